@@ -1,0 +1,79 @@
+# herodot - build, test, benchmark.   make | make test | make bench | make install PREFIX=...
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build/release
+OPT     ?= -O2 -g
+SAN     ?=
+CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN     = -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
+ICU_LIBS   := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
+CFLAGS  += $(CSTD) $(WARN) $(OPT) $(SAN) $(ICU_CFLAGS) -DHD_INSTALL_DATA='"$(PREFIX)/share/herodot/data"'
+LDLIBS  += $(ICU_LIBS) -lcjson -lm -lpthread
+LDFLAGS += $(SAN)
+
+LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/dict/*.c src/code/*.c src/io/*.c) src/herodot.c
+CLI_SRC := $(wildcard src/cli/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB     := $(BUILD)/libherodot.a
+BIN     := $(BUILD)/herodot
+
+.PHONY: all lib test unit e2e asan bench install clean fuzz eval
+all: herodot
+
+herodot: $(BIN)
+	@cp $(BIN) herodot
+
+lib: $(LIB)
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---- tests -------------------------------------------------------------------------------
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS) $(LDFLAGS) -lcmocka
+
+unit: $(UNIT_BIN) $(BIN)
+
+# The README's test command. Runs unit tests, end-to-end tests and the peers' suites, then
+# the same again under ASan+UBSan, and prints one 'N passed, N failed' line.
+test:
+	@tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" unit
+
+bench:
+	@bench/run.sh
+
+eval: herodot
+	@tests/eval.sh
+
+fuzz:
+	@fuzz/build.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/share/herodot
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/herodot
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libherodot.a
+	install -m 644 include/herodot.h $(DESTDIR)$(PREFIX)/include/herodot.h
+	cp -r data $(DESTDIR)$(PREFIX)/share/herodot/
+
+clean:
+	rm -rf build herodot

@@ -1,0 +1,22 @@
+/* cli.h - shared pieces of the herodot command line: option helpers, opening the coder with
+ * the dictionary directory the user chose, and printing diagnostics git-style. */
+#ifndef HD_CLI_H
+#define HD_CLI_H
+#include "../../include/herodot.h"
+
+typedef struct cli_common {
+    const char *dict_dir;
+    int quiet;              /* suppress dictionary warnings */
+    long warnings;
+} cli_common;
+
+/* consumes --dict DIR / -q from argv at index *i; returns 1 if it consumed something */
+int cli_common_opt(cli_common *cc, int argc, char **argv, int *i);
+hd_coder *cli_open_coder(cli_common *cc);
+const char *cli_default_data(void);
+void cli_print_error(const hd_error *e);
+
+int cmd_code(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+#endif

@@ -1,0 +1,88 @@
+/* code.h - the coding stage (private): actor mentions, compounds, coreference, verbs and
+ * patterns, and event assembly for one sentence, with an article-wide memory for
+ * coreference. Reads the text stage's tokens and the compiled dictionary; writes candidate
+ * events. Everything is allocated from the per-article arena. */
+#ifndef HD_CODE_H
+#define HD_CODE_H
+#include <stdio.h>
+#include "../dict/dict.h"
+#include "../text/text.h"
+
+#define MAX_MEMBERS 8
+
+typedef struct mention {
+    int t0, t1;                /* tokens [t0, t1) */
+    const char *code;          /* CAMEO actor code, NULL if uncoded */
+    const char *entry;         /* dictionary file:line that gave the code */
+    uint8_t kind;              /* AK_* of the deciding entry */
+    uint8_t person;            /* names a person (title + name, or a people entry) */
+    uint8_t plural;
+    uint8_t agent_only;        /* coded from an agent and the context country */
+    uint8_t pronoun;
+    uint8_t prep;              /* governed by a preposition (0 or the LC_ of it) */
+    const char *prep_word;     /* that preposition, folded */
+    uint8_t absorbed;          /* merged into an appositive partner */
+    uint8_t possessor;         /* followed by 's */
+    const char *agent;         /* the agent code used, if any */
+    const char *name;          /* surname of an uncoded or coded name, folded */
+} mention;
+
+typedef struct group {         /* a compound actor: "the US and the EU" */
+    int t0, t1;
+    int mem[MAX_MEMBERS]; int n;
+} group;
+
+/* a unit of the pattern matcher: a token, or a whole group of actors */
+typedef struct unit {
+    int t0, t1;
+    int group;                 /* -1 for a plain token */
+    int clause;                /* clause number within the sentence */
+} unit;
+
+typedef struct memory {        /* article-wide coreference state */
+    const char *last_person, *last_igo, *last_group, *last_state, *last_plural, *last_any;
+    const char *last_crowd, *last_mil;
+    const char *home;          /* dateline or first country of the article */
+    int home_from_dateline;
+    struct { const char *name, *code; } names[64]; int nnames;
+    const char *country_seen[16]; int ncountry;
+    int32_t date;              /* article date YYYYMMDD */
+} memory;
+
+typedef struct cand_event {
+    const char *src, *tgt, *code;
+    int src_group, src_mem, tgt_group, tgt_mem;    /* for spans */
+    int verb_t0, verb_t1;
+    const char *pattern;
+} cand_event;
+
+typedef struct sent_ctx {
+    const dict *d;
+    arena *a;
+    const char *text;          /* article text */
+    sentence *s;
+    token *t; int n;
+    mention *m; int nm;
+    int *tok_mention;          /* token -> mention or -1 */
+    group *g; int ng;
+    int *tok_group;            /* token -> group or -1 */
+    unit *u; int nu;
+    int *tok_unit;
+    memory *mem;
+    FILE *trace;
+    cand_event *ev; int nev, evcap;
+    int discard;               /* 1 sentence, 2 article */
+} sent_ctx;
+
+void code_lexify(const dict *d, token *t, int n, arena *a);
+void code_mentions(sent_ctx *c);
+void code_groups(sent_ctx *c);
+void code_units(sent_ctx *c);
+void code_verbs(sent_ctx *c);
+void memory_update(sent_ctx *c);
+void memory_init(memory *m, int32_t date);
+const char *memory_resolve(const memory *m, uint8_t cls);
+int code_discard(sent_ctx *c);
+const char *tok_text(const sent_ctx *c, int t0, int t1);   /* arena copy of the original words */
+int is_country_code(const char *code);
+#endif

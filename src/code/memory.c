@@ -1,0 +1,75 @@
+/* memory.c - coreference across an article: who was last named of each kind (person,
+ * organization, armed group, state, crowd), the article's home country (dateline, else the
+ * first country named), and surnames learnt from titles and appositives, so that "the
+ * alliance", "he", "the group" and a bare "Radoicic" get the right code later on. */
+#include "code.h"
+#include <string.h>
+
+void memory_init(memory *m, int32_t date)
+{
+    memset(m, 0, sizeof *m);
+    m->date = date;
+}
+
+static int role_is(const char *code, const char *role)
+{
+    size_t n = strlen(code);
+    return n >= 6 && strncmp(code + 3, role, 3) == 0;
+}
+
+const char *memory_resolve(const memory *m, uint8_t cls)
+{
+    switch (cls) {
+    case AN_IGO: return m->last_igo;
+    case AN_GROUP: return m->last_group;
+    case AN_PERSON: return m->last_person;
+    case AN_STATE: return m->last_state ? m->last_state : m->last_any;
+    case AN_CROWD: return m->last_crowd;
+    case AN_PLURAL: return m->last_plural ? m->last_plural : m->last_group ? m->last_group : m->last_any;
+    case AN_GOV: return m->last_state;   /* the agent of the phrase ("government") adds GOV */
+    case AN_MIL: return m->last_mil ? m->last_mil : m->last_state;
+    }
+    return NULL;
+}
+
+static void remember_name(memory *m, const char *name, const char *code)
+{
+    for (int i = 0; i < m->nnames; i++)
+        if (!strcmp(m->names[i].name, name)) { m->names[i].code = code; return; }
+    if (m->nnames == 64) return;
+    m->names[m->nnames].name = name;
+    m->names[m->nnames].code = code;
+    m->nnames++;
+}
+
+/* after a sentence: its mentions, left to right, become the latest of their kind */
+void memory_update(sent_ctx *c)
+{
+    memory *mem = c->mem;
+    for (int k = 0; k < c->nm; k++) {
+        const mention *m = &c->m[k];
+        if (m->absorbed || !m->code) continue;
+        const char *code = m->code;
+        mem->last_any = code;
+        if (m->person) {
+            mem->last_person = code;
+            if (m->name && !m->pronoun) remember_name(mem, m->name, code);
+        }
+        if (!strncmp(code, "IGO", 3)) { mem->last_igo = code; continue; }
+        if (!strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3)) { mem->last_group = code; continue; }
+        if (m->kind == AK_GROUP || role_is(code, "REB") || role_is(code, "INS") ||
+            role_is(code, "SEP") || role_is(code, "CRM"))
+            mem->last_group = code;
+        if (role_is(code, "OPP") || role_is(code, "CVL")) mem->last_crowd = code;
+        if (role_is(code, "MIL")) mem->last_mil = code;
+        if (m->plural && !m->person) mem->last_plural = code;
+        /* the state: a country code's first three letters */
+        char cc[4] = { code[0], code[1], code[2], 0 };
+        if (strlen(code) >= 3 && !m->pronoun) {
+            mem->last_state = arena_strndup(c->a, cc, 3);
+            if (!mem->home) mem->home = mem->last_state;
+        }
+    }
+    for (int g = 0; g < c->ng; g++)
+        if (c->g[g].n > 1) mem->last_plural = c->m[c->g[g].mem[0]].code;
+}

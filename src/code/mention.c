@@ -1,0 +1,359 @@
+/* mention.c - actor mentions: finds dictionary phrases (actors, agents, anaphors) in a
+ * sentence, groups them with names and modifiers into noun-phrase-like chunks, and gives
+ * each chunk one CAMEO code:
+ *   a person's dated code  >  a country/IGO/group code (+ the agent's role)  >  an anaphor
+ *   resolved from the article memory  >  an agent with the article's country.
+ * Also joins appositives ("Millan Radoicic, former vice-president of the Serbian List") and
+ * resolves pronouns. No parser: chunks are built from word classes and capitalization. */
+#include "code.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct hit { int t0, t1; const phrase *p; } hit;
+
+static int wm_match(const word_match *w, const token *t)
+{
+    if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
+    if (t->fold_id && t->fold_id == w->fold) return 1;
+    if (w->exact) return 0;
+    return t->nlem_id && t->nlem_id == w->nlem;
+}
+
+static int phrase_at(const phrase *p, const token *t, int i, int n)
+{
+    if (i + p->nw > n) return 0;
+    for (int k = 0; k < p->nw; k++) {
+        if (k > 0 && (t[i + k].flags & TF_PUNCT) && !(p->w[k].text[0] && ispunct((unsigned char)p->w[k].text[0])))
+            return 0;
+        if (!wm_match(&p->w[k], &t[i + k])) return 0;
+    }
+    return 1;
+}
+
+static int type_rank(uint8_t type) { return type == PH_ACTOR ? 3 : type == PH_AGENT ? 2 : 1; }
+
+/* longest phrase starting at token i, from one index */
+static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, int *len)
+{
+    const token *t = c->t;
+    uint32_t keys[3] = { t[i].fold_id, t[i].nlem_id, 0 };
+    /* "US" in capitals is the country, not the pronoun */
+    if ((t[i].flags & TF_ALLCAP) && t[i].fold_len <= 3) {
+        char dotted[16]; int o = 0;
+        for (uint32_t k = 0; k < t[i].fold_len && o < 12; k++) { dotted[o++] = t[i].fold[k]; dotted[o++] = '.'; }
+        keys[2] = dict_word_id(c->d, dotted, (size_t)o);
+    }
+    const phrase *best = NULL; int bl = 0;
+    for (int k = 0; k < 3; k++) {
+        if (!keys[k] || (k == 1 && keys[1] == keys[0])) continue;
+        const phrase_list *l = &ix[keys[k]];
+        for (int j = 0; j < l->n; j++) {
+            const phrase *p = l->v[j];
+            int ok;
+            if (k == 2) {   /* the dotted key matched the first word; check the rest */
+                ok = 1;
+                for (int q = 1; q < p->nw && ok; q++)
+                    ok = i + q < c->n && wm_match(&p->w[q], &t[i + q]);
+                ok = ok && i + p->nw <= c->n && p->w[0].fold == keys[2];
+            } else ok = phrase_at(p, t, i, c->n);
+            if (!ok) continue;
+            if (p->nw > bl || (p->nw == bl && best && type_rank(p->type) > type_rank(best->type))) {
+                best = p; bl = p->nw;
+            }
+        }
+    }
+    *len = bl;
+    return best;
+}
+
+static int any_cap(const token *t, int i, int n)
+{
+    for (int k = i; k < i + n; k++) if (t[k].flags & (TF_CAP | TF_NUM)) return 1;
+    return 0;
+}
+
+static const char *const not_names[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mr", "mrs", "ms", "dr", NULL
+};
+
+static int is_name_token(const sent_ctx *c, int i)
+{
+    const token *k = &c->t[i];
+    if (!(k->flags & TF_CAP) || (k->flags & TF_PUNCT) || k->cls != LC_NONE) return 0;
+    for (int j = 0; not_names[j]; j++) if (!strcmp(k->fold, not_names[j])) return 0;
+    if (k->flags & TF_FIRST) {
+        /* "Gunmen opened fire" vs "Radoicic said": WordNet knows ordinary words */
+        if (k->pos_hint == 0) return 1;
+        return i + 1 < c->n && (c->t[i + 1].flags & TF_CAP) && c->t[i + 1].cls == LC_NONE &&
+               !(c->t[i + 1].flags & TF_PUNCT);
+    }
+    return 1;
+}
+
+static int is_verb_word(const sent_ctx *c, const token *k)
+{
+    const verb_list *ix = c->d->verbs_by_word;
+    return (k->vlem_id && ix[k->vlem_id].n) || (k->fold_id && ix[k->fold_id].n);
+}
+
+static int is_modifier(const sent_ctx *c, int i)
+{
+    const token *k = &c->t[i];
+    if (k->flags & TF_PUNCT) return 0;
+    if (k->flags & TF_NUM) return 1;
+    if (k->cls == LC_QUANT || k->cls == LC_DET) return 1;
+    if (k->cls != LC_NONE || (k->flags & TF_CAP)) return 0;
+    if (is_verb_word(c, k) && !(k->pos_hint & LEX_CAN_ADJ)) return 0;
+    if (k->form == FORM_ED && is_verb_word(c, k)) return 0;
+    return (k->pos_hint & (LEX_CAN_ADJ | LEX_CAN_NOUN)) != 0;
+}
+
+int is_country_code(const char *code)
+{
+    if (!code || strlen(code) != 3) return 0;
+    if (!strcmp(code, "IGO") || !strcmp(code, "NGO") || !strcmp(code, "IMG") || !strcmp(code, "MNC"))
+        return 0;
+    for (int i = 0; i < 3; i++) if (!isupper((unsigned char)code[i])) return 0;
+    return 1;
+}
+
+const char *tok_text(const sent_ctx *c, int t0, int t1)
+{
+    if (t0 >= t1) return "";
+    return arena_strndup(c->a, c->text + c->t[t0].b0, c->t[t1 - 1].b1 - c->t[t0].b0);
+}
+
+static const char *cat(arena *a, const char *x, const char *y)
+{
+    size_t lx = strlen(x), ly = strlen(y);
+    char *p = arena_alloc(a, lx + ly + 1);
+    memcpy(p, x, lx); memcpy(p + lx, y, ly);
+    return p;
+}
+
+/* the code a chunk of hits and names stands for */
+static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
+{
+    const actor_entry *person = NULL, *first = NULL, *first_nonplace = NULL;
+    const char *pcode = NULL, *fcode = NULL, *npcode = NULL;
+    const phrase *agent = NULL, *anaphor = NULL;
+    int agent_person = 0;
+    for (int k = 0; k < nh; k++) {
+        const phrase *p = h[k].p;
+        if (p->type == PH_ACTOR) {
+            const char *code = dict_actor_code(p->entry, c->mem->date);
+            if (!code) continue;
+            if (p->entry->kind == AK_PERSON && !person) { person = p->entry; pcode = code; }
+            if (!first) { first = p->entry; fcode = code; }
+            if (p->entry->kind != AK_PLACE && !first_nonplace) { first_nonplace = p->entry; npcode = code; }
+        } else if (p->type == PH_AGENT) {
+            agent = p;                      /* the last agent is the head noun */
+            if (p->person) agent_person = 1;
+        } else if (p->type == PH_ANAPHOR && !anaphor) anaphor = p;
+    }
+    int names = 0;
+    for (int i = m->t0; i < m->t1; i++) {
+        if (c->tok_mention[i] == -2) names++;
+    }
+    if (agent) m->agent = agent->agent;     /* the chunk carries a title or role */
+    if (person) {
+        m->code = pcode; m->entry = person->src; m->kind = AK_PERSON; m->person = 1;
+        return;
+    }
+    if (first) {
+        const actor_entry *e = first_nonplace ? first_nonplace : first;
+        const char *base = first_nonplace ? npcode : fcode;
+        m->entry = e->src; m->kind = e->kind;
+        if (agent && is_country_code(base)) {
+            m->code = agent->agent_prefix ? cat(c->a, agent->agent, base) : cat(c->a, base, agent->agent);
+        } else m->code = base;
+        m->person = (uint8_t)(agent_person && names > 0);
+        return;
+    }
+    if (anaphor) {
+        m->code = memory_resolve(c->mem, anaphor->anaphor);
+        m->entry = anaphor->src;
+        if (m->code && agent && is_country_code(m->code)) m->code = cat(c->a, m->code, agent->agent);
+        return;
+    }
+    if (agent) {
+        const char *ctx = c->mem->home;
+        m->agent = agent->agent;
+        m->entry = agent->src;
+        m->person = (uint8_t)(agent_person && names > 0);
+        if (ctx) {
+            m->code = agent->agent_prefix ? cat(c->a, agent->agent, ctx) : cat(c->a, ctx, agent->agent);
+            m->agent_only = 1;
+        }
+        return;
+    }
+}
+
+static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
+{
+    mention *m = &c->m[c->nm];
+    memset(m, 0, sizeof *m);
+    m->t0 = t0; m->t1 = t1;
+    compose(c, m, h, nh);
+    /* surname: the last name word or the last word of a person entry */
+    for (int i = t1 - 1; i >= t0; i--) {
+        if (c->tok_mention[i] == -2 || ((c->t[i].flags & TF_CAP) && m->person)) {
+            m->name = c->t[i].fold; break;
+        }
+    }
+    if (!m->code && m->name) {
+        for (int k = c->mem->nnames - 1; k >= 0; k--)
+            if (!strcmp(c->mem->names[k].name, m->name)) {
+                m->code = c->mem->names[k].code; m->person = 1; m->entry = "memory"; break;
+            }
+    }
+    const token *last = &c->t[t1 - 1];
+    m->plural = (uint8_t)(last->fold_id != last->nlem_id && last->fold[last->fold_len - 1] == 's');
+    if (t0 > 0) {
+        const token *p = &c->t[t0 - 1];
+        int j = t0 - 1;
+        while (j > 0 && (c->t[j].cls == LC_DET || c->t[j].cls == LC_QUANT || c->t[j].cls == LC_POSSPRON ||
+                         is_modifier(c, j)) && !(c->t[j].cls == LC_PREP || c->t[j].cls == LC_TO || c->t[j].cls == LC_BY))
+            j--;
+        p = &c->t[j];
+        if (p->cls == LC_PREP || p->cls == LC_TO || p->cls == LC_BY) { m->prep = p->cls; m->prep_word = p->fold; }
+    }
+    for (int i = t0; i < t1; i++) c->tok_mention[i] = c->nm;
+    c->nm++;
+}
+
+static int pronoun_class(const char *f, uint8_t *cls)
+{
+    if (!strcmp(f, "he") || !strcmp(f, "him") || !strcmp(f, "she")) { *cls = AN_PERSON; return 1; }
+    if (!strcmp(f, "they") || !strcmp(f, "them")) { *cls = AN_PLURAL; return 1; }
+    if (!strcmp(f, "it")) { *cls = AN_STATE; return 1; }
+    return 0;
+}
+
+void code_mentions(sent_ctx *c)
+{
+    int n = c->n;
+    const token *t = c->t;
+    hit *hits = arena_alloc(c->a, sizeof(hit) * (size_t)(n + 1));
+    int *hit_at = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
+    int nh = 0;
+    c->tok_mention = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
+    c->m = arena_alloc(c->a, sizeof(mention) * (size_t)(n + 1));
+    c->nm = 0;
+    for (int i = 0; i < n; i++) { hit_at[i] = -1; c->tok_mention[i] = -1; }
+    /* 1. dictionary phrases, longest first, left to right */
+    for (int i = 0; i < n;) {
+        int len = 0;
+        const phrase *p = (t[i].flags & TF_PUNCT) ? NULL : best_at(c, c->d->by_word, i, &len);
+        if (p && p->type == PH_ACTOR && !any_cap(t, i, len)) p = NULL;
+        if (p && p->type == PH_ANAPHOR && !(i > 0 && (t[i - 1].cls == LC_DET || t[i - 1].cls == LC_QUANT))) {
+            /* "the alliance", "both sides": anaphors need their determiner */
+            if (!(p->nw > 1 && (t[i].cls == LC_DET || t[i].cls == LC_QUANT))) p = NULL;
+        }
+        if (!p) { i++; continue; }
+        hits[nh].t0 = i; hits[nh].t1 = i + len; hits[nh].p = p;
+        for (int k = i; k < i + len; k++) hit_at[k] = nh;
+        nh++;
+        i += len;
+    }
+    /* names: capitalized words no dictionary knows; -2 marks them in tok_mention for now */
+    for (int i = 0; i < n; i++) if (hit_at[i] < 0 && is_name_token(c, i)) c->tok_mention[i] = -2;
+
+    /* 2. chunks */
+    for (int i = 0; i < n;) {
+        uint8_t pc;
+        if (hit_at[i] < 0 && c->tok_mention[i] != -2) {
+            if (t[i].cls == LC_PRON && pronoun_class(t[i].fold, &pc)) {
+                mention *m = &c->m[c->nm];
+                add_mention(c, i, i + 1, NULL, 0);
+                m->pronoun = 1;
+                m->code = memory_resolve(c->mem, pc);
+                m->person = pc == AN_PERSON;
+                m->plural = pc == AN_PLURAL;
+                m->entry = "pronoun";
+            }
+            i++;
+            continue;
+        }
+        int j = i, h0 = hit_at[i] >= 0 ? hit_at[i] : nh, h1 = h0;
+        int has_agent = 0;
+        for (;;) {
+            if (j < n && hit_at[j] >= 0) {
+                const hit *h = &hits[hit_at[j]];
+                if (h->p->type == PH_AGENT || h->p->type == PH_ANAPHOR) has_agent = 1;
+                if (hit_at[j] < h0) h0 = hit_at[j];
+                h1 = hit_at[j] + 1;
+                j = h->t1;
+                continue;
+            }
+            if (j < n && c->tok_mention[j] == -2) { j++; continue; }
+            /* "NATO-led KFOR": a hyphenated lower-case word between two names */
+            if (j + 1 < n && (t[j].flags & TF_HYPHEN) && !(t[j].flags & TF_CAP) &&
+                (hit_at[j + 1] >= 0 || c->tok_mention[j + 1] == -2)) { j++; continue; }
+            /* "Kosovo special police": modifiers before an agent or actor */
+            if (j < n && is_modifier(c, j) && t[j].cls != LC_DET) {
+                int k = j;
+                while (k < n && k < j + 3 && is_modifier(c, k) && t[k].cls != LC_DET) k++;
+                if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_AGENT) { j = k; continue; }
+            }
+            /* "the president of Serbia", "authorities in Kosovo", "an armed group of Serbs" */
+            if (j + 1 < n && has_agent && (!strcmp(t[j].fold, "of") || !strcmp(t[j].fold, "in") ||
+                                           !strcmp(t[j].fold, "from"))) {
+                int k = j + 1;
+                while (k < n && (t[k].cls == LC_DET || is_modifier(c, k)) && hit_at[k] < 0) k++;
+                if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_ACTOR) { j = k; continue; }
+            }
+            /* "Kosovo's police": possessor + agent */
+            if (j + 1 < n && (t[j].flags & TF_POSS)) {
+                int k = j + 1;
+                while (k < n && k < j + 4 && is_modifier(c, k) && hit_at[k] < 0) k++;
+                if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_AGENT) { j = k; continue; }
+            }
+            break;
+        }
+        if (j == i) { i++; continue; }
+        /* hits inside [i, j) */
+        int first = -1, last = -1;
+        for (int k = i; k < j; k++) if (hit_at[k] >= 0) { if (first < 0) first = hit_at[k]; last = hit_at[k]; }
+        (void)h0; (void)h1;
+        int nmen = c->nm;
+        add_mention(c, i, j, first >= 0 ? &hits[first] : NULL, first >= 0 ? last - first + 1 : 0);
+        c->m[nmen].possessor = (uint8_t)(j < n && (t[j].flags & TF_POSS));
+        i = j;
+    }
+    for (int i = 0; i < n; i++) if (c->tok_mention[i] == -2) c->tok_mention[i] = -1;
+
+    /* 3. appositives: "NAME, TITLE of ORG," and "TITLE of ORG, NAME," */
+    for (int k = 0; k + 1 < c->nm; k++) {
+        mention *a = &c->m[k], *b = &c->m[k + 1];
+        int comma = a->t1;
+        if (a->absorbed || b->t0 <= a->t1 || strcmp(t[a->t1].fold, ",") != 0) continue;
+        int gap_ok = 1;
+        for (int i = a->t1 + 1; i < b->t0; i++)
+            if (!(t[i].cls == LC_DET || is_modifier(c, i))) gap_ok = 0;
+        if (!gap_ok) continue;
+        if (a->pronoun || b->pronoun) continue;
+        int a_name = !a->agent && (a->person || (!a->code && a->name));
+        int b_name = !b->agent && (b->person || (!b->code && b->name));
+        mention *keep = NULL, *give = NULL;
+        if (a_name && b->agent && b->code) { keep = a; give = b; }
+        else if (b_name && a->code && (a->agent || a->kind == AK_IGO)) { keep = a; give = b; }
+        else if (b_name && a->agent && !a->code) { keep = a; give = b; }
+        if (!keep) continue;
+        const char *code = a_name ? (a->person && a->code ? a->code : b->code)
+                                  : (b->person && b->code ? b->code : a->code);
+        if (!code) continue;
+        keep->code = code;
+        keep->person = 1;
+        if (!keep->entry) keep->entry = give->entry;
+        const char *nm = a_name ? a->name : b->name;
+        if (nm) keep->name = nm;
+        keep->t1 = give->t1;
+        give->absorbed = 1;
+        for (int i = give->t0; i < give->t1; i++) c->tok_mention[i] = k;
+        c->tok_mention[comma] = k;
+    }
+}

@@ -1,0 +1,382 @@
+/* verb.c - verbs, patterns and event assembly for one sentence.
+ * For each word the verb dictionary knows (the longest multi-word verb wins), decide whether
+ * it is used as a verb or a noun, whether it is negated or passive, try its block's
+ * patterns (most specific first) and take the first that matches; without a match a verb
+ * use falls back to the verb's default code. Source and target come from the pattern's $
+ * and +, else from the clause: the subject before the verb and the first actor after it;
+ * a passive's "by" phrase is its source. Events are (source, target, code) candidates; the
+ * caller expands compounds and removes duplicates. */
+#include "code.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int wm_match_any(const word_match *w, const token *t)
+{
+    if (t->flags & TF_PUNCT) return t->fold_id && t->fold_id == w->fold;
+    if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
+    if (t->fold_id && t->fold_id == w->fold) return 1;
+    if (w->exact) return 0;
+    return (t->vlem_id && t->vlem_id == w->vlem) || (t->nlem_id && t->nlem_id == w->nlem);
+}
+
+static int tr(const sent_ctx *c) { return c->trace != NULL; }
+
+/* ---- verb candidates ---------------------------------------------------------------- */
+
+typedef struct vmatch { const verb_entry *v[16]; int n; int t0, t1; } vmatch;
+
+static int entry_at(const sent_ctx *c, const verb_entry *v, int i, int *t0, int *t1)
+{
+    int s = i - v->head;
+    if (s < 0 || s + v->nw > c->n) return 0;
+    for (int k = 0; k < v->nw; k++) {
+        const token *t = &c->t[s + k];
+        if (k != v->head && c->tok_group[s + k] >= 0) return 0;
+        if (!wm_match_any(&v->w[k], t)) return 0;
+    }
+    *t0 = s; *t1 = s + v->nw;
+    return 1;
+}
+
+static void verbs_at(const sent_ctx *c, int i, vmatch *out)
+{
+    const token *t = &c->t[i];
+    uint32_t keys[3] = { t->vlem_id, t->nlem_id, t->fold_id };
+    out->n = 0; out->t0 = out->t1 = i;
+    int best = 0;
+    for (int k = 0; k < 3; k++) {
+        if (!keys[k]) continue;
+        int dup = 0;
+        for (int j = 0; j < k; j++) if (keys[j] == keys[k]) dup = 1;
+        if (dup) continue;
+        const verb_list *l = &c->d->verbs_by_word[keys[k]];
+        for (int j = 0; j < l->n; j++) {
+            int a, b;
+            if (!entry_at(c, l->v[j], i, &a, &b)) continue;
+            int len = b - a;
+            int seen = 0;
+            for (int q = 0; q < out->n; q++) if (out->v[q] == l->v[j]) seen = 1;
+            if (seen) continue;
+            if (len > best) { best = len; out->n = 0; }
+            if (len == best && out->n < 16) { out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b; }
+        }
+    }
+}
+
+static int prev_word(const sent_ctx *c, int i)
+{
+    int k = i - 1;
+    while (k >= 0 && (c->t[k].cls == LC_ADVMOD || c->t[k].cls == LC_NEG ||
+                      (c->t[k].fold_len > 4 && !strcmp(c->t[k].fold + c->t[k].fold_len - 2, "ly"))))
+        k--;
+    return k;
+}
+
+static int is_verbish(const sent_ctx *c, int k)
+{
+    const token *t = &c->t[k];
+    const verb_list *ix = c->d->verbs_by_word;
+    return (t->vlem_id && ix[t->vlem_id].n) || t->pos_hint == LEX_CAN_VERB;
+}
+
+/* used as a verb ("Serbia attacked") or as a noun ("an attack on")? */
+static int verb_use(const sent_ctx *c, int i)
+{
+    const token *t = &c->t[i];
+    int p = prev_word(c, i);
+    if (!(t->pos_hint & LEX_CAN_NOUN) && (t->pos_hint & LEX_CAN_VERB)) return 1;
+    if (p < 0) return t->form != FORM_BASE && t->form != FORM_S;
+    const token *pt = &c->t[p];
+    if (pt->cls == LC_DET || pt->cls == LC_POSSPRON || pt->cls == LC_QUANT || (pt->flags & TF_POSS) ||
+        (pt->flags & TF_NUM) || pt->cls == LC_PREP || pt->cls == LC_BY)
+        return 0;
+    if (pt->cls == LC_AUX_BE || pt->cls == LC_AUX_HAVE || pt->cls == LC_AUX_DO ||
+        pt->cls == LC_MODAL || pt->cls == LC_TO || pt->cls == LC_PRON || pt->cls == LC_REL)
+        return 1;
+    if (c->tok_group[p] >= 0) return 1;       /* right after an actor: "Serbia attacked" */
+    if (pt->flags & TF_PUNCT) return t->form == FORM_ED || t->form == FORM_ING || t->form == FORM_EN;
+    if (pt->cls == LC_CONJ) return t->form != FORM_BASE;
+    /* an adjective before it: "armed attack"; a verb before it: "held talks" */
+    if (is_verbish(c, p)) return t->form == FORM_ING && c->t[p].cls == LC_NONE ? 0 : 0;
+    if (c->tok_mention[p] >= 0) return 1;
+    if ((pt->pos_hint & LEX_CAN_ADJ) && !(pt->flags & TF_CAP)) return 0;
+    if (t->form == FORM_ED || t->form == FORM_EN) return 1;
+    if (i + 1 < c->n && (c->t[i + 1].cls == LC_DET || c->tok_group[i + 1] >= 0)) return 1;
+    return 0;
+}
+
+static int negated(const sent_ctx *c, int i)
+{
+    int cl = c->u[c->tok_unit[i]].clause;
+    for (int k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
+        const token *t = &c->t[k];
+        if (c->u[c->tok_unit[k]].clause != cl) break;
+        if (t->cls == LC_NEG) return 1;
+        if (!(t->cls == LC_AUX_BE || t->cls == LC_AUX_HAVE || t->cls == LC_AUX_DO ||
+              t->cls == LC_MODAL || t->cls == LC_ADVMOD || t->cls == LC_TO ||
+              (t->fold_len > 4 && !strcmp(t->fold + t->fold_len - 2, "ly"))))
+            break;
+    }
+    return 0;
+}
+
+static int passive(const sent_ctx *c, int t0, int t1)
+{
+    const token *v = &c->t[t0];
+    if (v->form != FORM_ED && v->form != FORM_EN) return 0;
+    if (t1 < c->n && c->t[t1].cls == LC_BY) return 1;
+    int p = prev_word(c, t0);
+    if (p >= 0 && (c->t[p].cls == LC_AUX_BE || !strcmp(c->t[p].fold, "got"))) return 1;
+    return 0;
+}
+
+/* ---- actor search --------------------------------------------------------------------- */
+
+static const char *group_code(const sent_ctx *c, int g) { return c->m[c->g[g].mem[0]].code; }
+
+static int first_mention(const sent_ctx *c, int g) { return c->g[g].mem[0]; }
+
+static int find_subject(const sent_ctx *c, int vu)
+{
+    int cl = c->u[vu].clause, of_gov = -1, k;
+    for (k = vu - 1; k >= 0 && c->u[k].clause == cl; k--) {
+        int g = c->u[k].group;
+        if (g < 0) continue;
+        const mention *m = &c->m[first_mention(c, g)];
+        if (!m->prep) return g;
+        if (of_gov < 0 && m->prep_word && !strcmp(m->prep_word, "of")) of_gov = g;
+    }
+    if (of_gov >= 0) return of_gov;
+    /* "..., which attacked": the antecedent of a relative pronoun */
+    int first = k + 1;
+    if (first < c->nu && c->u[first].group < 0) {
+        const token *t = &c->t[c->u[first].t0];
+        if (t->cls == LC_REL && strcmp(t->fold, "that") != 0) {
+            for (int j = first - 1; j >= 0 && j >= first - 3; j--)
+                if (c->u[j].group >= 0) return c->u[j].group;
+        }
+    }
+    return -1;
+}
+
+static int by_agent(const sent_ctx *c, int vu_end)
+{
+    int cl = c->u[vu_end].clause;
+    for (int k = vu_end + 1; k < c->nu && k <= vu_end + 3; k++) {
+        if (c->u[k].group >= 0) return -1;
+        const token *t = &c->t[c->u[k].t0];
+        if (t->cls == LC_BY) {
+            for (int j = k + 1; j < c->nu && j <= k + 3; j++) {
+                if (c->u[j].group >= 0) return c->u[j].group;
+                if (c->u[j].clause != cl) break;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static int find_target(const sent_ctx *c, int vu_end, const char *src)
+{
+    int cl = c->u[vu_end].clause;
+    for (int k = vu_end + 1; k < c->nu && c->u[k].clause == cl; k++) {
+        int g = c->u[k].group;
+        if (g < 0) {
+            const token *t = &c->t[c->u[k].t0];
+            if (!strcmp(t->fold, ",") || !strcmp(t->fold, ".")) break;
+            continue;
+        }
+        const mention *m = &c->m[first_mention(c, g)];
+        if (m->prep == LC_BY) continue;
+        if (src && !strcmp(group_code(c, g), src)) continue;
+        return g;
+    }
+    return -1;
+}
+
+/* ---- patterns ----------------------------------------------------------------------- */
+
+typedef struct pmatch { int src, tgt, comp; } pmatch;
+
+/* length in tokens of a synonym-set member matching at token i, else 0 */
+static int syn_at(const sent_ctx *c, const synset *s, int i)
+{
+    for (int m = 0; m < s->n; m++) {
+        int len = s->memlen[m], ok = i + len <= c->n;
+        for (int k = 0; k < len && ok; k++) ok = wm_match_any(&s->mem[m][k], &c->t[i + k]) &&
+                                                 c->tok_group[i + k] < 0;
+        if (ok) return len;
+    }
+    return 0;
+}
+
+/* does element e match at unit u? returns the number of units it covers (0 = no) */
+static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int dir)
+{
+    const unit *un = &c->u[u];
+    switch (e->kind) {
+    case PE_WORD:
+        return un->group < 0 && wm_match_any(&e->w, &c->t[un->t0]);
+    case PE_SYN: {
+        if (un->group >= 0) return 0;
+        if (dir < 0) {   /* leftwards: try members ending here */
+            for (int m = 0; m < e->syn->n; m++) {
+                int len = e->syn->memlen[m], s = un->t0 - len + 1;
+                if (s < 0) continue;
+                if (syn_at(c, e->syn, s) == len) return len;
+            }
+            return 0;
+        }
+        return syn_at(c, e->syn, un->t0);
+    }
+    case PE_SRC: if (un->group < 0) return 0; pm->src = un->group; return 1;
+    case PE_TGT: if (un->group < 0) return 0; pm->tgt = un->group; return 1;
+    case PE_SKIP: return un->group >= 0;
+    case PE_COMP:
+        if (un->group < 0 || c->g[un->group].n < 2) return 0;
+        pm->comp = un->group; return 1;
+    }
+    return 0;
+}
+
+static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, int dir, pmatch *pm)
+{
+    int pos = start;
+    int cl = c->u[dir > 0 ? start - 1 : start + 1].clause;
+    for (int k = 0; k < ne; k++) {
+        const pat_elem *e = &el[k];
+        int found = 0;
+        for (int u = pos; u >= 0 && u < c->nu; u += dir) {
+            if (c->u[u].clause != cl && !(e->kind == PE_WORD && e->consec)) break;
+            int len = elem_at(c, e, u, pm, dir);
+            if (len) { pos = u + dir * len; found = 1; break; }
+            if (e->consec) break;
+            /* a gap may not cross a sentence-internal full stop */
+            const token *t = &c->t[c->u[u].t0];
+            if (c->u[u].group < 0 && (!strcmp(t->fold, ";"))) break;
+        }
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+static int match_pattern(const sent_ctx *c, const pattern *p, int vu0, int vu1, pmatch *pm)
+{
+    pm->src = pm->tgt = pm->comp = -1;
+    if (p->nupper && !match_side(c, p->upper, p->nupper, vu1 + 1, +1, pm)) return 0;
+    if (p->nlower && !match_side(c, p->lower, p->nlower, vu0 - 1, -1, pm)) return 0;
+    return 1;
+}
+
+/* ---- events ------------------------------------------------------------------------- */
+
+static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int t1, const char *pat)
+{
+    if (c->nev == c->evcap) {
+        int nc = c->evcap ? c->evcap * 2 : 16;
+        cand_event *ne = arena_alloc(c->a, sizeof *ne * (size_t)nc);
+        if (c->nev) memcpy(ne, c->ev, sizeof *ne * (size_t)c->nev);
+        c->ev = ne; c->evcap = nc;
+    }
+    cand_event *e = &c->ev[c->nev++];
+    memset(e, 0, sizeof *e);
+    e->src_group = sg; e->tgt_group = tg; e->code = code;
+    e->verb_t0 = t0; e->verb_t1 = t1; e->pattern = pat;
+}
+
+static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
+{
+    if (!tr(c)) return;
+    fprintf(c->trace, "      %s %s [%s%s%s]\n", ok ? "MATCH" : "no   ", p->src,
+            p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
+}
+
+void code_verbs(sent_ctx *c)
+{
+    int last_src = -1;
+    for (int i = 0; i < c->n; i++) {
+        if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) || c->t[i].cls != LC_NONE) continue;
+        vmatch vm;
+        verbs_at(c, i, &vm);
+        if (!vm.n) continue;
+        int t0 = vm.t0, t1 = vm.t1;
+        int head = i;
+        int vu0 = c->tok_unit[t0], vu1 = c->tok_unit[t1 - 1];
+        int as_verb = verb_use(c, head);
+        int neg = negated(c, t0);
+        int pas = as_verb && passive(c, head, t1);
+        if (tr(c))
+            fprintf(c->trace, "  verb \"%s\" as %s%s%s (%s)\n", tok_text(c, t0, t1),
+                    as_verb ? "verb" : "noun", neg ? ", negated" : "", pas ? ", passive" : "",
+                    vm.v[0]->src);
+        /* the most specific pattern over every block the word belongs to */
+        const pattern *best = NULL; pmatch bpm = { -1, -1, -1 };
+        for (int q = 0; q < vm.n; q++) {
+            const verb_block *b = vm.v[q]->block;
+            for (int k = 0; k < b->npat; k++) {
+                const pattern *p = b->pat[k];
+                if (best && p->nlit < best->nlit) break;
+                if (neg != p->has_neg) continue;
+                if (!as_verb && p->nlit == 0) continue;
+                pmatch pm;
+                int ok = match_pattern(c, p, vu0, vu1, &pm);
+                trace_pattern(c, p, ok);
+                if (ok && (!best || p->nlit > best->nlit)) { best = p; bpm = pm; }
+                if (ok) break;
+            }
+        }
+        const char *code = NULL, *code2 = NULL, *src_line = NULL;
+        if (best) {
+            if (best->discard) { c->discard = 1; return; }
+            if (best->null_code) { i = t1 - 1; continue; }
+            code = best->code; code2 = best->code2; src_line = best->src;
+        } else if (as_verb && !neg) {
+            const verb_entry *v = vm.v[0];
+            code = v->code ? v->code : v->block->code;
+            code2 = v->code ? v->code2 : v->block->code2;
+            src_line = v->src;
+            if (code && !strcmp(code, "---")) code = NULL;
+        }
+        int sg = bpm.src, tg = bpm.tgt;
+        if (bpm.comp >= 0) { sg = tg = bpm.comp; }
+        if (pas && sg < 0 && tg < 0) {
+            sg = by_agent(c, vu1);
+            tg = find_subject(c, vu0);
+        } else {
+            if (sg < 0) sg = find_subject(c, vu0);
+            if (sg < 0 && !pas && last_src >= 0) sg = last_src;
+            if (tg < 0) tg = find_target(c, vu1, sg >= 0 ? group_code(c, sg) : NULL);
+        }
+        if (sg >= 0 && !pas) last_src = sg;
+        if (!code) { i = t1 - 1; continue; }
+        if (tr(c))
+            fprintf(c->trace, "    => %s  source %s  target %s\n", code,
+                    sg >= 0 ? group_code(c, sg) : "-", tg >= 0 ? group_code(c, tg) : "-");
+        if (sg < 0) { i = t1 - 1; continue; }
+        add_event(c, sg, tg, code, t0, t1, src_line);
+        if (code2 && tg >= 0) add_event(c, tg, sg, code2, t0, t1, src_line);
+        i = t1 - 1;
+    }
+}
+
+int code_discard(sent_ctx *c)
+{
+    for (int i = 0; i < c->n; i++) {
+        const token *t = &c->t[i];
+        uint32_t keys[2] = { t->fold_id, t->nlem_id };
+        for (int k = 0; k < 2; k++) {
+            if (!keys[k] || (k && keys[1] == keys[0])) continue;
+            const phrase_list *l = &c->d->discard_by_word[keys[k]];
+            for (int j = 0; j < l->n; j++) {
+                const phrase *p = l->v[j];
+                int ok = i + p->nw <= c->n;
+                for (int q = 0; q < p->nw && ok; q++) ok = wm_match_any(&p->w[q], &c->t[i + q]);
+                if (ok) {
+                    if (tr(c)) fprintf(c->trace, "  discard: %s\n", p->src);
+                    return p->anaphor ? 2 : 1;
+                }
+            }
+        }
+    }
+    return 0;
+}

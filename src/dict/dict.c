@@ -1,0 +1,196 @@
+/* dict.c - the compiled dictionary's core: vocabulary interning, compiling words and phrases,
+ * the phrase and verb indexes, date-restricted codes, diagnostics and the dictionary hash.
+ * Every dictionary word is compiled to three vocabulary ids (folded form, noun lemma, verb
+ * lemma), so matching a token is a few integer compares. */
+#include "dict.h"
+#include "../text/text.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+
+void dict_init(dict *d, const lexicon *lx)
+{
+    memset(d, 0, sizeof *d);
+    arena_init(&d->mem, 256 * 1024);
+    strmap_init(&d->vocab);
+    strmap_init(&d->synset_ix);
+    strmap_init(&d->cameo_ix);
+    d->lx = lx;
+    d->hstate = 1469598103934665603ull;
+    dict_intern(d, "", 0);   /* id 0 is "no word" */
+}
+
+void dict_free(dict *d)
+{
+    free(d->words);
+    if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->by_word[i].v);
+    if (d->discard_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->discard_by_word[i].v);
+    if (d->verbs_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->verbs_by_word[i].v);
+    free(d->by_word); free(d->discard_by_word); free(d->verbs_by_word);
+    for (int i = 0; i < d->nsyn; i++) { free(d->synsets[i]->mem); free(d->synsets[i]->memlen); }
+    free(d->synsets);
+    for (int i = 0; i < d->nblocks; i++) free(d->blocks[i]->pat);
+    free(d->blocks);
+    free(d->cameo);
+    strmap_free(&d->vocab); strmap_free(&d->synset_ix); strmap_free(&d->cameo_ix);
+    arena_free(&d->mem);
+}
+
+static void grow_index(dict *d, uint32_t need)
+{
+    if (need < d->index_cap) return;
+    uint32_t nc = d->index_cap ? d->index_cap : 4096;
+    while (nc <= need) nc *= 2;
+    d->by_word = realloc(d->by_word, nc * sizeof *d->by_word);
+    d->discard_by_word = realloc(d->discard_by_word, nc * sizeof *d->discard_by_word);
+    d->verbs_by_word = realloc(d->verbs_by_word, nc * sizeof *d->verbs_by_word);
+    memset(d->by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->by_word);
+    memset(d->discard_by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->discard_by_word);
+    memset(d->verbs_by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->verbs_by_word);
+    d->index_cap = nc;
+}
+
+uint32_t dict_intern(dict *d, const char *w, size_t n)
+{
+    int added;
+    uint32_t *v = strmap_put(&d->vocab, w, n, d->nwords, &added);
+    if (added) {
+        if (d->nwords == d->wcap) {
+            d->wcap = d->wcap ? d->wcap * 2 : 4096;
+            d->words = realloc(d->words, d->wcap * sizeof *d->words);
+        }
+        d->words[d->nwords++] = arena_strndup(&d->mem, w, n);
+        grow_index(d, d->nwords);
+    }
+    return *v;
+}
+
+uint32_t dict_word_id(const dict *d, const char *w, size_t n)
+{
+    const uint32_t *v = strmap_get(&d->vocab, w, n);
+    return v ? *v : 0;
+}
+
+/* compile one folded word */
+static void compile_fold(dict *d, const char *f, size_t n, word_match *out)
+{
+    char buf[256];
+    memset(out, 0, sizeof *out);
+    out->fold = dict_intern(d, f, n);
+    out->text = d->words[out->fold];
+    const char *l = lex_lemma(d->lx, f, n, LEX_CAN_NOUN, buf, sizeof buf);
+    out->nlem = l ? dict_intern(d, l, strlen(l)) : out->fold;
+    l = lex_lemma(d->lx, f, n, LEX_CAN_VERB, buf, sizeof buf);
+    out->vlem = l ? dict_intern(d, l, strlen(l)) : out->fold;
+}
+
+void dict_word(dict *d, const char *raw, size_t n, word_match *out)
+{
+    uint32_t fl;
+    arena tmp; arena_init(&tmp, 1024);
+    const char *f = text_fold(&tmp, raw, n, &fl);
+    compile_fold(d, f, fl, out);
+    arena_free(&tmp);
+}
+
+/* Compile a dictionary phrase ("KOSOVO_POLICE", "PORT-AU-PRINCE", "PEOPLE'S_ARMY") into words,
+ * tokenized exactly as article text is, so both sides split alike. A trailing '_' makes the
+ * last word exact. Returns the number of words, 0 on an empty phrase. */
+int dict_phrase(dict *d, const char *raw, size_t n, word_match **out)
+{
+    char *s = malloc(n + 1);
+    memcpy(s, raw, n); s[n] = 0;
+    int exact_last = 0;
+    while (n && s[n - 1] == '_') { exact_last = 1; s[--n] = 0; }
+    for (size_t i = 0; i < n; i++) if (s[i] == '_') s[i] = ' ';
+    arena tmp; arena_init(&tmp, 4096);
+    token *t;
+    int nt = text_tokenize(&tmp, s, 0, (uint32_t)n, 0, &t);
+    word_match *w = nt ? arena_alloc(&d->mem, sizeof *w * (size_t)nt) : NULL;
+    for (int i = 0; i < nt; i++) compile_fold(d, t[i].fold, t[i].fold_len, &w[i]);
+    if (nt && exact_last) w[nt - 1].exact = 1;
+    arena_free(&tmp);
+    free(s);
+    *out = w;
+    return nt;
+}
+
+void dict_index_phrase(dict *d, phrase_list *ix, const phrase *p)
+{
+    uint32_t keys[2] = { p->w[0].fold, p->w[0].exact ? 0 : p->w[0].nlem };
+    for (int k = 0; k < 2; k++) {
+        if (!keys[k] || (k == 1 && keys[1] == keys[0])) continue;
+        phrase_list *l = &ix[keys[k]];
+        if (l->n == l->cap) {
+            l->cap = l->cap ? l->cap * 2 : 2;
+            l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v);
+        }
+        l->v[l->n++] = p;
+    }
+}
+
+void dict_report(dict_diag *dg, const char *file, long line, const char *fmt, ...)
+{
+    hd_error e;
+    snprintf(e.file, sizeof e.file, "%s", file ? file : "");
+    e.line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+    va_end(ap);
+    if (dg) { dg->count++; if (dg->fn) dg->fn(&e, dg->ud); }
+}
+
+const char *dict_actor_code(const actor_entry *e, int32_t date)
+{
+    const char *dflt = NULL;
+    int restricted = 0;
+    for (int i = 0; i < e->ncodes; i++) {
+        const dated_code *c = &e->codes[i];
+        if (!c->from && !c->to) { if (!dflt) dflt = c->code; continue; }
+        restricted++;
+        if ((!c->from || date >= c->from) && (!c->to || date <= c->to)) return c->code;
+    }
+    if (dflt) return dflt;
+    return restricted ? NULL : NULL;
+}
+
+const cameo_info *dict_cameo(const dict *d, const char *code)
+{
+    const uint32_t *v = strmap_get(&d->cameo_ix, code, strlen(code));
+    return v ? &d->cameo[*v] : NULL;
+}
+
+/* hash of everything loaded: FNV-1a 64 over file contents, in load order */
+void dict_hash_bytes(dict *d, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) { d->hstate ^= (unsigned char)p[i]; d->hstate *= 1099511628211ull; }
+}
+
+static int pat_cmp(const void *a, const void *b)
+{
+    const pattern *x = *(pattern *const *)a, *y = *(pattern *const *)b;
+    if (x->nlit != y->nlit) return y->nlit - x->nlit;
+    int lx = x->nlower + x->nupper, ly = y->nlower + y->nupper;
+    if (lx != ly) return ly - lx;
+    return x->seq - y->seq;
+}
+
+void dict_finish(dict *d)
+{
+    strmap codes; strmap_init(&codes);
+    for (int i = 0; i < d->nblocks; i++) {
+        verb_block *b = d->blocks[i];
+        qsort(b->pat, (size_t)b->npat, sizeof *b->pat, pat_cmp);
+        for (int j = 0; j < b->npat; j++) {
+            const pattern *p = b->pat[j];
+            if (p->code && !p->null_code) strmap_put(&codes, p->code, strlen(p->code), 0, NULL);
+        }
+    }
+    d->st.codes_with_patterns = (long)codes.count;
+    d->st.synsets = d->nsyn;
+    strmap_free(&codes);
+    snprintf(d->hash, sizeof d->hash, "%016llx", (unsigned long long)d->hstate);
+}

@@ -1,0 +1,139 @@
+/* dict.h - dictionaries: loading every dialect (ours, TABARI, PETRARCH-1, Phoenix) into ONE
+ * compiled form that the code stage matches against, and the vocabulary that ties tokens to
+ * dictionary words. Owns: vocabulary ids, actor/agent/anaphor phrases, verbs and patterns,
+ * synonym sets, discards, the CAMEO code table and the dictionary hash. Immutable after load. */
+#ifndef HD_DICT_H
+#define HD_DICT_H
+#include <stdint.h>
+#include "../../include/herodot.h"
+#include "../util/arena.h"
+#include "../util/strmap.h"
+#include "../lex/lex.h"
+
+/* One dictionary word as compiled: matches a token by folded form, or by lemma. */
+typedef struct word_match {
+    uint32_t fold, nlem, vlem;     /* vocabulary ids (0 = none) */
+    uint8_t exact;                 /* no lemma match */
+    uint8_t prefix;                /* TABARI stem: matches any word beginning with fold */
+    const char *text;              /* folded spelling, for explain */
+} word_match;
+
+enum actor_kind { AK_OTHER = 0, AK_COUNTRY, AK_PERSON, AK_GROUP, AK_PLACE, AK_IGO };
+enum phrase_type { PH_ACTOR = 1, PH_AGENT, PH_ANAPHOR };
+enum anaphor_class { AN_IGO = 1, AN_GROUP, AN_PERSON, AN_STATE, AN_CROWD, AN_PLURAL, AN_GOV, AN_MIL };
+
+typedef struct dated_code {
+    const char *code;
+    int32_t from, to;              /* YYYYMMDD inclusive; 0 = open */
+} dated_code;
+
+typedef struct actor_entry {
+    const char *src;               /* "file:line" */
+    const char *name;              /* primary phrase, folded, for explain */
+    dated_code *codes; int ncodes;
+    uint8_t kind;
+} actor_entry;
+
+typedef struct phrase {
+    word_match *w; int nw;
+    uint8_t type;                  /* PH_* */
+    uint8_t person;                /* an agent that is a person's title */
+    uint8_t agent_prefix;          /* [XXX~]: code goes before the actor's */
+    uint8_t anaphor;               /* AN_* */
+    const char *agent;             /* agent code without '~' */
+    const actor_entry *entry;      /* PH_ACTOR */
+    const char *src;
+} phrase;
+
+typedef struct phrase_list { const phrase **v; int n, cap; } phrase_list;
+
+/* synonym set: each member is a short word sequence */
+typedef struct synset {
+    const char *name;
+    word_match **mem; int *memlen; int n, cap;
+} synset;
+
+enum pe_kind { PE_WORD = 1, PE_SYN, PE_SRC, PE_TGT, PE_SKIP, PE_COMP };
+
+typedef struct pat_elem {
+    uint8_t kind;
+    uint8_t consec;                /* must touch the previous element (or the verb) */
+    uint8_t neg;                   /* the word is a negation (NOT/NO/NEVER) */
+    word_match w;
+    const synset *syn;
+} pat_elem;
+
+typedef struct pattern {
+    pat_elem *lower; int nlower;   /* nearest the verb first */
+    pat_elem *upper; int nupper;
+    const char *code, *code2;      /* code2: paired event target->source */
+    uint8_t null_code, discard, has_neg;
+    int nlit;                      /* literal words and synsets: specificity */
+    int seq;                       /* load order, to break ties deterministically */
+    const char *src;
+} pattern;
+
+typedef struct verb_block {
+    const char *label, *code;      /* default code ("---" = none) */
+    const char *code2;
+    pattern **pat; int npat, cap;
+    const char *src;
+} verb_block;
+
+typedef struct verb_entry {
+    word_match *w; int nw;         /* the verb phrase */
+    int head;                      /* which word is the verb */
+    const char *code, *code2;      /* own default, or NULL for the block's */
+    verb_block *block;
+    const char *src;
+} verb_entry;
+
+typedef struct verb_list { const verb_entry **v; int n, cap; } verb_list;
+
+typedef struct cameo_info { const char *code, *name, *plover; double goldstein; int quad; } cameo_info;
+
+typedef struct dict {
+    arena mem;
+    strmap vocab;                  /* folded word -> id */
+    const char **words; uint32_t nwords, wcap;   /* id -> word */
+    phrase_list *by_word;          /* actor/agent/anaphor phrases by first word id */
+    phrase_list *discard_by_word;
+    verb_list *verbs_by_word;      /* by head word id */
+    uint32_t index_cap;            /* size of the three arrays above */
+    strmap synset_ix; synset **synsets; int nsyn, syncap;
+    verb_block **blocks; int nblocks, bcap;
+    strmap cameo_ix; cameo_info *cameo; int ncameo, cameocap;
+    hd_dict_stats st;
+    char hash[17];
+    uint64_t hstate;
+    const lexicon *lx;
+} dict;
+
+typedef struct dict_diag { hd_diag_fn fn; void *ud; long count; } dict_diag;
+
+void dict_init(dict *d, const lexicon *lx);
+void dict_free(dict *d);
+/* vocabulary */
+uint32_t dict_intern(dict *d, const char *w, size_t n);
+uint32_t dict_word_id(const dict *d, const char *w, size_t n);
+/* compile a word (already folded by the text stage or raw upper case) */
+void dict_word(dict *d, const char *raw, size_t n, word_match *out);
+/* loaders; each reports bad lines through diag and goes on */
+int dict_load_actors(dict *d, const char *path, dict_diag *dg);
+int dict_load_agents(dict *d, const char *path, dict_diag *dg);
+int dict_load_anaphora(dict *d, const char *path, dict_diag *dg);
+int dict_load_verbs(dict *d, const char *path, dict_diag *dg);
+int dict_load_discards(dict *d, const char *path, dict_diag *dg);
+int dict_load_cameo(dict *d, const char *path, dict_diag *dg);
+/* load our whole data/ layout */
+int dict_load_dir(dict *d, const char *dir, dict_diag *dg, hd_error *err);
+void dict_finish(dict *d);        /* sort patterns, compute hash and stats */
+int  dict_phrase(dict *d, const char *raw, size_t n, word_match **out);
+void dict_index_phrase(dict *d, phrase_list *ix, const phrase *p);
+void dict_hash_bytes(dict *d, const char *p, size_t n);
+
+const cameo_info *dict_cameo(const dict *d, const char *code);
+const char *dict_actor_code(const actor_entry *e, int32_t date);   /* date YYYYMMDD */
+void dict_report(dict_diag *dg, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+#endif

@@ -1,0 +1,219 @@
+/* herodot.c - the library's front door: builds a coder from a dictionary directory and
+ * runs the stages over one article in data-flow order:
+ *   text (sentences, tokens) -> lexify -> discards -> mentions -> compounds -> units ->
+ *   verbs and patterns -> events (compounds expanded, duplicates dropped) -> callback.
+ * One arena per article holds everything; it is freed when the article is done. */
+#include "../include/herodot.h"
+#include "code/code.h"
+#include "util/utf8.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+
+struct hd_coder {
+    lexicon lx;
+    dict d;
+    char dir[1024];
+};
+
+#ifndef HD_DEFAULT_DATA
+#define HD_DEFAULT_DATA "data"
+#endif
+
+hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err)
+{
+    hd_error tmp;
+    if (!err) err = &tmp;
+    memset(err, 0, sizeof *err);
+    hd_coder *c = calloc(1, sizeof *c);
+    const char *dir = opt && opt->dict_dir ? opt->dict_dir : HD_DEFAULT_DATA;
+    snprintf(c->dir, sizeof c->dir, "%s", dir);
+    hd_error werr; memset(&werr, 0, sizeof werr);
+    lex_open(&c->lx, opt ? opt->wordnet_dir : NULL, &werr);
+    if (werr.msg[0] && opt && opt->diag) opt->diag(&werr, opt->diag_ud);
+    dict_init(&c->d, &c->lx);
+    dict_diag dg = { opt ? opt->diag : NULL, opt ? opt->diag_ud : NULL, 0 };
+    if (dict_load_dir(&c->d, dir, &dg, err) < 0) {
+        hd_coder_close(c);
+        return NULL;
+    }
+    return c;
+}
+
+void hd_coder_close(hd_coder *c)
+{
+    if (!c) return;
+    dict_free(&c->d);
+    lex_close(&c->lx);
+    free(c);
+}
+
+const char *hd_coder_dict_hash(const hd_coder *c) { return c->d.hash; }
+
+void hd_coder_stats(const hd_coder *c, hd_dict_stats *st) { *st = c->d.st; }
+
+const char *hd_cameo_name(const hd_coder *c, const char *code)
+{
+    const cameo_info *ci = dict_cameo(&c->d, code);
+    return ci ? ci->name : NULL;
+}
+
+static int parse_date(const char *s, int32_t *out)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return -1;
+    for (int i = 0; i < 10; i++) if (i != 4 && i != 7 && !isdigit((unsigned char)s[i])) return -1;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1800 || y > 2200) return -1;
+    *out = y * 10000 + m * 100 + d;
+    return 0;
+}
+
+static void set_err(hd_error *e, const char *file, const char *msg)
+{
+    if (!e) return;
+    snprintf(e->file, sizeof e->file, "%s", file ? file : "");
+    e->line = 0;
+    snprintf(e->msg, sizeof e->msg, "%s", msg);
+}
+
+/* the country of the dateline ("PRISTINA, Sept 25 (BWS) -") becomes the article's home */
+static void dateline_home(const hd_coder *hc, arena *a, const doc_text *dt, memory *mem)
+{
+    if (!dt->dl.present) return;
+    token *t;
+    int n = text_tokenize(a, dt->text, dt->dl.place_b0, dt->dl.place_b1, 0, &t);
+    code_lexify(&hc->d, t, n, a);
+    for (int i = 0; i < n; i++) t[i].flags |= TF_CAP;
+    sent_ctx c; memset(&c, 0, sizeof c);
+    c.d = &hc->d; c.a = a; c.text = dt->text; c.t = t; c.n = n; c.mem = mem;
+    code_mentions(&c);
+    for (int k = 0; k < c.nm; k++) {
+        if (c.m[k].code && strlen(c.m[k].code) >= 3 && strncmp(c.m[k].code, "IGO", 3)) {
+            mem->home = arena_strndup(a, c.m[k].code, 3);
+            mem->home_from_dateline = 1;
+            return;
+        }
+    }
+}
+
+static void trace_sentence(const sent_ctx *c)
+{
+    FILE *f = c->trace;
+    fprintf(f, "tokens:");
+    for (int i = 0; i < c->n; i++) {
+        const token *t = &c->t[i];
+        fprintf(f, " %s", t->fold);
+        if (!(t->flags & TF_PUNCT) && (t->vlem_id != t->fold_id || t->nlem_id != t->fold_id)) {
+            fprintf(f, "/%s", t->nlem_id ? c->d->words[t->nlem_id] : "?");
+            if (t->vlem_id != t->nlem_id) fprintf(f, "|%s", t->vlem_id ? c->d->words[t->vlem_id] : "?");
+        }
+    }
+    fprintf(f, "\nactors:\n");
+    for (int k = 0; k < c->nm; k++) {
+        const mention *m = &c->m[k];
+        if (m->absorbed) continue;
+        fprintf(f, "  \"%s\" -> %s%s%s%s  (%s)\n", tok_text(c, m->t0, m->t1), m->code ? m->code : "(uncoded)",
+                m->person ? " person" : "", m->pronoun ? " pronoun" : "", m->agent_only ? " agent+home" : "",
+                m->entry ? m->entry : "-");
+    }
+    for (int g = 0; g < c->ng; g++) if (c->g[g].n > 1) {
+        fprintf(f, "  compound:");
+        for (int k = 0; k < c->g[g].n; k++) fprintf(f, " %s", c->m[c->g[g].mem[k]].code);
+        fprintf(f, "\n");
+    }
+    fprintf(f, "verbs:\n");
+}
+
+typedef struct emitted { const char *s, *t, *c; } emitted;
+
+int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_options *opt,
+                    hd_event_fn fn, void *ud, hd_error *err)
+{
+    int32_t date;
+    if (!a->id || !a->id[0]) { set_err(err, a->id, "article has no id"); return -1; }
+    if (parse_date(a->date, &date) < 0) { set_err(err, a->id, "article date is not YYYY-MM-DD"); return -1; }
+    if (!a->text) { set_err(err, a->id, "article has no text"); return -1; }
+    size_t len = a->text_len ? a->text_len : strlen(a->text);
+    if (utf8_valid_prefix(a->text, len) != len) { set_err(err, a->id, "text is not valid UTF-8"); return -1; }
+    FILE *trace = opt ? opt->trace : NULL;
+
+    arena ar; arena_init(&ar, 256 * 1024);
+    doc_text dt;
+    text_split(&ar, a->text, len, &dt);
+    memory mem; memory_init(&mem, date);
+    dateline_home(hc, &ar, &dt, &mem);
+    if (trace && mem.home) fprintf(trace, "home country: %s%s\n", mem.home, mem.home_from_dateline ? " (dateline)" : "");
+    int nevents = 0, stop = 0;
+    for (int si = 0; si < dt.nsent && !stop; si++) {
+        sentence *s = &dt.sent[si];
+        sent_ctx c; memset(&c, 0, sizeof c);
+        c.d = &hc->d; c.a = &ar; c.text = a->text; c.s = s; c.t = s->tok; c.n = s->ntok;
+        c.mem = &mem; c.trace = trace;
+        code_lexify(&hc->d, c.t, c.n, &ar);
+        if (trace) fprintf(trace, "\n[%d] %.*s\n", si, (int)(s->b1 - s->b0), a->text + s->b0);
+        int disc = code_discard(&c);
+        if (disc == 2) break;
+        if (disc == 1) continue;
+        code_mentions(&c);
+        code_groups(&c);
+        code_units(&c);
+        if (trace) trace_sentence(&c);
+        code_verbs(&c);
+        memory_update(&c);
+        if (c.discard) continue;
+        /* expand compounds, drop self-reference and duplicates */
+        emitted seen[256]; int ns = 0;
+        const char *stext = arena_strndup(&ar, a->text + s->b0, s->b1 - s->b0);
+        for (int k = 0; k < c.nev && !stop; k++) {
+            const cand_event *ce = &c.ev[k];
+            const group *sg = &c.g[ce->src_group];
+            const group *tg = ce->tgt_group >= 0 ? &c.g[ce->tgt_group] : NULL;
+            if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0)) continue;
+            for (int i = 0; i < sg->n && !stop; i++) {
+                for (int j = 0; j < (tg ? tg->n : 1) && !stop; j++) {
+                    const mention *ms = &c.m[sg->mem[i]];
+                    const mention *mt = tg ? &c.m[tg->mem[j]] : NULL;
+                    if (!ms->code || (mt && !mt->code)) continue;
+                    if (mt && !strcmp(ms->code, mt->code)) continue;
+                    int dup = 0;
+                    for (int q = 0; q < ns; q++)
+                        if (!strcmp(seen[q].s, ms->code) && !strcmp(seen[q].c, ce->code) &&
+                            !strcmp(seen[q].t, mt ? mt->code : "")) dup = 1;
+                    if (dup) continue;
+                    if (ns < 256) { seen[ns].s = ms->code; seen[ns].t = mt ? mt->code : ""; seen[ns].c = ce->code; ns++; }
+                    hd_event ev; memset(&ev, 0, sizeof ev);
+                    ev.article = a->id; ev.sentence = si;
+                    ev.span.start = s->c0; ev.span.end = s->c1;
+                    ev.text = stext;
+                    ev.date = a->date; ev.date_precision = "day";
+                    ev.source.code = ms->code;
+                    ev.source.text = tok_text(&c, ms->t0, ms->t1);
+                    ev.source.span.start = c.t[ms->t0].c0; ev.source.span.end = c.t[ms->t1 - 1].c1;
+                    ev.source.entry = ms->entry;
+                    if (mt) {
+                        ev.target.code = mt->code;
+                        ev.target.text = tok_text(&c, mt->t0, mt->t1);
+                        ev.target.span.start = c.t[mt->t0].c0; ev.target.span.end = c.t[mt->t1 - 1].c1;
+                        ev.target.entry = mt->entry;
+                    }
+                    ev.code = ce->code;
+                    ev.root[0] = ce->code[0]; ev.root[1] = ce->code[1]; ev.root[2] = 0;
+                    const cameo_info *ci = dict_cameo(&hc->d, ce->code);
+                    ev.plover = ci ? ci->plover : "";
+                    int r = atoi(ev.root);
+                    ev.quad = ci ? ci->quad : r <= 5 ? 1 : r <= 9 ? 2 : r <= 14 ? 3 : 4;
+                    ev.goldstein = ci ? ci->goldstein : 0.0;
+                    ev.verb_text = tok_text(&c, ce->verb_t0, ce->verb_t1);
+                    ev.verb_span.start = c.t[ce->verb_t0].c0; ev.verb_span.end = c.t[ce->verb_t1 - 1].c1;
+                    ev.pattern = ce->pattern;
+                    ev.dict = hc->d.hash;
+                    nevents++;
+                    if (fn && fn(&ev, ud)) stop = 1;
+                }
+            }
+        }
+    }
+    arena_free(&ar);
+    return nevents;
+}

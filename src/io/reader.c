@@ -1,0 +1,162 @@
+/* reader.c - article input. JSONL (one object a line: id, date, text; optional source,
+ * title, url) parsed with cJSON; a plain-text file is one article whose id is the file name
+ * and whose date comes from --date. Lines of any length are read (getline). A bad record
+ * yields one error naming file and line; the reader goes on with the next. */
+#include "io.h"
+#include "../util/utf8.h"
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct io_reader {
+    FILE *fp;
+    int own_fp;
+    char path[1024];
+    int format;
+    char date[16];
+    long line;
+    int done;
+    char *lbuf; size_t lcap;
+};
+
+io_reader *io_open(const char *path, int format, const char *default_date, hd_error *err)
+{
+    io_reader *r = calloc(1, sizeof *r);
+    snprintf(r->path, sizeof r->path, "%s", strcmp(path, "-") ? path : "<stdin>");
+    if (!strcmp(path, "-")) r->fp = stdin;
+    else {
+        r->fp = fopen(path, "rb");
+        r->own_fp = 1;
+        if (!r->fp) {
+            snprintf(err->file, sizeof err->file, "%s", path);
+            err->line = 0;
+            snprintf(err->msg, sizeof err->msg, "cannot open file");
+            free(r);
+            return NULL;
+        }
+    }
+    if (default_date) snprintf(r->date, sizeof r->date, "%s", default_date);
+    if (format == IO_AUTO) {
+        size_t l = strlen(path);
+        if ((l > 6 && !strcmp(path + l - 6, ".jsonl")) || (l > 5 && !strcmp(path + l - 5, ".json")))
+            format = IO_JSONL;
+        else {
+            int ch;
+            while ((ch = fgetc(r->fp)) == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {}
+            format = ch == '{' ? IO_JSONL : IO_TEXT;
+            if (ch != EOF) ungetc(ch, r->fp);
+        }
+    }
+    r->format = format;
+    return r;
+}
+
+static void fail(hd_error *err, const io_reader *r, long line, const char *msg)
+{
+    snprintf(err->file, sizeof err->file, "%s", r->path);
+    err->line = line;
+    snprintf(err->msg, sizeof err->msg, "%s", msg);
+}
+
+static char *dupstr(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    if (cJSON_IsString(v) && v->valuestring) return strdup(v->valuestring);
+    if (cJSON_IsNumber(v)) { char b[64]; snprintf(b, sizeof b, "%.0f", v->valuedouble); return strdup(b); }
+    return NULL;
+}
+
+typedef struct owned { char *id, *date, *text, *source, *title, *url; } owned;
+
+static int next_jsonl(io_reader *r, io_article *out, hd_error *err)
+{
+    for (;;) {
+        ssize_t n = getline(&r->lbuf, &r->lcap, r->fp);
+        if (n < 0) return 0;
+        r->line++;
+        char *s = r->lbuf;
+        while (n && (s[n - 1] == '\n' || s[n - 1] == '\r')) s[--n] = 0;
+        size_t k = 0;
+        while (k < (size_t)n && (s[k] == ' ' || s[k] == '\t')) k++;
+        if (k == (size_t)n) continue;
+        if (utf8_valid_prefix(s, (size_t)n) != (size_t)n) { fail(err, r, r->line, "invalid UTF-8"); return -1; }
+        cJSON *o = cJSON_ParseWithLength(s, (size_t)n);
+        if (!o || !cJSON_IsObject(o)) { cJSON_Delete(o); fail(err, r, r->line, "not a JSON object"); return -1; }
+        owned *w = calloc(1, sizeof *w);
+        w->id = dupstr(o, "id"); w->date = dupstr(o, "date"); w->text = dupstr(o, "text");
+        w->source = dupstr(o, "source"); w->title = dupstr(o, "title"); w->url = dupstr(o, "url");
+        cJSON_Delete(o);
+        out->own = w; out->line = r->line;
+        out->a.id = w->id; out->a.date = w->date; out->a.text = w->text;
+        out->a.text_len = w->text ? strlen(w->text) : 0;
+        out->a.source = w->source; out->a.title = w->title; out->a.url = w->url;
+        if (!w->id) { fail(err, r, r->line, "article has no \"id\""); io_article_free(out); return -1; }
+        if (!w->text) { fail(err, r, r->line, "article has no \"text\""); io_article_free(out); return -1; }
+        if (!w->date) { fail(err, r, r->line, "article has no \"date\""); io_article_free(out); return -1; }
+        /* accept "2023-11-29T10:00:00Z" and "20231129" by normalising to YYYY-MM-DD */
+        if (strlen(w->date) == 8 && !strchr(w->date, '-')) {
+            char *d = malloc(11);
+            snprintf(d, 11, "%.4s-%.2s-%.2s", w->date, w->date + 4, w->date + 6);
+            free(w->date); w->date = d; out->a.date = d;
+        } else if (strlen(w->date) > 10 && w->date[10] == 'T') {
+            w->date[10] = 0;
+        }
+        return 1;
+    }
+}
+
+static int next_text(io_reader *r, io_article *out, hd_error *err)
+{
+    if (r->done) return 0;
+    r->done = 1;
+    size_t cap = 1 << 16, n = 0;
+    char *data = malloc(cap);
+    size_t got;
+    while ((got = fread(data + n, 1, cap - n - 1, r->fp)) > 0) {
+        n += got;
+        if (n + 1 >= cap) { cap *= 2; data = realloc(data, cap); }
+    }
+    data[n] = 0;
+    owned *w = calloc(1, sizeof *w);
+    w->text = data;
+    const char *b = strrchr(r->path, '/');
+    w->id = strdup(b ? b + 1 : r->path);
+    out->own = w; out->line = 1;
+    out->a.id = w->id; out->a.text = data; out->a.text_len = n;
+    if (strlen(data) != n) { fail(err, r, 1, "binary input (NUL bytes)"); io_article_free(out); return -1; }
+    size_t ok = utf8_valid_prefix(data, n);
+    if (ok != n) {
+        long line = 1;
+        for (size_t i = 0; i < ok; i++) line += data[i] == '\n';
+        fail(err, r, line, "invalid UTF-8");
+        io_article_free(out);
+        return -1;
+    }
+    if (!r->date[0]) { fail(err, r, 0, "plain-text input needs --date YYYY-MM-DD"); io_article_free(out); return -1; }
+    w->date = strdup(r->date);
+    out->a.date = w->date;
+    return 1;
+}
+
+int io_next(io_reader *r, io_article *out, hd_error *err)
+{
+    memset(out, 0, sizeof *out);
+    return r->format == IO_JSONL ? next_jsonl(r, out, err) : next_text(r, out, err);
+}
+
+void io_article_free(io_article *a)
+{
+    owned *w = a->own;
+    if (!w) return;
+    free(w->id); free(w->date); free(w->text); free(w->source); free(w->title); free(w->url);
+    free(w);
+    a->own = NULL;
+}
+
+void io_close(io_reader *r)
+{
+    if (!r) return;
+    if (r->own_fp && r->fp) fclose(r->fp);
+    free(r->lbuf);
+    free(r);
+}

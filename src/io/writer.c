@@ -1,0 +1,62 @@
+/* writer.c - event output: one JSON object a line (the fields ../shared/tools/evscore reads,
+ * plus provenance), or TABARI-like tab-separated lines. Written by hand into a buffer: the
+ * schema is fixed and this is the hot path of a long run. */
+#include "io.h"
+#include <string.h>
+
+static void str(buf *b, const char *s) { if (s) buf_json_str(b, s, strlen(s)); else buf_puts(b, "null"); }
+
+static void actor(buf *b, const hd_actor *a)
+{
+    if (!a->code) { buf_puts(b, "null"); return; }
+    buf_puts(b, "{\"code\":"); str(b, a->code);
+    buf_puts(b, ",\"text\":"); str(b, a->text);
+    buf_printf(b, ",\"span\":[%ld,%ld]", a->span.start, a->span.end);
+    buf_puts(b, ",\"entry\":"); str(b, a->entry);
+    buf_putc(b, '}');
+}
+
+void io_write_json(buf *b, const hd_event *ev)
+{
+    buf_puts(b, "{\"article\":"); str(b, ev->article);
+    buf_printf(b, ",\"sentence\":%d,\"span\":[%ld,%ld],\"text\":", ev->sentence, ev->span.start, ev->span.end);
+    str(b, ev->text);
+    buf_puts(b, ",\"date\":"); str(b, ev->date);
+    buf_puts(b, ",\"date_precision\":"); str(b, ev->date_precision);
+    buf_puts(b, ",\"source\":"); actor(b, &ev->source);
+    buf_puts(b, ",\"target\":"); actor(b, &ev->target);
+    buf_puts(b, ",\"code\":"); str(b, ev->code);
+    buf_puts(b, ",\"root\":"); str(b, ev->root);
+    buf_puts(b, ",\"plover\":"); str(b, ev->plover);
+    buf_printf(b, ",\"quad\":%d,\"goldstein\":%.1f", ev->quad, ev->goldstein);
+    buf_puts(b, ",\"verb\":{\"text\":"); str(b, ev->verb_text);
+    buf_printf(b, ",\"span\":[%ld,%ld]}", ev->verb_span.start, ev->verb_span.end);
+    if (ev->has_place) {
+        buf_puts(b, ",\"place\":{\"name\":"); str(b, ev->place.name);
+        buf_puts(b, ",\"country\":"); str(b, ev->place.country);
+        buf_puts(b, ",\"admin1\":"); str(b, ev->place.admin1);
+        buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,\"geonames_id\":%ld", ev->place.lat, ev->place.lon,
+                   ev->place.geonames_id);
+        buf_puts(b, ",\"precision\":"); str(b, ev->place.precision);
+        buf_putc(b, '}');
+    }
+    buf_puts(b, ",\"pattern\":"); str(b, ev->pattern);
+    buf_puts(b, ",\"dict\":"); str(b, ev->dict);
+    buf_puts(b, "}\n");
+}
+
+void io_write_tsv(buf *b, const hd_event *ev)
+{
+    /* date source target code article sentence verb-text (TABARI's event line, with ids) */
+    char d[16];
+    size_t o = 0;
+    for (const char *p = ev->date; *p && o < 15; p++) if (*p != '-') d[o++] = *p;
+    d[o] = 0;
+    buf_puts(b, d); buf_putc(b, '\t');
+    buf_tsv_field(b, ev->source.code); buf_putc(b, '\t');
+    buf_tsv_field(b, ev->target.code ? ev->target.code : "---"); buf_putc(b, '\t');
+    buf_tsv_field(b, ev->code); buf_putc(b, '\t');
+    buf_tsv_field(b, ev->article); buf_printf(b, "\t%d\t", ev->sentence);
+    buf_tsv_field(b, ev->verb_text);
+    buf_putc(b, '\n');
+}

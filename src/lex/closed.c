@@ -1,0 +1,66 @@
+/* closed.c - closed-class words (determiners, prepositions, auxiliaries, negations,
+ * subordinators...). These drive clause boundaries, passive and negation detection and
+ * noun/verb guessing, in place of a parser. The lists are small and fixed, so a switch on a
+ * sorted table is enough. */
+#include "lex.h"
+#include <string.h>
+#include <stdlib.h>
+
+typedef struct { const char *w; uint8_t c; } entry;
+
+static const entry words[] = {
+    { "'s", LC_POSSPRON }, { "a", LC_DET }, { "about", LC_PREP }, { "across", LC_PREP },
+    { "after", LC_SUBORD }, { "against", LC_PREP }, { "all", LC_QUANT }, { "along", LC_PREP },
+    { "already", LC_ADVMOD }, { "also", LC_ADVMOD }, { "although", LC_SUBORD },
+    { "am", LC_AUX_BE }, { "amid", LC_PREP }, { "among", LC_PREP }, { "an", LC_DET },
+    { "and", LC_CONJ }, { "another", LC_DET }, { "any", LC_DET }, { "are", LC_AUX_BE },
+    { "around", LC_PREP }, { "as", LC_SUBORD }, { "at", LC_PREP }, { "be", LC_AUX_BE },
+    { "because", LC_SUBORD }, { "been", LC_AUX_BE }, { "before", LC_SUBORD },
+    { "behind", LC_PREP }, { "being", LC_AUX_BE }, { "between", LC_PREP },
+    { "beyond", LC_PREP }, { "both", LC_QUANT }, { "but", LC_CONJ }, { "by", LC_BY },
+    { "can", LC_MODAL }, { "could", LC_MODAL }, { "despite", LC_PREP }, { "did", LC_AUX_DO },
+    { "do", LC_AUX_DO }, { "does", LC_AUX_DO }, { "during", LC_PREP }, { "each", LC_DET },
+    { "either", LC_DET }, { "every", LC_DET }, { "few", LC_QUANT }, { "for", LC_PREP },
+    { "from", LC_PREP }, { "had", LC_AUX_HAVE }, { "has", LC_AUX_HAVE },
+    { "have", LC_AUX_HAVE }, { "having", LC_AUX_HAVE }, { "he", LC_PRON },
+    { "her", LC_POSSPRON }, { "herself", LC_PRON }, { "him", LC_PRON }, { "himself", LC_PRON },
+    { "his", LC_POSSPRON }, { "however", LC_ADVMOD }, { "i", LC_PRON }, { "if", LC_SUBORD },
+    { "in", LC_PREP }, { "inside", LC_PREP }, { "into", LC_PREP }, { "is", LC_AUX_BE },
+    { "it", LC_PRON }, { "its", LC_POSSPRON }, { "itself", LC_PRON }, { "just", LC_ADVMOD },
+    { "many", LC_QUANT }, { "may", LC_MODAL }, { "me", LC_PRON }, { "might", LC_MODAL },
+    { "more", LC_QUANT }, { "most", LC_QUANT }, { "must", LC_MODAL }, { "my", LC_POSSPRON },
+    { "n't", LC_NEG }, { "near", LC_PREP }, { "neither", LC_DET }, { "never", LC_NEG },
+    { "no", LC_NEG }, { "nor", LC_CONJ }, { "not", LC_NEG }, { "now", LC_ADVMOD },
+    { "of", LC_PREP }, { "off", LC_PREP }, { "on", LC_PREP }, { "once", LC_SUBORD },
+    { "onto", LC_PREP }, { "or", LC_CONJ }, { "our", LC_POSSPRON }, { "ourselves", LC_PRON },
+    { "out", LC_PREP }, { "outside", LC_PREP }, { "over", LC_PREP },
+    { "reportedly", LC_ADVMOD }, { "several", LC_QUANT }, { "shall", LC_MODAL },
+    { "she", LC_PRON }, { "should", LC_MODAL }, { "since", LC_SUBORD }, { "so", LC_ADVMOD },
+    { "some", LC_DET }, { "still", LC_ADVMOD }, { "than", LC_PREP }, { "that", LC_REL },
+    { "the", LC_DET }, { "their", LC_POSSPRON }, { "them", LC_PRON }, { "themselves", LC_PRON },
+    { "then", LC_ADVMOD }, { "these", LC_DET }, { "they", LC_PRON }, { "this", LC_DET },
+    { "those", LC_DET }, { "though", LC_SUBORD }, { "through", LC_PREP }, { "to", LC_TO },
+    { "toward", LC_PREP }, { "towards", LC_PREP }, { "under", LC_PREP },
+    { "unless", LC_SUBORD }, { "until", LC_SUBORD }, { "upon", LC_PREP }, { "us", LC_PRON },
+    { "via", LC_PREP }, { "was", LC_AUX_BE }, { "we", LC_PRON }, { "were", LC_AUX_BE },
+    { "what", LC_REL }, { "when", LC_SUBORD }, { "whereas", LC_SUBORD },
+    { "whether", LC_SUBORD }, { "which", LC_REL }, { "while", LC_SUBORD }, { "who", LC_REL },
+    { "whom", LC_REL }, { "whose", LC_REL }, { "will", LC_MODAL }, { "with", LC_PREP },
+    { "within", LC_PREP }, { "without", LC_PREP }, { "would", LC_MODAL }, { "yet", LC_ADVMOD },
+    { "you", LC_PRON }, { "your", LC_POSSPRON },
+};
+
+static int cmp(const void *k, const void *e) { return strcmp(k, ((const entry *)e)->w); }
+
+uint8_t lex_class(const char *fold)
+{
+    const entry *e = bsearch(fold, words, sizeof words / sizeof *words, sizeof *words, cmp);
+    return e ? e->c : LC_NONE;
+}
+
+int lex_closed_sorted(void)
+{
+    for (size_t i = 1; i < sizeof words / sizeof *words; i++)
+        if (strcmp(words[i - 1].w, words[i].w) >= 0) return 0;
+    return 1;
+}

@@ -1,0 +1,149 @@
+/* lemma.c - WordNet's morphological rules ("morphy"): exception lists first, then suffix
+ * substitutions checked against the index of lemmas. The data comes from Debian's
+ * wordnet-base (index.noun, index.verb, index.adj, index.adv, noun.exc, verb.exc); we read
+ * the files ourselves rather than link libwordnet, whose API keeps global state and opens
+ * files on every lookup. */
+#include "lex.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void load_index(strmap *m, const char *path, int bit)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    char line[8192];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == ' ' || line[0] == '\n') continue;   /* licence header */
+        char *sp = strchr(line, ' ');
+        if (!sp) continue;
+        *sp = 0;
+        for (char *p = line; *p; p++) if (*p == '_') *p = ' ';
+        uint32_t *v = strmap_put(m, line, strlen(line), 0, NULL);
+        *v |= (uint32_t)bit;
+    }
+    fclose(f);
+}
+
+static void load_exc(lexicon *lx, strmap *m, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    char line[1024];
+    while (fgets(line, sizeof line, f)) {
+        char *a = strtok(line, " \n");
+        char *b = strtok(NULL, " \n");
+        if (!a || !b) continue;
+        int added;
+        uint32_t *v = strmap_put(m, a, strlen(a), 0, &added);
+        if (!added) continue;
+        if (lx->nexc == lx->exccap) {
+            lx->exccap = lx->exccap ? lx->exccap * 2 : 4096;
+            lx->exc_str = realloc(lx->exc_str, lx->exccap * sizeof(char *));
+        }
+        lx->exc_str[lx->nexc] = strdup(b);
+        *v = (uint32_t)lx->nexc++;
+    }
+    fclose(f);
+}
+
+int lex_open(lexicon *lx, const char *dir, hd_error *err)
+{
+    memset(lx, 0, sizeof *lx);
+    strmap_init(&lx->pos); strmap_init(&lx->exc_noun); strmap_init(&lx->exc_verb);
+    if (!dir) dir = "/usr/share/wordnet";
+    char path[1024];
+    static const struct { const char *f; int bit; } idx[] = {
+        { "index.noun", LEX_CAN_NOUN }, { "index.verb", LEX_CAN_VERB },
+        { "index.adj", LEX_CAN_ADJ }, { "index.adv", LEX_CAN_ADV } };
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, idx[i].f);
+        load_index(&lx->pos, path, idx[i].bit);
+    }
+    snprintf(path, sizeof path, "%s/noun.exc", dir); load_exc(lx, &lx->exc_noun, path);
+    snprintf(path, sizeof path, "%s/verb.exc", dir); load_exc(lx, &lx->exc_verb, path);
+    lx->loaded = lx->pos.count > 1000;
+    if (!lx->loaded && err) {
+        snprintf(err->file, sizeof err->file, "%s", dir);
+        err->line = 0;
+        snprintf(err->msg, sizeof err->msg,
+                 "WordNet data not found (install wordnet-base); lemmas fall back to suffix rules");
+    }
+    return 0;
+}
+
+void lex_close(lexicon *lx)
+{
+    strmap_free(&lx->pos); strmap_free(&lx->exc_noun); strmap_free(&lx->exc_verb);
+    for (size_t i = 0; i < lx->nexc; i++) free(lx->exc_str[i]);
+    free(lx->exc_str);
+    memset(lx, 0, sizeof *lx);
+}
+
+int lex_pos(const lexicon *lx, const char *w, size_t n)
+{
+    const uint32_t *v = strmap_get(&lx->pos, w, n);
+    return v ? (int)*v : 0;
+}
+
+static int known(const lexicon *lx, const char *w, size_t n, int bit)
+{
+    if (!lx->loaded) return 1;   /* without WordNet, trust the suffix rules */
+    return (lex_pos(lx, w, n) & bit) != 0;
+}
+
+static const struct rule { const char *suf, *rep; } noun_rules[] = {
+    { "ses", "s" }, { "xes", "x" }, { "zes", "z" }, { "ches", "ch" }, { "shes", "sh" },
+    { "men", "man" }, { "ies", "y" }, { "s", "" }, { NULL, NULL } };
+static const struct rule verb_rules[] = {
+    { "ies", "y" }, { "es", "e" }, { "es", "" }, { "ed", "e" }, { "ed", "" }, { "ing", "e" },
+    { "ing", "" }, { "s", "" }, { NULL, NULL } };
+
+static const char *try_rules(const lexicon *lx, const char *w, size_t n, const struct rule *r,
+                             int bit, char *out, size_t outsz)
+{
+    for (; r->suf; r++) {
+        size_t sl = strlen(r->suf), rl = strlen(r->rep);
+        if (n <= sl + 1 || memcmp(w + n - sl, r->suf, sl) != 0) continue;
+        size_t base = n - sl;
+        if (base + rl + 1 > outsz) continue;
+        memcpy(out, w, base); memcpy(out + base, r->rep, rl); out[base + rl] = 0;
+        if (known(lx, out, base + rl, bit)) return out;
+        /* stopped -> stop, planning -> plan */
+        if (bit == LEX_CAN_VERB && rl == 0 && base >= 3 && out[base - 1] == out[base - 2] &&
+            strchr("bdgklmnprtvz", out[base - 1])) {
+            out[base - 1] = 0;
+            if (known(lx, out, base - 1, bit)) return out;
+        }
+    }
+    return NULL;
+}
+
+const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char *out, size_t outsz)
+{
+    if (n == 0 || n + 1 > outsz) return NULL;
+    int bit = pos == LEX_CAN_VERB ? LEX_CAN_VERB : LEX_CAN_NOUN;
+    const strmap *exc = bit == LEX_CAN_VERB ? &lx->exc_verb : &lx->exc_noun;
+    const uint32_t *e = strmap_get(exc, w, n);
+    if (e) {
+        snprintf(out, outsz, "%s", lx->exc_str[*e]);
+        return out;
+    }
+    if (lx->loaded && known(lx, w, n, bit)) {
+        memcpy(out, w, n); out[n] = 0;
+        return out;
+    }
+    return try_rules(lx, w, n, bit == LEX_CAN_VERB ? verb_rules : noun_rules, bit, out, outsz);
+}
+
+uint8_t lex_verb_form(const char *fold, const char *lemma)
+{
+    size_t n = strlen(fold);
+    if (!lemma || strcmp(fold, lemma) == 0) return FORM_BASE;
+    if (n > 3 && strcmp(fold + n - 3, "ing") == 0) return FORM_ING;
+    if (n > 2 && strcmp(fold + n - 2, "ed") == 0) return FORM_ED;
+    if (n > 1 && fold[n - 1] == 's' && strncmp(fold, lemma, strlen(lemma) > 0 ? 1 : 0) == 0 &&
+        (strlen(lemma) + 1 == n || strlen(lemma) + 2 == n))
+        return FORM_S;
+    return FORM_EN;   /* irregular: went, taken, held (past or participle) */
+}

@@ -1,0 +1,38 @@
+/* lex.h - the lexicon stage: lemmas from WordNet's data files (loaded into our own hash
+ * tables, so no WordNet library is needed at run time), and closed-class word lists.
+ * Owns: which parts of speech a word may have, its noun and verb lemma, its closed class. */
+#ifndef HD_LEX_H
+#define HD_LEX_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../../include/herodot.h"
+#include "../util/strmap.h"
+
+enum lex_pos_bits { LEX_CAN_NOUN = 1, LEX_CAN_VERB = 2, LEX_CAN_ADJ = 4, LEX_CAN_ADV = 8 };
+
+enum lex_class {
+    LC_NONE = 0, LC_DET, LC_PREP, LC_CONJ, LC_PRON, LC_AUX_BE, LC_AUX_HAVE, LC_AUX_DO, LC_MODAL,
+    LC_NEG, LC_SUBORD, LC_REL, LC_TO, LC_BY, LC_POSSPRON, LC_QUANT, LC_ADVMOD, LC_SPEECH_THAT
+};
+
+enum verb_form { FORM_BASE = 0, FORM_S, FORM_ED, FORM_ING, FORM_EN };
+
+typedef struct lexicon {
+    strmap pos;          /* word -> LEX_CAN_* bits (WordNet index files) */
+    strmap exc_noun;     /* irregular form -> index into exc_strings */
+    strmap exc_verb;
+    char **exc_str; size_t nexc, exccap;
+    int loaded;          /* 0 when WordNet's files were not found */
+} lexicon;
+
+int  lex_open(lexicon *lx, const char *wordnet_dir, hd_error *err);
+void lex_close(lexicon *lx);
+/* Lemma of a folded word. Writes into out (size outsz) and returns out, or NULL when WordNet
+ * does not know the word with that part of speech. */
+const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char *out, size_t outsz);
+int lex_pos(const lexicon *lx, const char *w, size_t n);
+uint8_t lex_class(const char *fold);
+int lex_closed_sorted(void);   /* for tests: the closed-class table is sorted */
+/* morphological form of a verb token given its fold and lemma */
+uint8_t lex_verb_form(const char *fold, const char *lemma);
+#endif

@@ -1,0 +1,79 @@
+/* arena.c - see arena.h. Blocks grow on demand; a request larger than a block gets a block of
+ * its own. reset() keeps one block so a per-article arena stops calling malloc after warm-up. */
+#include "arena.h"
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+struct arena_block {
+    arena_block *next;
+    size_t size, used;
+    max_align_t data[];
+};
+
+static arena_block *block_new(size_t size)
+{
+    arena_block *b = malloc(sizeof *b + size);
+    if (!b) { fputs("herodot: out of memory\n", stderr); abort(); }
+    b->next = NULL; b->size = size; b->used = 0;
+    return b;
+}
+
+void arena_init(arena *a, size_t block_size)
+{
+    a->head = NULL;
+    a->block_size = block_size ? block_size : 64 * 1024;
+    a->used_total = 0;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (n == 0) n = 8;
+    arena_block *b = a->head;
+    if (!b || b->size - b->used < n) {
+        size_t sz = n > a->block_size ? n : a->block_size;
+        arena_block *nb = block_new(sz);
+        if (b && n > a->block_size) {   /* big one-off: keep the current block on top */
+            nb->next = b->next; b->next = nb;
+            nb->used = n;
+            a->used_total += n;
+            memset(nb->data, 0, n);
+            return nb->data;
+        }
+        nb->next = b; a->head = nb; b = nb;
+    }
+    char *p = (char *)b->data + b->used;
+    b->used += n;
+    a->used_total += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+void arena_reset(arena *a)
+{
+    arena_block *b = a->head;
+    if (!b) return;
+    /* keep the last (oldest) block of ordinary size */
+    while (b->next) { arena_block *n = b->next; free(b); b = n; }
+    b->used = 0; b->next = NULL;
+    a->head = b;
+    a->used_total = 0;
+}
+
+void arena_free(arena *a)
+{
+    arena_block *b = a->head;
+    while (b) { arena_block *n = b->next; free(b); b = n; }
+    a->head = NULL; a->used_total = 0;
+}

@@ -1,0 +1,77 @@
+/* buf.c - see buf.h. */
+#include "buf.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_init(buf *b) { b->p = NULL; b->len = b->cap = 0; }
+void buf_free(buf *b) { free(b->p); buf_init(b); }
+void buf_clear(buf *b) { b->len = 0; if (b->p) b->p[0] = 0; }
+
+static void reserve(buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t nc = b->cap ? b->cap : 256;
+    while (nc < b->len + extra + 1) nc *= 2;
+    char *np = realloc(b->p, nc);
+    if (!np) { fputs("herodot: out of memory\n", stderr); abort(); }
+    b->p = np; b->cap = nc;
+}
+
+void buf_add(buf *b, const char *s, size_t n)
+{
+    reserve(b, n);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+
+void buf_puts(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+void buf_putc(buf *b, char c) { buf_add(b, &c, 1); }
+
+void buf_printf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void buf_json_str(buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    reserve(b, n + 2);
+    buf_putc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        buf_add(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': buf_add(b, "\\\"", 2); break;
+        case '\\': buf_add(b, "\\\\", 2); break;
+        case '\n': buf_add(b, "\\n", 2); break;
+        case '\t': buf_add(b, "\\t", 2); break;
+        case '\r': buf_add(b, "\\r", 2); break;
+        default: {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            buf_add(b, e, 6);
+        }
+        }
+    }
+    buf_add(b, s + run, n - run);
+    buf_putc(b, '"');
+}
+
+void buf_tsv_field(buf *b, const char *s)
+{
+    for (; s && *s; s++) buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}

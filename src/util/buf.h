@@ -1,0 +1,17 @@
+/* buf.h - growable byte buffer (a small cousin of Redis's sds) for building output lines. */
+#ifndef HD_BUF_H
+#define HD_BUF_H
+#include <stddef.h>
+
+typedef struct buf { char *p; size_t len, cap; } buf;
+
+void buf_init(buf *b);
+void buf_free(buf *b);
+void buf_clear(buf *b);
+void buf_add(buf *b, const char *s, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_json_str(buf *b, const char *s, size_t n);   /* quoted, escaped JSON string */
+void buf_tsv_field(buf *b, const char *s);            /* tabs/newlines become blanks */
+#endif

@@ -1,0 +1,69 @@
+/* strmap.c - see strmap.h. FNV-1a hashing, linear probing, load factor <= 1/2. */
+#include "strmap.h"
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t strmap_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
+    return h ? h : 1;
+}
+
+void strmap_init(strmap *m)
+{
+    m->cap = 64; m->count = 0;
+    m->slots = calloc(m->cap, sizeof *m->slots);
+    arena_init(&m->keys, 64 * 1024);
+}
+
+void strmap_free(strmap *m)
+{
+    free(m->slots); m->slots = NULL;
+    arena_free(&m->keys);
+}
+
+static strmap_slot *find(strmap_slot *slots, size_t cap, const char *k, size_t n, uint32_t h)
+{
+    size_t i = h & (cap - 1);
+    for (;;) {
+        strmap_slot *s = &slots[i];
+        if (!s->key) return s;
+        if (s->hash == h && s->len == n && memcmp(s->key, k, n) == 0) return s;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
+{
+    uint32_t h = strmap_hash(key, len);
+    strmap_slot *s = find(m->slots, m->cap, key, len, h);
+    return s->key ? &s->value : NULL;
+}
+
+static void grow(strmap *m)
+{
+    size_t ncap = m->cap * 2;
+    strmap_slot *ns = calloc(ncap, sizeof *ns);
+    for (size_t i = 0; i < m->cap; i++) {
+        strmap_slot *s = &m->slots[i];
+        if (!s->key) continue;
+        *find(ns, ncap, s->key, s->len, s->hash) = *s;
+    }
+    free(m->slots);
+    m->slots = ns; m->cap = ncap;
+}
+
+uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t initial, int *added)
+{
+    if ((m->count + 1) * 2 > m->cap) grow(m);
+    uint32_t h = strmap_hash(key, len);
+    strmap_slot *s = find(m->slots, m->cap, key, len, h);
+    if (added) *added = !s->key;
+    if (!s->key) {
+        s->key = arena_strndup(&m->keys, key, len);
+        s->len = (uint32_t)len; s->hash = h; s->value = initial;
+        m->count++;
+    }
+    return &s->value;
+}

@@ -104,9 +104,10 @@ static void trace_sentence(const sent_ctx *c)
     for (int i = 0; i < c->n; i++) {
         const token *t = &c->t[i];
         fprintf(f, " %s", t->fold);
-        if (!(t->flags & TF_PUNCT) && (t->vlem_id != t->fold_id || t->nlem_id != t->fold_id)) {
-            fprintf(f, "/%s", t->nlem_id ? c->d->words[t->nlem_id] : "?");
-            if (t->vlem_id != t->nlem_id) fprintf(f, "|%s", t->vlem_id ? c->d->words[t->vlem_id] : "?");
+        /* the lemma that ties the word to the dictionary, when it differs from the word */
+        if (!(t->flags & TF_PUNCT)) {
+            if (t->vlem_id && t->vlem_id != t->fold_id) fprintf(f, "/%s", c->d->words[t->vlem_id]);
+            else if (t->nlem_id && t->nlem_id != t->fold_id) fprintf(f, "/%s", c->d->words[t->nlem_id]);
         }
     }
     fprintf(f, "\nactors:\n");

@@ -129,11 +129,19 @@ const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char 
         snprintf(out, outsz, "%s", lx->exc_str[*e]);
         return out;
     }
+    /* rules before identity: WordNet lists "troops" and "talks" as lemmas of their own, but
+       matching wants them to meet TROOP and TALK */
+    int ss = n > 2 && (!memcmp(w + n - 2, "ss", 2) || !memcmp(w + n - 2, "us", 2) ||
+                       !memcmp(w + n - 2, "is", 2));
+    if (!ss || bit == LEX_CAN_VERB) {
+        const char *r = try_rules(lx, w, n, bit == LEX_CAN_VERB ? verb_rules : noun_rules, bit, out, outsz);
+        if (r) return r;
+    }
     if (lx->loaded && known(lx, w, n, bit)) {
         memcpy(out, w, n); out[n] = 0;
         return out;
     }
-    return try_rules(lx, w, n, bit == LEX_CAN_VERB ? verb_rules : noun_rules, bit, out, outsz);
+    return NULL;
 }
 
 uint8_t lex_verb_form(const char *fold, const char *lemma)

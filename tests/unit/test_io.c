@@ -1,0 +1,124 @@
+/* test_io.c - article readers (JSONL and text) and their error reports, event writers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "io/io.h"
+
+static const char *write_tmp(const char *name, const char *body, size_t n)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "/tmp/herodot-io-%d-%s", (int)getpid(), name);
+    FILE *f = fopen(path, "wb");
+    fwrite(body, 1, n, f);
+    fclose(f);
+    return path;
+}
+
+static void test_jsonl_good_and_bad_records(void **st)
+{
+    (void)st;
+    const char body[] =
+        "{\"id\":\"a1\",\"date\":\"2023-11-29\",\"text\":\"Serbia condemned Kosovo.\",\"url\":\"http://x\"}\n"
+        "not json at all\n"
+        "\n"
+        "{\"id\":\"a2\",\"text\":\"no date\"}\n"
+        "{\"id\":\"a3\",\"date\":\"20231129\",\"text\":\"bad \xff utf8\"}\n"
+        "{\"id\":7,\"date\":\"20231129\",\"text\":\"numeric id, compact date\"}\n"
+        "{\"id\":\"a5\",\"date\":\"2023-11-29T10:00:00Z\",\"text\":\"timestamp\"}\n";
+    const char *p = write_tmp("a.jsonl", body, sizeof body - 1);
+    hd_error e;
+    io_reader *r = io_open(p, IO_AUTO, NULL, &e);
+    assert_non_null(r);
+    io_article a;
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "a1");
+    assert_string_equal(a.a.url, "http://x");
+    assert_int_equal(a.line, 1);
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), -1);
+    assert_int_equal(e.line, 2);
+    assert_non_null(strstr(e.msg, "JSON"));
+    assert_int_equal(io_next(r, &a, &e), -1);
+    assert_int_equal(e.line, 4);
+    assert_non_null(strstr(e.msg, "date"));
+    assert_int_equal(io_next(r, &a, &e), -1);
+    assert_int_equal(e.line, 5);
+    assert_non_null(strstr(e.msg, "UTF-8"));
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "7");
+    assert_string_equal(a.a.date, "2023-11-29");
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.date, "2023-11-29");
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 0);
+    io_close(r);
+    unlink(p);
+}
+
+static void test_text_input(void **st)
+{
+    (void)st;
+    const char body[] = "Serbia condemned Kosovo.\nSecond line.\n";
+    const char *p = write_tmp("story.txt", body, sizeof body - 1);
+    hd_error e;
+    io_reader *r = io_open(p, IO_AUTO, "2023-11-29", &e);
+    io_article a;
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_non_null(strstr(a.a.id, "story.txt"));
+    assert_int_equal(a.a.text_len, sizeof body - 1);
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 0);
+    io_close(r);
+    r = io_open(p, IO_AUTO, NULL, &e);
+    assert_int_equal(io_next(r, &a, &e), -1);
+    assert_non_null(strstr(e.msg, "--date"));
+    io_close(r);
+    const char bin[] = "abc\0def";
+    p = write_tmp("bin.txt", bin, 7);
+    r = io_open(p, IO_TEXT, "2023-11-29", &e);
+    assert_int_equal(io_next(r, &a, &e), -1);
+    assert_non_null(strstr(e.msg, "binary"));
+    io_close(r);
+    unlink(p);
+    assert_null(io_open("/nonexistent/file.jsonl", IO_AUTO, NULL, &e));
+    assert_non_null(strstr(e.msg, "cannot open"));
+}
+
+static void test_writers(void **st)
+{
+    (void)st;
+    hd_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.article = "a\"1"; ev.sentence = 2; ev.span.start = 10; ev.span.end = 40;
+    ev.text = "Serbia condemned Kosovo."; ev.date = "2023-11-29"; ev.date_precision = "day";
+    ev.source.code = "SRB"; ev.source.text = "Serbia"; ev.source.span.start = 10; ev.source.span.end = 16;
+    ev.code = "111"; strcpy(ev.root, "11"); ev.plover = "ACCUSE"; ev.quad = 3; ev.goldstein = -2;
+    ev.verb_text = "condemned"; ev.pattern = "data/verbs/x.txt:3"; ev.dict = "abc";
+    buf b; buf_init(&b);
+    io_write_json(&b, &ev);
+    assert_non_null(strstr(b.p, "\"article\":\"a\\\"1\""));
+    assert_non_null(strstr(b.p, "\"target\":null"));
+    assert_non_null(strstr(b.p, "\"span\":[10,40]"));
+    assert_non_null(strstr(b.p, "\"code\":\"111\""));
+    assert_int_equal(b.p[b.len - 1], '\n');
+    buf_clear(&b);
+    io_write_tsv(&b, &ev);
+    assert_string_equal(b.p, "20231129\tSRB\t---\t111\ta\"1\t2\tcondemned\n");
+    buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_jsonl_good_and_bad_records),
+        cmocka_unit_test(test_text_input),
+        cmocka_unit_test(test_writers),
+    };
+    return cmocka_run_group_tests_name("io", tests, NULL, NULL);
+}

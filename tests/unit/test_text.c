@@ -1,0 +1,103 @@
+/* test_text.c - sentence splitting, tokens, folding, datelines. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+#include "text/text.h"
+
+static doc_text split(arena *a, const char *s)
+{
+    doc_text d;
+    text_split(a, s, strlen(s), &d);
+    return d;
+}
+
+static void test_fold_accents_and_case(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 4096);
+    uint32_t n;
+    assert_string_equal(text_fold(&a, "Zve\xc3\xa7" "an", 7, &n), "zvecan");
+    assert_string_equal(text_fold(&a, "ZVECAN", 6, &n), "zvecan");
+    assert_string_equal(text_fold(&a, "Radoi\xc4\x8di\xc4\x87", 11, &n), "radoicic");
+    assert_string_equal(text_fold(&a, "\xc5\x81\xc3\xb3" "d\xc5\xba", 7, &n), "lodz");
+    assert_string_equal(text_fold(&a, "Stra\xc3\x9f" "e", 7, &n), "strasse");
+    arena_free(&a);
+}
+
+static void test_abbreviations_do_not_split(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 4096);
+    doc_text d = split(&a, "U.S. officials met Gen. Smith on Sept. 24 in St. Louis. The talks ended.");
+    assert_int_equal(d.nsent, 2);
+    assert_int_equal(d.sent[1].c0, 56);
+    d = split(&a, "The envoy left for the U.S. The talks ended.");
+    assert_int_equal(d.nsent, 2);
+    d = split(&a, "John F. Kennedy spoke. \xe2\x80\x9cWe will go,\xe2\x80\x9d he said. It ended.");
+    assert_int_equal(d.nsent, 3);
+    arena_free(&a);
+}
+
+static void test_paragraphs_and_quotes(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 4096);
+    doc_text d = split(&a, "First line without stop\nSecond one. \"Third,\" he said.\n\nFourth!");
+    assert_int_equal(d.nsent, 4);
+    assert_int_equal(d.sent[2].b0, 36);
+    arena_free(&a);
+}
+
+static void test_dateline(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 4096);
+    doc_text d = split(&a, "PRISTINA, Sept 25 (BWS) - Serb gunmen ambushed a patrol.");
+    assert_true(d.dl.present);
+    assert_int_equal(d.dl.month, 9);
+    assert_int_equal(d.dl.day, 25);
+    assert_int_equal(d.nsent, 1);
+    assert_string_equal(d.sent[0].tok[0].fold, "serb");
+    d = split(&a, "NEW DELHI/ISLAMABAD, April 24 (SNS) - India froze the treaty.");
+    assert_true(d.dl.present);
+    assert_int_equal(d.dl.place_b1 - d.dl.place_b0, 19);
+    d = split(&a, "Officials said nothing.");
+    assert_false(d.dl.present);
+    arena_free(&a);
+}
+
+static void test_tokens_possessive_negation_hyphen(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 4096);
+    token *t;
+    const char *s = "NATO\xe2\x80\x99s NATO-led force didn't fire 1,000 shots; U.N. said.";
+    int n = text_tokenize(&a, s, 0, (uint32_t)strlen(s), 0, &t);
+    const char *want[] = { "nato", "'s", "nato", "led", "force", "did", "n't", "fire", "1,000",
+                           "shots", ";", "u.n.", "said", "." };
+    assert_int_equal(n, 14);
+    for (int i = 0; i < n; i++) assert_string_equal(t[i].fold, want[i]);
+    assert_true(t[1].flags & TF_POSS);
+    assert_true(t[3].flags & TF_HYPHEN);
+    assert_true(t[8].flags & TF_NUM);
+    assert_int_equal(t[1].c0, 4);       /* code points, not bytes */
+    assert_int_equal(t[1].b0, 4);
+    assert_int_equal(t[2].c0, 7);
+    assert_int_equal(t[2].b0, 9);
+    arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold_accents_and_case),
+        cmocka_unit_test(test_abbreviations_do_not_split),
+        cmocka_unit_test(test_paragraphs_and_quotes),
+        cmocka_unit_test(test_dateline),
+        cmocka_unit_test(test_tokens_possessive_negation_hyphen),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}

@@ -1,0 +1,100 @@
+/* test_util.c - arena, strmap, buf and UTF-8 helpers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include "util/arena.h"
+#include "util/strmap.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+
+static void test_arena_alloc_zeroed_aligned(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 128);
+    for (int i = 0; i < 1000; i++) {
+        char *p = arena_alloc(&a, (size_t)(i % 37) + 1);
+        assert_int_equal(((uintptr_t)p) % 8, 0);
+        for (int k = 0; k < (i % 37) + 1; k++) assert_int_equal(p[k], 0);
+        memset(p, 0xAB, (size_t)(i % 37) + 1);
+    }
+    char *big = arena_alloc(&a, 10000);
+    assert_non_null(big);
+    assert_string_equal(arena_strdup(&a, "kosovo"), "kosovo");
+    arena_reset(&a);
+    assert_int_equal(a.used_total, 0);
+    arena_free(&a);
+}
+
+static void test_strmap_put_get_grow(void **st)
+{
+    (void)st;
+    strmap m; strmap_init(&m);
+    char k[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(k, sizeof k, "key%d", i);
+        int added;
+        *strmap_put(&m, k, strlen(k), 0, &added) = (uint32_t)i;
+        assert_true(added);
+    }
+    assert_int_equal(m.count, 5000);
+    for (int i = 0; i < 5000; i += 7) {
+        snprintf(k, sizeof k, "key%d", i);
+        uint32_t *v = strmap_get(&m, k, strlen(k));
+        assert_non_null(v);
+        assert_int_equal(*v, i);
+    }
+    assert_null(strmap_get(&m, "nokey", 5));
+    int added;
+    strmap_put(&m, "key1", 4, 99, &added);
+    assert_false(added);
+    strmap_free(&m);
+}
+
+static void test_buf_json_escaping(void **st)
+{
+    (void)st;
+    buf b; buf_init(&b);
+    buf_json_str(&b, "a\"b\\c\nd\x01", 8);
+    assert_string_equal(b.p, "\"a\\\"b\\\\c\\nd\\u0001\"");
+    buf_clear(&b);
+    buf_printf(&b, "%d-%s", 42, "x");
+    assert_string_equal(b.p, "42-x");
+    buf_clear(&b);
+    buf_tsv_field(&b, "a\tb\nc");
+    assert_string_equal(b.p, "a b c");
+    buf_free(&b);
+}
+
+static void test_utf8_validation(void **st)
+{
+    (void)st;
+    const char ok[] = "Zve\xc3\xa7" "an \xe2\x80\x9cquoted\xe2\x80\x9d";
+    assert_int_equal(utf8_valid_prefix(ok, strlen(ok)), strlen(ok));
+    assert_int_equal(utf8_count(ok, strlen(ok)), 15);
+    const char bad[] = "abc\xff" "def";
+    assert_int_equal(utf8_valid_prefix(bad, 7), 3);
+    const char overlong[] = "\xc0\xaf";
+    assert_int_equal(utf8_valid_prefix(overlong, 2), 0);
+    const char surrogate[] = "\xed\xa0\x80";
+    assert_int_equal(utf8_valid_prefix(surrogate, 3), 0);
+    const char truncated[] = "ab\xe2\x80";
+    assert_int_equal(utf8_valid_prefix(truncated, 4), 2);
+    int len;
+    assert_int_equal(utf8_decode("\xc3\xa7", 2, &len), 0xE7);
+    assert_int_equal(len, 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arena_alloc_zeroed_aligned),
+        cmocka_unit_test(test_strmap_put_get_grow),
+        cmocka_unit_test(test_buf_json_escaping),
+        cmocka_unit_test(test_utf8_validation),
+    };
+    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}

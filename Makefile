@@ -6,6 +6,9 @@ OPT     ?= -O2 -g
 SAN     ?=
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
+ifneq (,$(findstring clang,$(shell $(CC) --version 2>/dev/null)))
+WARN    += -Wno-unknown-warning-option
+endif
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
 ICU_LIBS   := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(SAN) $(ICU_CFLAGS) -DHD_INSTALL_DATA='"$(PREFIX)/share/herodot/data"'

@@ -18,6 +18,8 @@ enum io_format { IO_AUTO = 0, IO_JSONL, IO_TEXT };
 
 /* path "-" is stdin. default_date is used by plain-text input. */
 io_reader *io_open(const char *path, int format, const char *default_date, hd_error *err);
+/* read from an open stream (not closed by io_close); name is used in messages */
+io_reader *io_open_stream(FILE *fp, const char *name, int format, const char *default_date);
 /* 1 = an article, 0 = end, -1 = this record is bad (err filled; go on reading) */
 int io_next(io_reader *r, io_article *out, hd_error *err);
 void io_article_free(io_article *a);

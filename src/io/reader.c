@@ -51,6 +51,16 @@ io_reader *io_open(const char *path, int format, const char *default_date, hd_er
     return r;
 }
 
+io_reader *io_open_stream(FILE *fp, const char *name, int format, const char *default_date)
+{
+    io_reader *r = calloc(1, sizeof *r);
+    r->fp = fp;
+    snprintf(r->path, sizeof r->path, "%s", name);
+    if (default_date) snprintf(r->date, sizeof r->date, "%s", default_date);
+    r->format = format == IO_AUTO ? IO_JSONL : format;
+    return r;
+}
+
 static void fail(hd_error *err, const io_reader *r, long line, const char *msg)
 {
     snprintf(err->file, sizeof err->file, "%s", r->path);

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan+UBSan) and runs each for FUZZ_SECONDS
+# (default 20) from a seed corpus of our own samples. `make fuzz` calls this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${FUZZ_SECONDS:-20}
+make -s CC=clang BUILD=build/fuzz OPT="-O1 -g" SAN="-fsanitize=address,undefined,fuzzer-no-link" lib
+mkdir -p build/fuzz/bin
+for t in fuzz/fuzz_*.c; do
+    name=$(basename "$t" .c)
+    clang -std=c11 -D_DEFAULT_SOURCE -O1 -g -fsanitize=address,undefined,fuzzer -Isrc "$t" \
+        build/fuzz/libherodot.a -o "build/fuzz/bin/$name" $(pkg-config --libs icu-uc) -lcjson -lm
+done
+seed=build/fuzz/seed; mkdir -p "$seed"
+cp tests/dict/verbs/test.txt tests/dict/actors/test.txt tests/dict/agents.txt "$seed/" 2>/dev/null || true
+[ -f samples/articles.jsonl ] && head -c 4000 samples/articles.jsonl > "$seed/articles.jsonl"
+for b in build/fuzz/bin/*; do
+    echo "fuzzing $(basename "$b") for ${SECS}s"
+    mkdir -p "build/fuzz/corpus-$(basename "$b")"
+    "$b" -max_total_time="$SECS" -max_len=8192 "build/fuzz/corpus-$(basename "$b")" "$seed" 2>&1 | tail -2
+done

@@ -94,8 +94,17 @@ typedef struct hd_event {
 
 typedef int (*hd_event_fn)(const hd_event *ev, void *ud);   /* nonzero return stops coding */
 
+/* Per-thread working memory (an arena and a word memo), reused across articles to save
+ * allocation and lookups. Optional: without one, each call makes and frees its own. A
+ * scratch belongs to one thread at a time and to the coder it was made for. */
+typedef struct hd_scratch hd_scratch;
+hd_scratch *hd_scratch_new(const hd_coder *c);
+void hd_scratch_free(hd_scratch *s);
+
 typedef struct hd_code_options {
     FILE *trace;             /* explain: a human-readable trace of every stage, or NULL */
+    long *sentences;         /* if set, the number of sentences coded is added to it */
+    hd_scratch *scratch;     /* optional, see hd_scratch_new */
 } hd_code_options;
 
 /* Codes one article. Returns the number of events, or -1 with err filled (bad article). */

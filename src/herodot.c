@@ -49,6 +49,29 @@ void hd_coder_close(hd_coder *c)
     free(c);
 }
 
+struct hd_scratch {
+    const hd_coder *coder;
+    arena ar;
+    lex_memo memo;
+};
+
+hd_scratch *hd_scratch_new(const hd_coder *c)
+{
+    hd_scratch *s = calloc(1, sizeof *s);
+    s->coder = c;
+    arena_init(&s->ar, 256 * 1024);
+    lex_memo_init(&s->memo);
+    return s;
+}
+
+void hd_scratch_free(hd_scratch *s)
+{
+    if (!s) return;
+    arena_free(&s->ar);
+    lex_memo_free(&s->memo);
+    free(s);
+}
+
 const char *hd_coder_dict_hash(const hd_coder *c) { return c->d.hash; }
 
 void hd_coder_stats(const hd_coder *c, hd_dict_stats *st) { *st = c->d.st; }
@@ -78,12 +101,12 @@ static void set_err(hd_error *e, const char *file, const char *msg)
 }
 
 /* the country of the dateline ("PRISTINA, Sept 25 (BWS) -") becomes the article's home */
-static void dateline_home(const hd_coder *hc, arena *a, const doc_text *dt, memory *mem)
+static void dateline_home(const hd_coder *hc, arena *a, lex_memo *memo, const doc_text *dt, memory *mem)
 {
     if (!dt->dl.present) return;
     token *t;
     int n = text_tokenize(a, dt->text, dt->dl.place_b0, dt->dl.place_b1, 0, &t);
-    code_lexify(&hc->d, t, n, a);
+    code_lexify(&hc->d, memo, t, n);
     for (int i = 0; i < n; i++) t[i].flags |= TF_CAP;
     sent_ctx c; memset(&c, 0, sizeof c);
     c.d = &hc->d; c.a = a; c.text = dt->text; c.t = t; c.n = n; c.mem = mem;
@@ -139,19 +162,22 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     if (utf8_valid_prefix(a->text, len) != len) { set_err(err, a->id, "text is not valid UTF-8"); return -1; }
     FILE *trace = opt ? opt->trace : NULL;
 
-    arena ar; arena_init(&ar, 256 * 1024);
+    hd_scratch *own = NULL, *sc = opt ? opt->scratch : NULL;
+    if (!sc || sc->coder != hc) sc = own = hd_scratch_new(hc);
+    arena ar = sc->ar;     /* the scratch's arena, reset when the article is done */
     doc_text dt;
     text_split(&ar, a->text, len, &dt);
     memory mem; memory_init(&mem, date);
-    dateline_home(hc, &ar, &dt, &mem);
+    dateline_home(hc, &ar, &sc->memo, &dt, &mem);
     if (trace && mem.home) fprintf(trace, "home country: %s%s\n", mem.home, mem.home_from_dateline ? " (dateline)" : "");
     int nevents = 0, stop = 0;
+    if (opt && opt->sentences) *opt->sentences += dt.nsent;
     for (int si = 0; si < dt.nsent && !stop; si++) {
         sentence *s = &dt.sent[si];
         sent_ctx c; memset(&c, 0, sizeof c);
         c.d = &hc->d; c.a = &ar; c.text = a->text; c.s = s; c.t = s->tok; c.n = s->ntok;
         c.mem = &mem; c.trace = trace;
-        code_lexify(&hc->d, c.t, c.n, &ar);
+        code_lexify(&hc->d, &sc->memo, c.t, c.n);
         if (trace) fprintf(trace, "\n[%d] %.*s\n", si, (int)(s->b1 - s->b0), a->text + s->b0);
         int disc = code_discard(&c);
         if (disc == 2) break;
@@ -215,6 +241,8 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             }
         }
     }
-    arena_free(&ar);
+    arena_reset(&ar);
+    sc->ar = ar;
+    hd_scratch_free(own);
     return nevents;
 }

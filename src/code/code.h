@@ -74,7 +74,11 @@ typedef struct sent_ctx {
     int discard;               /* 1 sentence, 2 article */
 } sent_ctx;
 
-void code_lexify(const dict *d, token *t, int n, arena *a);
+typedef struct lex_entry { uint32_t fold_id, nlem_id, vlem_id; uint8_t cls, pos_hint, form; } lex_entry;
+typedef struct lex_memo { strmap map; lex_entry *v; size_t n, cap; } lex_memo;
+void lex_memo_init(lex_memo *m);
+void lex_memo_free(lex_memo *m);
+void code_lexify(const dict *d, lex_memo *memo, token *t, int n);
 void code_mentions(sent_ctx *c);
 void code_groups(sent_ctx *c);
 void code_units(sent_ctx *c);

@@ -11,11 +11,12 @@ WARN    += -Wno-unknown-warning-option
 endif
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
 ICU_LIBS   := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
-CFLAGS  += $(CSTD) $(WARN) $(OPT) $(SAN) $(ICU_CFLAGS) -DHD_INSTALL_DATA='"$(PREFIX)/share/herodot/data"'
-LDLIBS  += $(ICU_LIBS) -lcjson -lm -lpthread
+CFLAGS  += $(CSTD) $(WARN) $(OPT) $(SAN) $(ICU_CFLAGS) -I/usr/include/postgresql -DHD_INSTALL_DATA='"$(PREFIX)/share/herodot/data"'
+LDLIBS  += $(ICU_LIBS) -lcjson -lsqlite3 -lpq -lm -lpthread
 LDFLAGS += $(SAN)
 
-LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/dict/*.c src/code/*.c src/io/*.c) src/herodot.c
+LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/dict/*.c src/code/*.c src/time/*.c \
+            src/geo/*.c src/io/*.c src/store/*.c) src/herodot.c
 CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)

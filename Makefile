@@ -27,7 +27,7 @@ BIN     := $(BUILD)/herodot
 all: herodot
 
 herodot: $(BIN)
-	@cp $(BIN) herodot
+	@cp $(BIN) herodot.tmp && mv -f herodot.tmp herodot
 
 lib: $(LIB)
 

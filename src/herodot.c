@@ -5,6 +5,7 @@
  * One arena per article holds everything; it is freed when the article is done. */
 #include "../include/herodot.h"
 #include "code/code.h"
+#include "time/time.h"
 #include "util/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +152,41 @@ static void trace_sentence(const sent_ctx *c)
 
 typedef struct emitted { const char *s, *t, *c; } emitted;
 
+/* The event's date: the date expression in the verb's clause (nearest the verb), else one
+ * elsewhere in the sentence, else the date the article last established, else the
+ * dateline's or the article's date. */
+typedef struct ev_date { char value[16]; const char *prec; } ev_date;
+
+static const char *prec_name(int p) { return p == TP_DAY ? "day" : p == TP_MONTH ? "month" : "year"; }
+
+static void format_date(int32_t ymd, int prec, ev_date *out)
+{
+    int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    if (prec == TP_YEAR) snprintf(out->value, sizeof out->value, "%04d", y);
+    else if (prec == TP_MONTH) snprintf(out->value, sizeof out->value, "%04d-%02d", y, m);
+    else snprintf(out->value, sizeof out->value, "%04d-%02d-%02d", y, m, d);
+    out->prec = prec_name(prec ? prec : TP_DAY);
+}
+
+static void pick_date(const sent_ctx *c, const timex *tx, int ntx, int verb_t0, const time_ctx *before,
+                      ev_date *out)
+{
+    int best = -1, best_dist = 1 << 30, best_same = 0;
+    int vcl = c->u[c->tok_unit[verb_t0]].clause;
+    for (int i = 0; i < ntx; i++) {
+        const timex *x = &tx[i];
+        if (x->kind != TX_DATE || !x->prec || !x->date || !strcmp(x->tx3, "PRESENT_REF")) continue;
+        int same = c->u[c->tok_unit[x->t0]].clause == vcl;
+        int dist = x->t0 > verb_t0 ? x->t0 - verb_t0 : verb_t0 - x->t1;
+        if (best < 0 || (same && !best_same) || (same == best_same && dist < best_dist)) {
+            best = i; best_dist = dist; best_same = same;
+        }
+    }
+    if (best >= 0) { format_date(tx[best].date, tx[best].prec, out); return; }
+    if (before->last_date) { format_date(before->last_date, before->last_prec, out); return; }
+    format_date(before->dateline_date ? before->dateline_date : before->article_date, TP_DAY, out);
+}
+
 int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_options *opt,
                     hd_event_fn fn, void *ud, hd_error *err)
 {
@@ -168,6 +204,8 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     doc_text dt;
     text_split(&ar, a->text, len, &dt);
     memory mem; memory_init(&mem, date);
+    time_ctx tctx;
+    time_ctx_init(&tctx, date, dt.dl.present ? dt.dl.month : 0, dt.dl.present ? dt.dl.day : 0);
     dateline_home(hc, &ar, &sc->memo, &dt, &mem);
     if (trace && mem.home) fprintf(trace, "home country: %s%s\n", mem.home, mem.home_from_dateline ? " (dateline)" : "");
     int nevents = 0, stop = 0;
@@ -188,12 +226,21 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         if (trace) trace_sentence(&c);
         code_verbs(&c);
         memory_update(&c);
+        time_ctx before = tctx;
+        timex *tx = NULL;
+        int ntx = time_find(&ar, c.t, c.n, a->text, &tctx, time_future(c.t, c.n), &tx);
+        if (trace) for (int i = 0; i < ntx; i++)
+            fprintf(trace, "  time \"%s\" -> %s (%s)\n", tok_text(&c, tx[i].t0, tx[i].t1), tx[i].value,
+                    tx[i].kind == TX_DATE ? "date" : tx[i].kind == TX_DURATION ? "duration" :
+                    tx[i].kind == TX_SET ? "set" : "anchor");
         if (c.discard) continue;
         /* expand compounds, drop self-reference and duplicates */
         emitted seen[256]; int ns = 0;
         const char *stext = arena_strndup(&ar, a->text + s->b0, s->b1 - s->b0);
         for (int k = 0; k < c.nev && !stop; k++) {
             const cand_event *ce = &c.ev[k];
+            ev_date edate;
+            pick_date(&c, tx, ntx, ce->verb_t0, &before, &edate);
             const group *sg = &c.g[ce->src_group];
             const group *tg = ce->tgt_group >= 0 ? &c.g[ce->tgt_group] : NULL;
             if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0)) continue;
@@ -213,7 +260,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
                     ev.article = a->id; ev.sentence = si;
                     ev.span.start = s->c0; ev.span.end = s->c1;
                     ev.text = stext;
-                    ev.date = a->date; ev.date_precision = "day";
+                    ev.date = arena_strdup(&ar, edate.value); ev.date_precision = edate.prec;
                     ev.source.code = ms->code;
                     ev.source.text = tok_text(&c, ms->t0, ms->t1);
                     ev.source.span.start = c.t[ms->t0].c0; ev.source.span.end = c.t[ms->t1 - 1].c1;

@@ -19,4 +19,11 @@ void cli_print_error(const hd_error *e);
 int cmd_code(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_geo(int argc, char **argv);
+int cmd_timex(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_recode(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 #endif

@@ -15,6 +15,14 @@ static void usage(FILE *f)
           "  explain \"SENTENCE\"    show what the coder sees and why events come out or not\n"
           "  dict check [DIR]      lint a dictionary set (file:line for every problem)\n"
           "  dict stats [DIR]      count phrases, verbs, patterns and codes\n"
+          "  geo FILE|-            place mentions of a plain-text article (offsets, place, lat/lon)\n"
+          "  timex [--date D] FILE  list the dates, durations and sets of a text or TimeML file\n"
+          "  ingest [--db DB] FILE...  code articles and store them (SQLite file or postgresql://)\n"
+          "  recode [--db DB]      recode stored articles with the current dictionaries\n"
+          "  query [--db DB] [filters]  stored events: --actor --source --target --code --from\n"
+          "                        --to --country --near LAT,LON,KM --text (see query --help)\n"
+          "  stats [--db DB]       counts by root, actor pair, day, country; --check\n"
+          "  export --format F     gdelt2, icews, phoenix, csv or jsonl from the store\n"
           "  version               print the version\n\n"
           "common options:\n"
           "  --dict DIR            dictionary directory (default: $HERODOT_DATA, else the\n"
@@ -93,6 +101,13 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "geo")) return cmd_geo(argc - 1, argv + 1);
+    if (!strcmp(cmd, "timex")) return cmd_timex(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "recode")) return cmd_recode(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("herodot %s\n", HD_VERSION); return 0; }
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { usage(stdout); return 0; }
     fprintf(stderr, "herodot: '%s' is not a command\n", cmd);

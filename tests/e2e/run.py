@@ -268,5 +268,15 @@ def _():
     assert f1 >= DEV_MIN_F1, line
 
 
+@test("TempEval-3 AQUAINT dates (../shared): >= 85% of DATE expressions right")
+def _():
+    if not os.path.isdir(os.path.join(SHARED, "gold", "tempeval3_aquaint")):
+        return "skip"
+    p = subprocess.run([sys.executable, os.path.join(ROOT, "tests", "eval", "tempeval.py"), "--quiet",
+                        "--min-right", "85"], capture_output=True, text=True,
+                       env=dict(os.environ, HERODOT_BIN=BIN, HERODOT_SHARED=SHARED))
+    assert p.returncode == 0, p.stdout[-500:] + p.stderr[-500:]
+
+
 print("e2e: %d passed, %d failed, %d skipped" % (results["passed"], results["failed"], results["skipped"]))
 sys.exit(1 if results["failed"] else 0)

@@ -1,0 +1,1103 @@
+/* find.c - finds temporal expressions in a sentence's tokens and resolves them (conventions
+ * in time.h). A left-to-right scan: at each token the matchers are tried in a fixed order and
+ * the first that matches consumes its tokens; a match is then widened over modifiers on its
+ * left ("early", "late", "mid-", "earlier", "the end of") and turned into an anchor after
+ * "since" / "until". No parser: tense comes from cue words near the expression. */
+#include "time.h"
+#include "../lex/lex.h"
+#include <stdio.h>
+#include <string.h>
+
+typedef struct scan {
+    arena *a;
+    const token *t;
+    int n;
+    time_ctx *ctx;
+    int future;          /* the sentence's flag */
+    int32_t ref;         /* dateline date, else article date */
+    timex *v;
+    int nv, cap;
+    int done;            /* tokens before this index belong to an earlier expression */
+} scan;
+
+/* ---- token tests ------------------------------------------------------------------------- */
+
+static const char *F(const scan *s, int i) { return i >= 0 && i < s->n ? s->t[i].fold : ""; }
+static uint32_t FL(const scan *s, int i) { return i >= 0 && i < s->n ? s->t[i].flags : 0; }
+static int is(const scan *s, int i, const char *w) { return strcmp(F(s, i), w) == 0; }
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (int k = 0; list[k]; k++) if (strcmp(w, list[k]) == 0) return 1;
+    return 0;
+}
+static int is_in(const scan *s, int i, const char *const *list) { return in_list(F(s, i), list); }
+
+/* all digits -> value (up to 6 digits), else -1 */
+static long digits(const char *f)
+{
+    long v = 0; int k = 0;
+    for (; f[k]; k++) {
+        if (f[k] < '0' || f[k] > '9' || k >= 6) return -1;
+        v = v * 10 + (f[k] - '0');
+    }
+    return k ? v : -1;
+}
+
+/* "24", "24th", "1st", "2nd", "3rd" -> 1..31, else 0 */
+static int day_num(const char *f)
+{
+    int v = 0, k = 0;
+    while (f[k] >= '0' && f[k] <= '9' && k < 3) v = v * 10 + (f[k++] - '0');
+    if (k == 0 || k > 2) return 0;
+    if (f[k] && strcmp(f + k, "st") && strcmp(f + k, "nd") && strcmp(f + k, "rd") && strcmp(f + k, "th"))
+        return 0;
+    return v >= 1 && v <= 31 ? v : 0;
+}
+
+static int year_tok(const scan *s, int i, int lo, int hi)
+{
+    if (i < 0 || i >= s->n || s->t[i].fold_len != 4) return 0;
+    long v = digits(s->t[i].fold);
+    return v >= lo && v <= hi ? (int)v : 0;
+}
+
+static int word_num(const char *f)
+{
+    static const char *const w[] = { "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", NULL };
+    for (int k = 0; w[k]; k++) if (strcmp(f, w[k]) == 0) return k + 1;
+    if (!strcmp(f, "thirty")) return 30;
+    if (!strcmp(f, "forty")) return 40;
+    if (!strcmp(f, "fifty")) return 50;
+    if (!strcmp(f, "a") || !strcmp(f, "an")) return 1;
+    return 0;
+}
+
+/* a count for "N days ago": digits (no separators) or a number word */
+static int count_at(const scan *s, int i)
+{
+    const char *f = F(s, i);
+    long v = digits(f);
+    if (v > 0 && v < 10000) return (int)v;
+    return word_num(f);
+}
+
+static int ordinal(const char *f)
+{
+    static const char *const w[] = { "first", "second", "third", "fourth", "fifth", "sixth",
+        "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", NULL };
+    for (int k = 0; w[k]; k++) if (strcmp(f, w[k]) == 0) return k + 1;
+    int d = day_num(f);
+    return d && (f[1] > '9' || (f[1] && f[2] > '9')) ? d : 0;
+}
+
+enum unit { U_NONE, U_SEC, U_MIN, U_HOUR, U_DAY, U_NIGHT, U_WEEK, U_WEEKEND, U_MONTH, U_YEAR,
+            U_DECADE, U_CENTURY };
+
+static int unit_of(const char *f, int *plural)
+{
+    static const struct { const char *sg, *pl; int u; } u[] = {
+        { "second", "seconds", U_SEC }, { "minute", "minutes", U_MIN }, { "hour", "hours", U_HOUR },
+        { "day", "days", U_DAY }, { "night", "nights", U_NIGHT }, { "week", "weeks", U_WEEK },
+        { "weekend", "weekends", U_WEEKEND }, { "month", "months", U_MONTH },
+        { "year", "years", U_YEAR }, { "decade", "decades", U_DECADE },
+        { "century", "centuries", U_CENTURY },
+    };
+    for (size_t k = 0; k < sizeof u / sizeof *u; k++) {
+        if (!strcmp(f, u[k].sg)) { if (plural) *plural = 0; return u[k].u; }
+        if (!strcmp(f, u[k].pl)) { if (plural) *plural = 1; return u[k].u; }
+    }
+    return U_NONE;
+}
+
+static int weekday_of(const char *f)
+{
+    static const char *const w[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday", NULL };
+    for (int k = 0; w[k]; k++) if (strcmp(f, w[k]) == 0) return k;
+    return -1;
+}
+
+static const char *pod_of(const char *f)
+{
+    if (!strcmp(f, "morning")) return "MO";
+    if (!strcmp(f, "afternoon")) return "AF";
+    if (!strcmp(f, "evening")) return "EV";
+    if (!strcmp(f, "night")) return "NI";
+    return NULL;
+}
+
+static int season_of(const char *f)   /* 1 spring, 2 summer, 3 fall, 4 winter */
+{
+    if (!strcmp(f, "spring")) return 1;
+    if (!strcmp(f, "summer")) return 2;
+    if (!strcmp(f, "fall") || !strcmp(f, "autumn")) return 3;
+    if (!strcmp(f, "winter")) return 4;
+    return 0;
+}
+
+/* words that make "May" and "March" months when nothing else does */
+static const char *const month_ctx[] = { "in", "since", "by", "until", "till", "early", "late",
+    "mid", "last", "next", "this", "of", "from", "through", "during", "before", "after", "end",
+    "until", "between", "and", "or", "to", "on", "beginning", "throughout", "mid-", NULL };
+
+static int is_datewordish(const scan *s, int i)
+{
+    return weekday_of(F(s, i)) >= 0 || text_month(F(s, i)) || (FL(s, i) & TF_NUM);
+}
+
+/* month at i (1-12) when the token is a month name here, else 0 */
+static int month_at(const scan *s, int i)
+{
+    if (i < 0 || i >= s->n) return 0;
+    const token *k = &s->t[i];
+    int m = text_month(k->fold);
+    if (!m || !(k->flags & TF_CAP)) return 0;
+    int full = k->fold_len >= 5 || !strcmp(k->fold, "may") || !strcmp(k->fold, "june") ||
+               !strcmp(k->fold, "july") || (k->flags & TF_ABBREV);
+    int nextnum = (FL(s, i + 1) & TF_NUM) && (day_num(F(s, i + 1)) || year_tok(s, i + 1, 1000, 2999));
+    if (!full && !nextnum) return 0;
+    if (!strcmp(k->fold, "may") || !strcmp(k->fold, "march")) {
+        if (nextnum) return m;
+        if ((k->flags & TF_HYPHEN) || is_in(s, i - 1, month_ctx)) return m;
+        /* "the March accession": a capitalized month modifying a noun */
+        if (is(s, i - 1, "the") && i + 1 < s->n && !(FL(s, i + 1) & (TF_PUNCT | TF_CAP)) &&
+            !lex_class(F(s, i + 1)))
+            return m;
+        return 0;
+    }
+    return m;
+}
+
+/* a capitalized neighbour that makes a month a name ("June Jordan", "Black September") */
+static int month_is_name(const scan *s, int i)
+{
+    int nx = i + 1;
+    if (nx < s->n && (FL(s, nx) & TF_CAP) && !(FL(s, nx) & TF_PUNCT) && !is_datewordish(s, nx) &&
+        !lex_class(F(s, nx)))
+        return 1;
+    int pv = i - 1;
+    if (pv >= 0 && (FL(s, pv) & TF_CAP) && !(FL(s, pv) & (TF_FIRST | TF_PUNCT)) &&
+        !is_datewordish(s, pv) && !lex_class(F(s, pv)))
+        return 1;
+    return 0;
+}
+
+/* ---- tense near an expression -------------------------------------------------------------- */
+
+static const char *const fut_cues[] = { "will", "shall", "would", "wo", "plan", "plans",
+    "planned", "planning", "scheduled", "schedule", "expected", "expect", "expects", "slated",
+    "tomorrow", "postponed", "intends", "intend", "intended", "hopes", "hope", "prepare",
+    "prepares", "preparing", "wants", "want", "aims", NULL };
+/* past forms that are also participles ("was held" is passive, "held" alone is past) */
+static const char *const past_irr[] = { "met", "left",
+    "took", "made", "went", "came", "began", "held", "fought", "shot", "fled", "struck", "gave",
+    "sent", "won", "lost", "saw", "found", "thought", "brought", "spoke", "wrote", "broke",
+    "became", "rose", "fell", "led", "paid", "kept", "felt", "heard", "knew", "meant", "sought",
+    "stood", "threw", "drove", "flew", "ran", "sat", "sold", "bought", "caught", "built", "spent",
+    "withdrew", "swore", "stole", "hid", "drew", "grew", "blew", "froze", "arose", "got", "laid",
+    "sank", "shook", "wore", "tore", NULL };
+static const char *const not_past_ed[] = { "need", "speed", "seed", "bed", "red", "hundred",
+    "united", "indeed", "proceed", "succeed", "exceed", "feed", "breed", "creed", "greed",
+    "armed", "based", "related", "limited", "alleged", "reported", "so-called", "detailed",
+    "advanced", "concerned", "supposed", "used", NULL };
+
+static int is_fut_cue(const scan *s, int j)
+{
+    const char *f = F(s, j);
+    size_t l = strlen(f);
+    if (l > 3 && !strcmp(f + l - 3, "'ll")) return 1;
+    if (!strcmp(f, "set") || !strcmp(f, "due")) return is(s, j + 1, "to") || is(s, j + 1, "for");
+    if (!strcmp(f, "going")) return is(s, j + 1, "to");
+    if ((!strcmp(f, "soon") || !strcmp(f, "early")) && is(s, j + 1, "as")) return 1;
+    if (!strcmp(f, "next") || !strcmp(f, "upcoming"))     /* not "next to" */
+        return unit_of(F(s, j + 1), NULL) || weekday_of(F(s, j + 1)) >= 0 || text_month(F(s, j + 1)) ||
+               !strcmp(f, "upcoming");
+    return in_list(f, fut_cues);
+}
+
+static int is_past_cue(const scan *s, int j)
+{
+    static const char *const finite[] = { "was", "were", "had", "did", "said", "told", "ago",
+                                          "yesterday", "earlier", "last", NULL };
+    /* a participle after "be" is passive, not a past tense: "will be held on April 24" */
+    static const char *const be[] = { "is", "are", "be", "been", "being", "to", "'s", "get", "still", NULL };
+    const char *f = F(s, j);
+    size_t l = strlen(f);
+    if (in_list(f, finite)) return 1;
+    if (in_list(f, past_irr) ||
+        (l > 4 && !strcmp(f + l - 2, "ed") && !in_list(f, not_past_ed) && !(FL(s, j) & TF_CAP)))
+        return !is_in(s, j - 1, be);
+    return 0;
+}
+
+/* "decided to admit them in March": a verb of intention with an infinitive looks ahead */
+static int is_intention(const scan *s, int j)
+{
+    static const char *const v[] = { "decided", "agreed", "promised", "vowed", "pledged",
+        "threatened", "offered", "prepared", "intended", "hoped", "wanted", "sought", "voted",
+        "invited", "asked", "urged", "called", "ordered", "planned", "refused", "declined", NULL };
+    return is_in(s, j, v) && is(s, j + 1, "to");
+}
+
+static int is_boundary(const scan *s, int j)
+{
+    const token *k = &s->t[j];
+    if (k->flags & (TF_QUOTE | TF_PAREN)) return 1;
+    if (k->flags & TF_PUNCT)
+        return strcmp(k->fold, "-") != 0 && strcmp(k->fold, "/") != 0 && strcmp(k->fold, "'") != 0;
+    uint8_t c = k->cls ? k->cls : lex_class(k->fold);
+    return c == LC_REL || (c == LC_SUBORD && strcmp(k->fold, "until") && strcmp(k->fold, "as"));
+}
+
+/* a modal that makes what follows future */
+static int is_modal_cue(const scan *s, int j)
+{
+    const char *f = F(s, j);
+    size_t l = strlen(f);
+    if (l > 3 && !strcmp(f + l - 3, "'ll")) return 1;
+    if (!strcmp(f, "going")) return is(s, j + 1, "to");
+    return !strcmp(f, "will") || !strcmp(f, "shall") || !strcmp(f, "would") || !strcmp(f, "wo");
+}
+
+/* the tense cue after token i: on the right only a modal is future, so that in "On Friday,
+ * the government planned to pay" the planning is what Friday dates */
+static int right_cue(const scan *s, int i)
+{
+    int commas = 0;
+    for (int j = i + 1; j < s->n && j <= i + 8; j++) {
+        if (is_modal_cue(s, j)) return 1;
+        if (is_past_cue(s, j)) return -1;
+        if (is(s, j, ",") && commas++ == 0) continue;
+        if (is_boundary(s, j)) break;
+    }
+    return 0;
+}
+
+/* +1 future, -1 past: the nearest tense cue in the clause around token i, 0 when none. On the
+ * left "planned to leave on Thursday" is future. */
+static int local_cue(const scan *s, int i)
+{
+    int seen = 0;
+    for (int j = i - 1; j >= 0 && seen < 8; j--) {
+        /* names do not count, and a comma in a list of names ("Poland, Hungary") is no boundary */
+        if (is(s, j, ",") && (FL(s, j - 1) & TF_CAP) && (FL(s, j + 1) & TF_CAP)) continue;
+        if (!(FL(s, j) & TF_CAP)) seen++;
+        /* "until Tuesday to sign" looks ahead; "Until Thursday, they had not" does not */
+        if (is(s, j, "until") || is(s, j, "till")) return right_cue(s, i) < 0 ? -1 : 1;
+        if (is_fut_cue(s, j) || is_intention(s, j)) return 1;
+        if (is_past_cue(s, j)) return -1;
+        if (is_boundary(s, j)) break;
+    }
+    return right_cue(s, i);
+}
+
+/* weekdays: the cue, else the sentence's tense */
+static int local_dir(const scan *s, int i)
+{
+    int c = local_cue(s, i);
+    return c ? c : s->future ? 1 : -1;
+}
+
+/* months and month-days: the cue, else future when the sentence is, else 0 (the nearest) */
+static int month_dir(const scan *s, int i)
+{
+    int c = local_cue(s, i);
+    return c ? c : s->future ? 1 : 0;
+}
+
+/* ---- values -------------------------------------------------------------------------------- */
+
+static timex *push(scan *s, int t0, int t1, int kind)
+{
+    if (s->nv == s->cap) {
+        int nc = s->cap ? s->cap * 2 : 8;
+        timex *nv = arena_alloc(s->a, sizeof(timex) * (size_t)nc);
+        if (s->nv) memcpy(nv, s->v, sizeof(timex) * (size_t)s->nv);
+        s->v = nv; s->cap = nc;
+    }
+    timex *x = &s->v[s->nv++];
+    memset(x, 0, sizeof *x);
+    x->t0 = t0; x->t1 = t1; x->kind = (uint8_t)kind;
+    return x;
+}
+
+static void set_day(timex *x, int32_t d)
+{
+    x->prec = TP_DAY; x->date = d;
+    snprintf(x->value, sizeof x->value, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
+    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+}
+
+static void set_month(timex *x, int y, int m)
+{
+    x->prec = TP_MONTH; x->date = y * 10000 + m * 100 + 1;
+    snprintf(x->value, sizeof x->value, "%04d-%02d", y, m);
+    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+}
+
+static void set_year(timex *x, int y)
+{
+    x->prec = TP_YEAR; x->date = y * 10000 + 101;
+    snprintf(x->value, sizeof x->value, "%04d", y);
+    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+}
+
+static void set_week(timex *x, int32_t d)
+{
+    int wy, wk;
+    set_month(x, d / 10000, d / 100 % 100);
+    time_iso_week(d, &wy, &wk);
+    snprintf(x->tx3, sizeof x->tx3, "%04d-W%02d", wy, wk);
+}
+
+static void set_text(timex *x, const char *v)
+{
+    snprintf(x->value, sizeof x->value, "%s", v);
+    snprintf(x->tx3, sizeof x->tx3, "%s", v);
+}
+
+static void add_pod(timex *x, const char *pod)
+{
+    if (pod) snprintf(x->tx3, sizeof x->tx3, "%sT%s", x->value, pod);
+}
+
+static int32_t wd_back(int32_t r, int w, int strict)
+{
+    int k = (time_weekday(r) - w + 7) % 7;
+    if (strict && k == 0) k = 7;
+    return time_add_days(r, -k);
+}
+
+static int32_t wd_fwd(int32_t r, int w, int strict)
+{
+    int k = (w - time_weekday(r) + 7) % 7;
+    if (strict && k == 0) k = 7;
+    return time_add_days(r, k);
+}
+
+/* month and day without a year: dir > 0 the first on or after the reference; dir < 0 the
+ * latest on or before it, unless the date falls in the next 14 days; dir 0 the nearest.
+ * 0 when invalid. */
+static int32_t md_resolve(const scan *s, int m, int d, int dir)
+{
+    int y = s->ref / 10000;
+    if (dir == 0) {
+        /* the nearest, the future one only when three times nearer than the past one:
+         * news looks back more than ahead */
+        int32_t back = md_resolve(s, m, d, -2), fwd = md_resolve(s, m, d, 2);
+        if (!back || !fwd) return back ? back : fwd;
+        long db = time_days(s->ref) - time_days(back), df = time_days(fwd) - time_days(s->ref);
+        return df * 3 < db ? fwd : back;
+    }
+    for (int tries = 0; tries < 8 && !time_valid(y, m, d); tries++) y += dir > 0 ? 1 : -1;
+    if (!time_valid(y, m, d)) return 0;
+    int32_t c = y * 10000 + m * 100 + d;
+    if (dir > 0) {
+        if (c < s->ref && (dir > 1 || time_days(s->ref) - time_days(c) > 14) && time_valid(y + 1, m, d))
+            c += 10000;
+    } else if (c > s->ref && (dir < -1 || time_days(c) - time_days(s->ref) > 14) && time_valid(y - 1, m, d)) {
+        c -= 10000;
+    }
+    return c;
+}
+
+static int month_year(const scan *s, int m, int dir)
+{
+    int ry = s->ref / 10000, rm = s->ref / 100 % 100;
+    if (dir == 0) {     /* as md_resolve: ahead only when three times nearer */
+        int fwd = (m - rm + 12) % 12;
+        if (fwd == 0) return ry;
+        return fwd * 3 < 12 - fwd ? (m > rm ? ry : ry + 1) : (m < rm ? ry : ry - 1);
+    }
+    if (dir > 0) return m >= rm ? ry : ry + 1;
+    return m <= rm ? ry : ry - 1;
+}
+
+/* the date relative expressions count from: the last day-precise date, else the reference */
+static int32_t last_day(const scan *s)
+{
+    return s->ctx->last_prec == TP_DAY && s->ctx->last_date ? s->ctx->last_date : s->ref;
+}
+
+static int32_t holiday(int y, const char *name)
+{
+    if (!strcmp(name, "thanksgiving")) {         /* fourth Thursday of November */
+        int32_t n1 = y * 10000 + 1101;
+        return time_add_days(wd_fwd(n1, 3, 0), 21);
+    }
+    if (!strcmp(name, "election")) {             /* Tuesday after the first Monday of November */
+        int32_t n2 = y * 10000 + 1102;
+        return wd_fwd(n2, 1, 0);
+    }
+    if (!strcmp(name, "christmas")) return y * 10000 + 1225;
+    if (!strcmp(name, "christmas eve")) return y * 10000 + 1224;
+    if (!strcmp(name, "new year")) return y * 10000 + 101;
+    if (!strcmp(name, "new year eve")) return y * 10000 + 1231;
+    if (!strcmp(name, "easter")) return time_easter(y);
+    if (!strcmp(name, "halloween")) return y * 10000 + 1031;
+    if (!strcmp(name, "valentine")) return y * 10000 + 214;
+    if (!strcmp(name, "may day")) return y * 10000 + 501;
+    return 0;
+}
+
+/* ---- matchers: each returns the end of its match (> i) or 0 -------------------------------- */
+
+/* 2023-09-24, 2023-09, 9/24/2023 */
+static int m_numeric(scan *s, int i)
+{
+    int y = year_tok(s, i, 1000, 2999);
+    if (y && (FL(s, i + 1) & TF_HYPHEN) && s->t[i + 1].fold_len == 2) {
+        long m = digits(F(s, i + 1));
+        if (m >= 1 && m <= 12) {
+            if ((FL(s, i + 2) & TF_HYPHEN) && s->t[i + 2].fold_len <= 2) {
+                long d = digits(F(s, i + 2));
+                if (d > 0 && time_valid(y, (int)m, (int)d)) {
+                    set_day(push(s, i, i + 3, TX_DATE), y * 10000 + (int)m * 100 + (int)d);
+                    return i + 3;
+                }
+                return 0;
+            }
+            set_month(push(s, i, i + 2, TX_DATE), y, (int)m);
+            return i + 2;
+        }
+    }
+    if (i + 4 < s->n && is(s, i + 1, "/") && is(s, i + 3, "/") &&
+        s->t[i + 1].b0 == s->t[i].b1 && s->t[i + 2].b0 == s->t[i + 1].b1 &&
+        s->t[i + 3].b0 == s->t[i + 2].b1 && s->t[i + 4].b0 == s->t[i + 3].b1) {
+        long m = digits(F(s, i)), d = digits(F(s, i + 2)), yy = digits(F(s, i + 4));
+        if (s->t[i + 4].fold_len == 2 && yy >= 0) yy += yy >= 50 ? 1900 : 2000;
+        if (m > 0 && d > 0 && yy >= 1900 && yy <= 2100 && time_valid((int)yy, (int)m, (int)d)) {
+            set_day(push(s, i, i + 5, TX_DATE), (int32_t)(yy * 10000 + m * 100 + d));
+            return i + 5;
+        }
+    }
+    return 0;
+}
+
+/* today, tonight, yesterday, tomorrow, overnight, now, currently, future, daily ... */
+static int m_word(scan *s, int i)
+{
+    const char *f = F(s, i);
+    int32_t r = s->ref;
+    timex *x;
+    if (!strcmp(f, "today") || !strcmp(f, "yesterday") || !strcmp(f, "tomorrow")) {
+        int32_t d = f[0] == 'y' ? time_add_days(r, -1) : f[2] == 'm' ? time_add_days(r, 1) : r;
+        const char *pod = pod_of(F(s, i + 1));
+        x = push(s, i, i + 1 + (pod != NULL), TX_DATE);
+        set_day(x, d);
+        add_pod(x, pod);
+        return x->t1;
+    }
+    if (!strcmp(f, "tonight") || !strcmp(f, "overnight")) {
+        if (!strcmp(f, "overnight") && (FL(s, i + 1) & TF_HYPHEN)) return 0;
+        x = push(s, i, i + 1, TX_DATE);
+        set_day(x, r);
+        add_pod(x, "NI");
+        return i + 1;
+    }
+    if (!strcmp(f, "now") || !strcmp(f, "currently") || !strcmp(f, "current") ||
+        !strcmp(f, "nowadays")) {
+        if (!strcmp(f, "now") && is(s, i - 1, "from")) return 0;
+        x = push(s, i, i + 1, TX_DATE);
+        set_day(x, r);
+        snprintf(x->tx3, sizeof x->tx3, "PRESENT_REF");
+        return i + 1;
+    }
+    if (!strcmp(f, "future") && !(FL(s, i) & TF_CAP)) {
+        x = push(s, i, i + 1, TX_ANCHOR);
+        set_text(x, "FUTURE_REF");
+        return i + 1;
+    }
+    if (!strcmp(f, "past") && is(s, i - 1, "the") && is(s, i - 2, "in") && !unit_of(F(s, i + 1), NULL) &&
+        !(FL(s, i + 1) & TF_NUM) && !word_num(F(s, i + 1))) {
+        x = push(s, i, i + 1, TX_ANCHOR);
+        set_text(x, "PAST_REF");
+        return i + 1;
+    }
+    static const struct { const char *w, *v; } sets[] = {
+        { "daily", "P1D" }, { "nightly", "P1D" }, { "weekly", "P1W" }, { "monthly", "P1M" },
+        { "annually", "P1Y" }, { "yearly", "P1Y" }, { "annual", "P1Y" },
+    };
+    for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
+        if (!strcmp(f, sets[k].w)) {
+            x = push(s, i, i + 1, TX_SET);
+            set_text(x, sets[k].v);
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+static const char unit_letter[] = { 0, 'S', 'M', 'H', 'D', 'D', 'W', 'D', 'M', 'Y', 'Y', 'Y' };
+
+static void set_duration(timex *x, int nval, int u)
+{
+    int mult = u == U_DECADE ? 10 : u == U_CENTURY ? 100 : u == U_WEEKEND ? 2 : 1;
+    const char *tpart = u <= U_HOUR ? "T" : "";
+    if (nval > 0) snprintf(x->value, sizeof x->value, "P%s%d%c", tpart, nval * mult, unit_letter[u]);
+    else snprintf(x->value, sizeof x->value, "P%sX%c", tpart, unit_letter[u]);
+    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+}
+
+/* a date N units from d */
+static void set_shifted(timex *x, int32_t d, int u, int k, const char *pod)
+{
+    switch (u) {
+    case U_DAY: case U_NIGHT: set_day(x, time_add_days(d, k)); add_pod(x, pod); break;
+    case U_WEEK: set_week(x, time_add_days(d, 7L * k)); break;
+    case U_MONTH: { int32_t m = time_add_months(d, k); set_month(x, m / 10000, m / 100 % 100); break; }
+    case U_YEAR: set_year(x, d / 10000 + k); break;
+    case U_DECADE: set_year(x, d / 10000 + 10 * k); break;
+    default: break;
+    }
+}
+
+/* N units ago / later / earlier / before / after / from now; otherwise a duration. Also
+ * "N-day" (a duration used as an adjective) and "20-year-old" (nothing). */
+static int m_count(scan *s, int i)
+{
+    int nval = count_at(s, i);
+    int pl = 0, u = unit_of(F(s, i + 1), &pl);
+    int j = i + 1;
+    if (!nval && (is(s, i, "several") || is(s, i, "few") || is(s, i, "many"))) nval = -1;
+    if (!nval || !u) return 0;
+    /* "60 Minutes" (a title), "a second betrayal" (an ordinal) */
+    if ((FL(s, i + 1) & TF_CAP) && !(FL(s, i + 1) & TF_ALLCAP)) return 0;
+    if (u == U_SEC && !(FL(s, i) & TF_NUM)) return 0;
+    if (u == U_CENTURY && nval > 0 && !pl && FL(s, i) & TF_NUM) return 0;
+    if ((FL(s, i) & TF_NUM) && (FL(s, i) & TF_HYPHEN)) return 0;   /* "1998-99 years"? */
+    if (FL(s, j) & TF_HYPHEN) {
+        if (is(s, j + 1, "old") && (FL(s, j + 1) & TF_HYPHEN)) return j + 2;   /* 20-year-old */
+        timex *x = push(s, i, j + 1, TX_DURATION);
+        set_duration(x, nval, u);
+        return j + 1;
+    }
+    if (nval == 1 && (FL(s, i) & TF_NUM) == 0 && is(s, i, "a") && pl) return 0;
+    int k = nval > 0 ? nval : 0;
+    const char *nx = F(s, j + 1);
+    timex *x;
+    if (k && u >= U_DAY && u != U_WEEKEND && u != U_CENTURY) {
+        if (!strcmp(nx, "ago") || (!strcmp(nx, "from") && is(s, j + 2, "now"))) {
+            int sign = nx[0] == 'a' ? -1 : 1;
+            x = push(s, i, j + (sign < 0 ? 2 : 3), TX_DATE);
+            set_shifted(x, s->ref, u, sign * k, NULL);
+            return x->t1;
+        }
+        if (!strcmp(nx, "later") || !strcmp(nx, "after") || !strcmp(nx, "earlier") ||
+            !strcmp(nx, "before") || !strcmp(nx, "previously")) {
+            int sign = (nx[0] == 'l' || nx[1] == 'f') ? 1 : -1;
+            int32_t base = u == U_DAY || u == U_NIGHT || u == U_WEEK ? last_day(s) : s->ctx->last_date;
+            x = push(s, i, j + 2, TX_DATE);
+            set_shifted(x, base, u, sign * k, NULL);
+            return x->t1;
+        }
+    }
+    x = push(s, i, j + 1, TX_DURATION);
+    set_duration(x, nval, u);
+    return j + 1;
+}
+
+/* for a third straight night; for years, for days */
+static int m_for(scan *s, int i)
+{
+    if (!is(s, i, "for")) return 0;
+    int j = i + 1, pl = 0;
+    if (is(s, j, "a") || is(s, j, "the")) j++;
+    int ord = ordinal(F(s, j));
+    if (ord) {
+        j++;
+        if (is(s, j, "straight") || is(s, j, "consecutive") || is(s, j, "successive") ||
+            is(s, j, "running") || is(s, j, "day") || is(s, j, "time"))
+            if (unit_of(F(s, j + 1), NULL)) j++;
+        int u = unit_of(F(s, j), &pl);
+        if (!u) return 0;
+        timex *x = push(s, i + 1, j + 1, TX_DURATION);
+        set_duration(x, ord, u);
+        return j + 1;
+    }
+    int u = unit_of(F(s, j), &pl);
+    if (j == i + 1 && u && pl && u >= U_DAY) {        /* for years */
+        timex *x = push(s, j, j + 1, TX_DURATION);
+        set_duration(x, 0, u);
+        return j + 1;
+    }
+    return 0;
+}
+
+/* weekday at j (after an optional modifier), with ", Month Day[, Year]" or a part of day */
+static int m_weekday(scan *s, int i)
+{
+    int j = i, strict = 0, dir = 0;
+    const char *f = F(s, i);
+    if (!strcmp(f, "last") || !strcmp(f, "past")) { dir = -1; strict = 1; j++; }
+    else if (!strcmp(f, "next") || !strcmp(f, "coming") || !strcmp(f, "upcoming")) { dir = 1; strict = 1; j++; }
+    else if (!strcmp(f, "this")) { j++; }
+    int w = weekday_of(F(s, j));
+    if (w < 0) return 0;
+    /* Thursday, April 6 [, 2000]  /  Monday Oct. 26 */
+    int k = j + 1;
+    if (is(s, k, ",")) k++;
+    int m = month_at(s, k);
+    int d = m ? day_num(F(s, k + 1)) : 0;
+    if (m && d) {
+        int e = k + 2, y = 0;
+        if (is(s, e, ",") && (y = year_tok(s, e + 1, 1000, 2999))) e += 2;
+        else if ((y = year_tok(s, e, 1000, 2999))) e += 1;
+        int32_t dt = y ? (time_valid(y, m, d) ? y * 10000 + m * 100 + d : 0) : md_resolve(s, m, d, month_dir(s, i));
+        if (dt) {
+            set_day(push(s, i, e, TX_DATE), dt);
+            return e;
+        }
+    }
+    /* 23 Oct? "Friday 23 October" */
+    if (day_num(F(s, j + 1)) && (m = month_at(s, j + 2))) {
+        int32_t dt = md_resolve(s, m, day_num(F(s, j + 1)), month_dir(s, i));
+        if (dt) {
+            int e = j + 3;
+            int y = year_tok(s, e, 1000, 2999);
+            if (y && time_valid(y, m, dt % 100)) { dt = y * 10000 + m * 100 + dt % 100; e++; }
+            set_day(push(s, i, e, TX_DATE), dt);
+            return e;
+        }
+    }
+    if (!dir) {
+        if (is(s, j + 1, "'s") && !is(s, i - 1, "upcoming")) dir = -1;
+        else dir = local_dir(s, i);
+    }
+    int32_t dt = dir > 0 ? wd_fwd(s->ref, w, strict) : wd_back(s->ref, w, strict);
+    const char *pod = pod_of(F(s, j + 1));
+    timex *x = push(s, i, j + 1 + (pod != NULL), TX_DATE);
+    set_day(x, dt);
+    add_pod(x, pod);
+    return x->t1;
+}
+
+/* Month Day[, Year] | Month Year | Month of Year | Month | Day Month [Year] | the 24th of Month */
+static int m_month(scan *s, int i)
+{
+    int m = month_at(s, i);
+    if (!m) {
+        /* 24 September [2023] ; 24th of September */
+        int d = day_num(F(s, i));
+        if (!d || !(FL(s, i) & TF_NUM)) return 0;
+        int k = i + 1;
+        if (is(s, k, "of") && d && s->t[i].fold_len > 2) k++;
+        m = month_at(s, k);
+        if (!m) return 0;
+        int e = k + 1, y = year_tok(s, e, 1000, 2999);
+        if (y) e++;
+        int32_t dt = y ? (time_valid(y, m, d) ? y * 10000 + m * 100 + d : 0) : md_resolve(s, m, d, month_dir(s, i));
+        if (!dt) return 0;
+        set_day(push(s, i, e, TX_DATE), dt);
+        return e;
+    }
+    int d = day_num(F(s, i + 1));
+    if (d && (FL(s, i + 1) & TF_NUM) && !is(s, i + 2, ":") && !is(s, i + 2, "%") &&
+        !unit_of(F(s, i + 2), NULL)) {
+        int e = i + 2, y = 0;
+        if (is(s, e, ",") && (y = year_tok(s, e + 1, 1000, 2999))) e += 2;
+        else if ((y = year_tok(s, e, 1000, 2999))) e += 1;
+        int dir = y ? 0 : month_dir(s, i);
+        int32_t dt = y ? (time_valid(y, m, d) ? y * 10000 + m * 100 + d : 0) : md_resolve(s, m, d, dir);
+        if (!dt) return 0;
+        set_day(push(s, i, e, TX_DATE), dt);
+        /* April 24 and 25, Aug. 7-8 */
+        int k = e;
+        if (!y && (is(s, k, "and") || is(s, k, "to") || is(s, k, "through") ||
+                   (FL(s, k) & TF_HYPHEN && FL(s, k) & TF_NUM))) {
+            int kk = (FL(s, k) & TF_HYPHEN) ? k : k + 1;
+            int d2 = day_num(F(s, kk));
+            if (d2 > d && (FL(s, kk) & TF_NUM) && !month_at(s, kk + 1) && !unit_of(F(s, kk + 1), NULL) &&
+                time_valid(dt / 10000, m, d2)) {
+                set_day(push(s, kk, kk + 1, TX_DATE), dt / 10000 * 10000 + m * 100 + d2);
+                return kk + 1;
+            }
+        }
+        return e;
+    }
+    int y = year_tok(s, i + 1, 1000, 2999);
+    if (y) {
+        set_month(push(s, i, i + 2, TX_DATE), y, m);
+        return i + 2;
+    }
+    if ((is(s, i + 1, "of") || is(s, i + 1, ",")) && (y = year_tok(s, i + 2, 1000, 2999))) {
+        set_month(push(s, i, i + 3, TX_DATE), y, m);
+        return i + 3;
+    }
+    if (month_is_name(s, i)) return 0;
+    int dir = 0, strict = 0;
+    if (is(s, i - 1, "last")) { dir = -1; strict = 1; }
+    else if (is(s, i - 1, "next") || is(s, i - 1, "coming")) { dir = 1; strict = 1; }
+    if (!dir) dir = month_dir(s, i);
+    int rm = s->ref / 100 % 100;
+    y = month_year(s, m, dir);
+    if (strict && m == rm) y += dir;
+    int t0 = i;
+    if (strict && i - 1 >= s->done) t0 = i - 1;
+    set_month(push(s, t0, i + 1, TX_DATE), y, m);
+    return i + 1;
+}
+
+static int is_quantity_noun(const char *f)
+{
+    static const char *const q[] = { "people", "persons", "troops", "soldiers", "men", "women",
+        "children", "police", "policemen", "officers", "refugees", "dollars", "euros", "pounds",
+        "yuan", "rupees", "tons", "tonnes", "km", "kilometers", "kilometres", "miles", "meters",
+        "metres", "feet", "votes", "hours", "days", "years", "members", "homes", "houses",
+        "prisoners", "workers", "residents", "civilians", "rebels", "fighters", "militants",
+        "cases", "deaths", "others", "more", "gmt", "utc", "hrs", "local", "percent", "%",
+        "times", "jobs", "families", "students", "seats", "delegates", "cars", "vehicles",
+        "acres", "hectares", "barrels", "guns", "weapons", "bodies", "casualties", "wounded",
+        "dead", "miles", NULL };
+    return in_list(f, q);
+}
+
+/* 1998, 1990s, 1998-99 */
+static int m_year(scan *s, int i)
+{
+    const char *f = F(s, i);
+    if (!(FL(s, i) & TF_NUM)) return 0;
+    /* decades: 1990s */
+    if (s->t[i].fold_len == 5 && f[4] == 's' && f[3] == '0') {
+        char y4[5];
+        memcpy(y4, f, 4); y4[4] = 0;
+        long y = digits(y4);
+        if (y >= 1000 && y <= 2100) {
+            timex *x = push(s, i, i + 1, TX_ANCHOR);
+            char v[8];
+            snprintf(v, sizeof v, "%03ldX", y / 10);
+            set_text(x, v);
+            return i + 1;
+        }
+        return 0;
+    }
+    static const char *const strong[] = { "in", "since", "until", "during", "before", "after", NULL };
+    int y = year_tok(s, i, is_in(s, i - 1, strong) ? 1000 : 1900, 2100);
+    if (!y) return 0;
+    int prefixed = (FL(s, i) & TF_HYPHEN) && (is(s, i - 1, "post") || is(s, i - 1, "pre"));
+    static const char *const quant[] = { "$", "about", "some", "nearly", "almost",
+        "approximately", "around", "roughly", "than", "least", "only", "just", "another", "no",
+        "number", "#", "flight", "route", "room", "article", "resolution", "highway", "over",
+        "estimated", "up", "all", "those", "these", "total", "additional", "extra", NULL };
+    static const char *const date_ctx[] = { "in", "since", "until", "till", "by", "during", "of",
+        "from", "to", "through", "before", "after", "early", "late", "mid", "end", "spring",
+        "summer", "fall", "autumn", "winter", "fiscal", ",", "(", "and", "or", "between",
+        "year", "throughout", "season", NULL };
+    const char *pv = F(s, i - 1), *nx = F(s, i + 1);
+    if (is_quantity_noun(nx) || !strcmp(nx, ":")) return 0;
+    if (in_list(pv, quant) && !in_list(pv, date_ctx)) return 0;
+    if (!strcmp(pv, "of") && (is(s, i - 2, "total") || is(s, i - 2, "number") || is(s, i - 2, "toll") ||
+                              is(s, i - 2, "maximum") || is(s, i - 2, "minimum")))
+        return 0;
+    uint8_t pcls = i > 0 ? lex_class(pv) : 0;
+    int det = pcls == LC_DET || pcls == LC_POSSPRON || !strcmp(pv, "'s");
+    size_t nl = strlen(nx);
+    int next_noun = i + 1 < s->n && !(FL(s, i + 1) & (TF_PUNCT | TF_NUM | TF_CAP)) &&
+                    !lex_class(nx) && !text_month(nx) && !(FL(s, i + 1) & TF_HYPHEN);
+    if (!in_list(pv, date_ctx) && !det && !prefixed && next_noun && nl > 3 && nx[nl - 1] == 's' &&
+        strcmp(nx, "elections") && strcmp(nx, "games") && strcmp(nx, "talks") &&
+        strcmp(nx, "olympics") && strcmp(nx, "polls"))
+        return 0;                                   /* "2000 soldiers" */
+    int e = i + 1;
+    /* 1998-99, 1998-2000 */
+    if ((FL(s, e) & TF_HYPHEN) && (FL(s, e) & TF_NUM) && (s->t[e].fold_len == 2 || s->t[e].fold_len == 4)) e++;
+    int kind = TX_DATE;
+    /* "the 2008 declaration", "Kopp's 1987 Chevrolet" */
+    if (det && i + 1 < s->n && !(FL(s, i + 1) & (TF_PUNCT | TF_NUM)) && !lex_class(nx) && !text_month(nx))
+        kind = TX_ANCHOR;
+    if (prefixed) kind = TX_ANCHOR;
+    set_year(push(s, i, e, kind), y);
+    return e;
+}
+
+/* this/last/next week|month|year|weekend|season, this morning, last night */
+static int m_det(scan *s, int i)
+{
+    const char *f = F(s, i);
+    int rel;
+    if (!strcmp(f, "this") || !strcmp(f, "current")) rel = 0;
+    else if (!strcmp(f, "last") || !strcmp(f, "past")) rel = -1;
+    else if (!strcmp(f, "next") || !strcmp(f, "coming")) rel = 1;
+    else return 0;
+    int j = i + 1;
+    const char *g = F(s, j);
+    int32_t r = s->ref;
+    timex *x;
+    const char *pod = pod_of(g);
+    if (pod && strcmp(f, "past") && strcmp(f, "current")) {
+        /* this morning, last night, tomorrow night handled in m_word */
+        if (rel > 0) return 0;
+        x = push(s, i, j + 1, TX_DATE);
+        set_day(x, rel < 0 ? time_add_days(r, -1) : r);
+        add_pod(x, pod);
+        return j + 1;
+    }
+    int ss = season_of(g);
+    if (ss) {
+        /* season instances are numbered year * 4 + (spring 0, summer 1, fall 2, winter 3);
+         * a winter is labelled with the year of its December */
+        static const char *const code[] = { "SP", "SU", "FA", "WI" };
+        int ry = r / 10000, rm = r / 100 % 100, ts = ss - 1;
+        int cy = rm <= 2 ? ry - 1 : ry;
+        int cur = cy * 4 + (rm == 12 || rm <= 2 ? 3 : rm <= 5 ? 0 : rm <= 8 ? 1 : 2);
+        int back = rel > 0 ? cur : cur - (rel < 0), fwd = rel < 0 ? cur : cur + (rel > 0);
+        while (back % 4 != ts) back--;
+        while (fwd % 4 != ts) fwd++;
+        int idx = rel < 0 ? back : rel > 0 ? fwd :
+                  (cur - back < fwd - cur || (cur - back == fwd - cur && !s->future)) ? back : fwd;
+        x = push(s, i, j + 1, TX_DATE);
+        set_year(x, idx / 4);
+        snprintf(x->tx3, sizeof x->tx3, "%04d-%s", idx / 4, code[ts]);
+        return j + 1;
+    }
+    int pl = 0, u = unit_of(g, &pl);
+    if (!u || pl) return 0;
+    if ((!strcmp(f, "past") || (rel < 0 && is(s, i - 1, "the"))) && u != U_WEEKEND) {
+        x = push(s, i, j + 1, TX_DURATION);
+        set_duration(x, 1, u);
+        return j + 1;
+    }
+    x = push(s, i, j + 1, TX_DATE);
+    switch (u) {
+    case U_WEEK: set_week(x, time_add_days(r, 7L * rel)); break;
+    case U_MONTH: { int32_t m = time_add_months(r, rel); set_month(x, m / 10000, m / 100 % 100); break; }
+    case U_YEAR: set_year(x, r / 10000 + rel); break;
+    case U_WEEKEND:
+        if (rel < 0) set_day(x, wd_back(time_add_days(r, -2), 5, 0));
+        else if (rel > 0) set_day(x, wd_fwd(time_add_days(r, 1), 5, 0));
+        else set_day(x, s->future ? wd_fwd(r, 5, 0) : wd_back(r, 5, 0));
+        break;
+    case U_DECADE: {
+        char v[8];
+        snprintf(v, sizeof v, "%03dX", r / 100000 + rel);
+        x->kind = TX_ANCHOR; set_text(x, v); break;
+    }
+    case U_CENTURY: {
+        char v[8];
+        snprintf(v, sizeof v, "%02dXX", r / 1000000 + rel);
+        x->kind = TX_ANCHOR; set_text(x, v); break;
+    }
+    default:
+        s->nv--;        /* "this hour": not a date */
+        return 0;
+    }
+    return j + 1;
+}
+
+/* the day before/after, the previous/next/following day, that (same) day, the same week,
+ * later that year, the weekend, the night before */
+static int m_the(scan *s, int i)
+{
+    const char *f = F(s, i);
+    int j = i + 1, rel = 0;
+    if (!strcmp(f, "that") || (!strcmp(f, "the") && is(s, j, "same"))) {
+        if (is(s, j, "same")) j++;
+        rel = 0;
+    } else if (!strcmp(f, "the")) {
+        const char *g = F(s, j);
+        if (!strcmp(g, "next") || !strcmp(g, "following")) { rel = 1; j++; }
+        else if (!strcmp(g, "previous") || !strcmp(g, "preceding")) { rel = -1; j++; }
+        else rel = 2;   /* "the day before", "the weekend" */
+    } else return 0;
+    const char *g = F(s, j);
+    const char *pod = pod_of(g);
+    int pl = 0, u = pod ? U_DAY : unit_of(g, &pl);
+    if (!u || pl) return 0;
+    timex *x;
+    if (rel == 2) {
+        if (u == U_WEEKEND) {
+            x = push(s, i, j + 1, TX_DATE);
+            set_day(x, local_dir(s, i) > 0 ? wd_fwd(s->ref, 5, 0) : wd_back(s->ref, 5, 0));
+            return j + 1;
+        }
+        const char *h = F(s, j + 1);
+        if (u == U_WEEK && !strcmp(h, "of")) {          /* the week of March 6 */
+            int before = s->nv, e = m_month(s, j + 2);
+            if (e && s->nv == before + 1 && s->v[before].prec == TP_DAY) {
+                s->v[before].t0 = i;
+                set_week(&s->v[before], s->v[before].date);
+                return e;
+            }
+            s->nv = before;
+            return 0;
+        }
+        if (!strcmp(h, "before")) rel = -1;
+        else if (!strcmp(h, "after")) rel = 1;
+        else return 0;
+        int e = j + 2;
+        /* "later in the day before returning": no date */
+        size_t hl = strlen(F(s, e));
+        if (hl > 4 && !strcmp(F(s, e) + hl - 3, "ing")) return 0;
+        int32_t base = u <= U_NIGHT || u == U_WEEK ? last_day(s) : s->ctx->last_date;
+        /* "last seen Nov. 3, the day before authorities issued...": the phrase is in apposition
+         * to the date just named, and is that date */
+        if (i >= 2 && is(s, i - 1, ",") && s->nv > 0 && s->v[s->nv - 1].t1 == i - 1 &&
+            e < s->n && !(FL(s, e) & TF_PUNCT))
+            rel = 0;
+        if (is(s, e, "yesterday")) { base = time_add_days(s->ref, -1); e++; }
+        else if (is(s, e, "tomorrow")) { base = time_add_days(s->ref, 1); e++; }
+        if (u == U_WEEKEND || u > U_DECADE || u < U_DAY) return 0;
+        x = push(s, i, e, TX_DATE);
+        set_shifted(x, base, u, rel, pod);
+        return e;
+    }
+    if (u < U_DAY || u == U_WEEKEND || u > U_YEAR) return 0;
+    int32_t base = u <= U_NIGHT || u == U_WEEK ? last_day(s) : s->ctx->last_date;
+    x = push(s, i, j + 1, TX_DATE);
+    set_shifted(x, base, u, rel, pod);
+    if (u == U_NIGHT) add_pod(x, "NI");
+    return j + 1;
+}
+
+/* Thanksgiving, Christmas, New Year's Day, Easter, Election Day ... (with last/next) */
+static int m_holiday(scan *s, int i)
+{
+    int j = i, dir = 0, strict = 0;
+    if (is(s, i, "last")) { dir = -1; strict = 1; j++; }
+    else if (is(s, i, "next")) { dir = 1; strict = 1; j++; }
+    else if (is(s, i, "this")) j++;
+    if (!(FL(s, j) & TF_CAP)) return 0;
+    const char *f = F(s, j), *name = NULL;
+    int e = j + 1;
+    if (!strcmp(f, "thanksgiving")) { name = "thanksgiving"; if (is(s, e, "day")) e++; }
+    else if (!strcmp(f, "christmas")) {
+        name = "christmas";
+        if (is(s, e, "eve")) { name = "christmas eve"; e++; } else if (is(s, e, "day")) e++;
+    } else if (!strcmp(f, "new") && is(s, j + 1, "year") && is(s, j + 2, "'s")) {
+        e = j + 3;
+        if (is(s, e, "eve")) { name = "new year eve"; e++; }
+        else if (is(s, e, "day")) { name = "new year"; e++; }
+    } else if (!strcmp(f, "easter")) {
+        name = "easter"; if (is(s, e, "sunday") || is(s, e, "week")) e++;
+    } else if (!strcmp(f, "election") && is(s, e, "day") && (FL(s, e) & TF_CAP)) { name = "election"; e++; }
+    else if (!strcmp(f, "halloween")) name = "halloween";
+    else if (!strcmp(f, "valentine") && is(s, e, "'s") && is(s, e + 1, "day")) { name = "valentine"; e += 2; }
+    else if (!strcmp(f, "may") && is(s, e, "day") && (FL(s, e) & TF_CAP)) { name = "may day"; e++; }
+    if (!name) return 0;
+    if (!dir) dir = local_dir(s, j);
+    int ry = s->ref / 10000;
+    int32_t d = holiday(ry, name);
+    long away = time_days(d) - time_days(s->ref);
+    if (!strict && is(s, e - 1, "week") && away >= -7 && away <= 7) { /* "as Easter week began" */ }
+    else if (dir > 0) { if (d < s->ref || (strict && d == s->ref)) d = holiday(ry + 1, name); }
+    else if (d > s->ref || (strict && d == s->ref)) d = holiday(ry - 1, name);
+    timex *x = push(s, i, e, TX_DATE);
+    if (is(s, e - 1, "week")) set_week(x, d);      /* Easter week */
+    else set_day(x, d);
+    return e;
+}
+
+/* every Sunday, each year */
+static int m_every(scan *s, int i)
+{
+    if (!is(s, i, "every") && !is(s, i, "each")) return 0;
+    const char *g = F(s, i + 1);
+    int u = unit_of(g, NULL);
+    const char *v = NULL;
+    if (weekday_of(g) >= 0 || u == U_WEEK || u == U_WEEKEND) v = "P1W";
+    else if (u == U_DAY || u == U_NIGHT || pod_of(g)) v = "P1D";
+    else if (u == U_MONTH) v = "P1M";
+    else if (u == U_YEAR) v = "P1Y";
+    else if (text_month(g) && (FL(s, i + 1) & TF_CAP)) v = "P1Y";
+    if (!v) return 0;
+    set_text(push(s, i, i + 2, TX_SET), v);
+    return i + 2;
+}
+
+typedef int (*matcher)(scan *, int);
+static const matcher matchers[] = { m_numeric, m_holiday, m_weekday, m_the, m_det, m_word,
+                                    m_for, m_count, m_month, m_year, m_every };
+
+/* ---- the scan ------------------------------------------------------------------------------ */
+
+static void finish(scan *s, timex *x, int first)
+{
+    if (x->kind != TX_DATE && x->kind != TX_ANCHOR) return;
+    /* widen over modifiers on the left */
+    static const char *const mods[] = { "early", "late", "mid", "earlier", "later", "post", "pre", NULL };
+    while (x->t0 - 1 >= s->done) {
+        int p = x->t0 - 1;
+        if (is_in(s, p, mods)) { x->t0 = p; continue; }
+        if (is(s, p, "of") && p - 1 >= s->done &&
+            (is(s, p - 1, "end") || is(s, p - 1, "beginning") || is(s, p - 1, "start") ||
+             is(s, p - 1, "middle"))) {
+            x->t0 = p - 1;
+            if (p - 2 >= s->done && is(s, p - 2, "the")) x->t0 = p - 2;
+            continue;
+        }
+        break;
+    }
+    if (first && x->kind == TX_DATE &&
+        (is(s, x->t0 - 1, "since") || is(s, x->t0 - 1, "until") || is(s, x->t0 - 1, "till")))
+        x->kind = TX_ANCHOR;
+    if (x->kind == TX_DATE && x->date && strcmp(x->tx3, "PRESENT_REF") != 0) {
+        s->ctx->last_date = x->date;
+        s->ctx->last_prec = x->prec;
+    }
+}
+
+int time_find(arena *a, const token *t, int n, const char *text, time_ctx *ctx, int future, timex **out)
+{
+    (void)text;
+    scan s = { a, t, n, ctx, future, ctx->dateline_date ? ctx->dateline_date : ctx->article_date,
+               NULL, 0, 0, 0 };
+    *out = NULL;
+    if (!ctx->article_date) return 0;
+    for (int i = 0; i < n;) {
+        if (t[i].flags & TF_PUNCT) { i++; continue; }
+        int e = 0, before = s.nv;
+        for (size_t k = 0; k < sizeof matchers / sizeof *matchers && !e; k++) {
+            e = matchers[k](&s, i);
+            if (!e) s.nv = before;
+        }
+        if (!e) { i++; continue; }
+        for (int k = before; k < s.nv; k++) finish(&s, &s.v[k], k == before);
+        s.done = e;
+        i = e;
+    }
+    *out = s.v;
+    return s.nv;
+}
+
+void time_ctx_init(time_ctx *ctx, int32_t article_date, int dl_month, int dl_day)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->article_date = article_date;
+    if (article_date && dl_month >= 1 && dl_month <= 12 && dl_day >= 1) {
+        /* the occurrence nearest the article date */
+        int y = article_date / 10000;
+        long best = -1;
+        for (int yy = y - 1; yy <= y + 1; yy++) {
+            if (!time_valid(yy, dl_month, dl_day)) continue;
+            int32_t c = yy * 10000 + dl_month * 100 + dl_day;
+            long dist = time_days(c) - time_days(article_date);
+            if (dist < 0) dist = -dist;
+            if (best < 0 || dist < best) { best = dist; ctx->dateline_date = c; }
+        }
+    }
+    ctx->last_date = ctx->dateline_date ? ctx->dateline_date : article_date;
+    ctx->last_prec = TP_DAY;
+}
+
+int time_future(const token *t, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const char *f = t[i].fold;
+        size_t l = t[i].fold_len;
+        const char *nx = i + 1 < n ? t[i + 1].fold : "";
+        if (!strcmp(f, "will") || !strcmp(f, "shall") || (l > 3 && !strcmp(f + l - 3, "'ll")) ||
+            (!strcmp(f, "wo") && !strcmp(nx, "n't")) || !strcmp(f, "tomorrow") ||
+            !strcmp(f, "upcoming"))
+            return 1;
+        if ((!strcmp(f, "going") || !strcmp(f, "plans") || !strcmp(f, "plan") ||
+             !strcmp(f, "planning") || !strcmp(f, "scheduled") || !strcmp(f, "expected") ||
+             !strcmp(f, "slated") || !strcmp(f, "set") || !strcmp(f, "due")) && !strcmp(nx, "to"))
+            return 1;
+        if (!strcmp(f, "next") && i + 1 < n && (unit_of(nx, NULL) || weekday_of(nx) >= 0 || text_month(nx)))
+            return 1;
+    }
+    return 0;
+}

@@ -168,8 +168,10 @@ static void format_date(int32_t ymd, int prec, ev_date *out)
     out->prec = prec_name(prec ? prec : TP_DAY);
 }
 
+typedef struct date_memory { ev_date last; int sent; } date_memory;
+
 static void pick_date(const sent_ctx *c, const timex *tx, int ntx, int verb_t0, const time_ctx *before,
-                      ev_date *out)
+                      const date_memory *dm, int si, ev_date *out)
 {
     int best = -1, best_dist = 1 << 30, best_same = 0;
     int vcl = c->u[c->tok_unit[verb_t0]].clause;
@@ -183,7 +185,9 @@ static void pick_date(const sent_ctx *c, const timex *tx, int ntx, int verb_t0, 
         }
     }
     if (best >= 0) { format_date(tx[best].date, tx[best].prec, out); return; }
-    if (before->last_date) { format_date(before->last_date, before->last_prec, out); return; }
+    /* a narrative goes on in the next sentence ("A day earlier, X said ... He promised ..."),
+       but an older date ("in 1999" two paragraphs up) is background, not the story's date */
+    if (dm->sent >= 0 && si - dm->sent <= 1) { *out = dm->last; return; }
     format_date(before->dateline_date ? before->dateline_date : before->article_date, TP_DAY, out);
 }
 
@@ -204,6 +208,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     doc_text dt;
     text_split(&ar, a->text, len, &dt);
     memory mem; memory_init(&mem, date);
+    date_memory dmem = { { "", "day" }, -10 };
     time_ctx tctx;
     time_ctx_init(&tctx, date, dt.dl.present ? dt.dl.month : 0, dt.dl.present ? dt.dl.day : 0);
     dateline_home(hc, &ar, &sc->memo, &dt, &mem);
@@ -220,6 +225,8 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         int disc = code_discard(&c);
         if (disc == 2) break;
         if (disc == 1) continue;
+        mem.sent = si;
+        mem.sent_state = mem.last_state;
         code_mentions(&c);
         code_groups(&c);
         code_units(&c);
@@ -240,7 +247,10 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         for (int k = 0; k < c.nev && !stop; k++) {
             const cand_event *ce = &c.ev[k];
             ev_date edate;
-            pick_date(&c, tx, ntx, ce->verb_t0, &before, &edate);
+            pick_date(&c, tx, ntx, ce->verb_t0, &before, &dmem, si, &edate);
+            int explicit_date = 0;
+            for (int q = 0; q < ntx; q++) if (tx[q].kind == TX_DATE && tx[q].prec && tx[q].date) explicit_date = 1;
+            if (explicit_date) { dmem.last = edate; dmem.sent = si; }
             const group *sg = &c.g[ce->src_group];
             const group *tg = ce->tgt_group >= 0 ? &c.g[ce->tgt_group] : NULL;
             if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0)) continue;

@@ -30,6 +30,27 @@ void code_groups(sent_ctx *c)
     int live[512], nl = 0;
     for (int k = 0; k < c->nm && nl < 512; k++)
         if (!c->m[k].absorbed && c->m[k].code) live[nl++] = k;
+    /* a plural anaphor ("both sides", "they") stands for the last compound: give it one
+       mention per member so events expand as for a written compound */
+    for (int q = 0; q < nl; q++) {
+        mention *m = &c->m[live[q]];
+        if (!m->expand) continue;
+        group *g = &c->g[c->ng];
+        g->n = 0; g->t0 = m->t0; g->t1 = m->t1;
+        g->mem[g->n++] = live[q];
+        for (int k = 1; k < c->mem->ncompound && g->n < MAX_MEMBERS; k++) {
+            mention *x = &c->m[c->nm++];
+            *x = *m;
+            x->code = c->mem->compound[k];
+            g->mem[g->n++] = (int)(x - c->m);
+        }
+        for (int i = g->t0; i < g->t1; i++) c->tok_group[i] = c->ng;
+        c->ng++;
+        live[q] = -1;
+    }
+    int w = 0;
+    for (int q = 0; q < nl; q++) if (live[q] >= 0) live[w++] = live[q];
+    nl = w;
     for (int a = 0; a < nl;) {
         /* longest run a..b whose joints are commas or and/or, ending on an and/or joint */
         int b = a, last_and = a;
@@ -71,30 +92,78 @@ void code_groups(sent_ctx *c)
 
 static int is_boundary(const token *k)
 {
-    if (k->flags & TF_QUOTE) return 1;
-    if (k->flags & TF_PUNCT) return !strcmp(k->fold, ";") || !strcmp(k->fold, ":") ||
-                                    !strcmp(k->fold, "(") || !strcmp(k->fold, ")");
+    if (k->flags & TF_PUNCT) return 0;
     if (k->cls == LC_SUBORD) return strcmp(k->fold, "as") != 0;
     return k->cls == LC_REL;
 }
 
+/* Clauses form a tree. A subordinator or relative pronoun opens a clause nested in the
+ * current one; after a comma ("..., which started in May, ...") it is parenthetical and the
+ * next comma closes it, so the outer clause resumes. Brackets and quotes nest the same way
+ * and close at their partner. A semicolon starts a new top-level clause. */
 void code_units(sent_ctx *c)
 {
     c->u = arena_alloc(c->a, sizeof(unit) * (size_t)(c->n + 1));
     c->tok_unit = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 1));
+    c->clause_parent = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 2));
     c->nu = 0;
-    int clause = 0;
+    enum { K_PLAIN, K_COMMA, K_PAREN, K_QUOTE };
+    int stack[64], kind[64], sp = 0, next_id = 1;
+    stack[0] = 0; kind[0] = K_PLAIN; c->clause_parent[0] = -1;
     for (int i = 0; i < c->n;) {
         unit *u = &c->u[c->nu];
         int g = c->tok_group[i];
+        const token *t = &c->t[i];
         if (g >= 0) { u->t0 = c->g[g].t0; u->t1 = c->g[g].t1; u->group = g; }
         else {
             u->t0 = i; u->t1 = i + 1; u->group = -1;
-            if (is_boundary(&c->t[i]) && c->nu > 0) clause++;
+            const char *f = t->fold;
+            int open = 0, k = K_PLAIN;
+            if (is_boundary(t) && i > 0) {
+                open = 1;
+                k = !strcmp(c->t[i - 1].fold, ",") ? K_COMMA : K_PLAIN;
+            } else if (!strcmp(f, "(") || !strcmp(f, "[")) { open = 1; k = K_PAREN; }
+            else if ((t->flags & TF_QUOTE) && (!strcmp(f, "\xe2\x80\x9c") ||
+                     (!strcmp(f, "\"") && !(sp > 0 && kind[sp] == K_QUOTE)))) { open = 1; k = K_QUOTE; }
+            if (open && sp < 63 && next_id <= c->n) {
+                c->clause_parent[next_id] = stack[sp];
+                stack[++sp] = next_id++; kind[sp] = k;
+            }
+            u->clause = stack[sp];
+            /* closers: the unit itself still belongs to the clause it closes */
+            if (!strcmp(f, ",")) {
+                int q = sp;
+                while (q > 0 && kind[q] != K_COMMA && kind[q] != K_PAREN && kind[q] != K_QUOTE) q--;
+                if (q > 0 && kind[q] == K_COMMA) sp = q - 1;
+            } else if (!strcmp(f, ")") || !strcmp(f, "]")) {
+                int q = sp;
+                while (q > 0 && kind[q] != K_PAREN) q--;
+                if (q > 0) sp = q - 1;
+            } else if ((t->flags & TF_QUOTE) && !open) {
+                int q = sp;
+                while (q > 0 && kind[q] != K_QUOTE) q--;
+                if (q > 0) sp = q - 1;
+            } else if (!strcmp(f, ";") && next_id <= c->n) {
+                c->clause_parent[next_id] = -1;
+                sp = 0; stack[0] = next_id++; kind[0] = K_PLAIN;
+            }
+            for (int q = u->t0; q < u->t1; q++) c->tok_unit[q] = c->nu;
+            i = u->t1;
+            c->nu++;
+            continue;
         }
-        u->clause = clause;
-        for (int k = u->t0; k < u->t1; k++) c->tok_unit[k] = c->nu;
+        u->clause = stack[sp];
+        for (int q = u->t0; q < u->t1; q++) c->tok_unit[q] = c->nu;
         i = u->t1;
         c->nu++;
     }
+}
+
+int clause_rel(const sent_ctx *c, int v, int u)
+{
+    int a = c->u[v].clause, b = c->u[u].clause;
+    if (a == b) return 0;
+    for (int p = c->clause_parent[b], guard = 0; p >= 0 && guard < 64; p = c->clause_parent[p], guard++)
+        if (p == a) return 1;
+    return -1;
 }

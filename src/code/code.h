@@ -23,6 +23,7 @@ typedef struct mention {
     const char *prep_word;     /* that preposition, folded */
     uint8_t absorbed;          /* merged into an appositive partner */
     uint8_t possessor;         /* followed by 's */
+    uint8_t expand;            /* a plural anaphor standing for the last compound */
     const char *agent;         /* the agent code used, if any */
     const char *name;          /* surname of an uncoded or coded name, folded */
 } mention;
@@ -43,6 +44,10 @@ typedef struct memory {        /* article-wide coreference state */
     const char *last_person, *last_igo, *last_group, *last_state, *last_plural, *last_any;
     const char *last_crowd, *last_mil;
     const char *home;          /* dateline or first country of the article */
+    const char *sent_state;    /* last_state when the current sentence began */
+    const char *last_nonperson;
+    const char *compound[MAX_MEMBERS]; int ncompound, compound_sent;
+    int sent;                  /* index of the current sentence */
     int home_from_dateline;
     struct { const char *name, *code; } names[64]; int nnames;
     const char *country_seen[16]; int ncountry;
@@ -68,6 +73,7 @@ typedef struct sent_ctx {
     int *tok_group;            /* token -> group or -1 */
     unit *u; int nu;
     int *tok_unit;
+    int *clause_parent;        /* clause -> enclosing clause (-1 for the sentence) */
     memory *mem;
     FILE *trace;
     cand_event *ev; int nev, evcap;
@@ -82,8 +88,12 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n);
 void code_mentions(sent_ctx *c);
 void code_groups(sent_ctx *c);
 void code_units(sent_ctx *c);
+/* where unit u lies relative to the clause of unit v: 0 the same clause, 1 inside a clause
+   nested in it (searches skip over it), -1 outside (searches stop) */
+int clause_rel(const sent_ctx *c, int v, int u);
 void code_verbs(sent_ctx *c);
 void memory_update(sent_ctx *c);
+void memory_note(memory *mem, const mention *m, arena *a);
 void memory_init(memory *m, int32_t date);
 const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);

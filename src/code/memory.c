@@ -42,34 +42,43 @@ static void remember_name(memory *m, const char *name, const char *code)
     m->nnames++;
 }
 
-/* after a sentence: its mentions, left to right, become the latest of their kind */
+/* one coded mention becomes the latest of its kinds */
+void memory_note(memory *mem, const mention *m, arena *a)
+{
+    if (m->absorbed || !m->code) return;
+    const char *code = m->code;
+    mem->last_any = code;
+    if (m->person) { mem->last_person = code; }
+    else mem->last_nonperson = code;
+    if (!strncmp(code, "IGO", 3)) { mem->last_igo = code; return; }
+    if (!strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3)) { mem->last_group = code; return; }
+    if (m->kind == AK_GROUP || role_is(code, "REB") || role_is(code, "INS") ||
+        role_is(code, "SEP") || role_is(code, "CRM"))
+        mem->last_group = code;
+    if (role_is(code, "OPP") || role_is(code, "CVL")) mem->last_crowd = code;
+    if (role_is(code, "MIL")) mem->last_mil = code;
+    if (m->plural && !m->person) mem->last_plural = code;
+    if (strlen(code) >= 3 && !m->pronoun && !m->agent_only) {
+        mem->last_state = arena_strndup(a, code, 3);
+        if (!mem->home) mem->home = mem->last_state;
+    }
+}
+
+/* after a sentence: names learnt, and its compounds ("both sides" may refer to them) */
 void memory_update(sent_ctx *c)
 {
     memory *mem = c->mem;
     for (int k = 0; k < c->nm; k++) {
         const mention *m = &c->m[k];
         if (m->absorbed || !m->code) continue;
-        const char *code = m->code;
-        mem->last_any = code;
-        if (m->person) {
-            mem->last_person = code;
-            if (m->name && !m->pronoun) remember_name(mem, m->name, code);
-        }
-        if (!strncmp(code, "IGO", 3)) { mem->last_igo = code; continue; }
-        if (!strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3)) { mem->last_group = code; continue; }
-        if (m->kind == AK_GROUP || role_is(code, "REB") || role_is(code, "INS") ||
-            role_is(code, "SEP") || role_is(code, "CRM"))
-            mem->last_group = code;
-        if (role_is(code, "OPP") || role_is(code, "CVL")) mem->last_crowd = code;
-        if (role_is(code, "MIL")) mem->last_mil = code;
-        if (m->plural && !m->person) mem->last_plural = code;
-        /* the state: a country code's first three letters */
-        char cc[4] = { code[0], code[1], code[2], 0 };
-        if (strlen(code) >= 3 && !m->pronoun) {
-            mem->last_state = arena_strndup(c->a, cc, 3);
-            if (!mem->home) mem->home = mem->last_state;
-        }
+        memory_note(mem, m, c->a);
+        if (m->person && m->name && !m->pronoun) remember_name(mem, m->name, m->code);
     }
-    for (int g = 0; g < c->ng; g++)
-        if (c->g[g].n > 1) mem->last_plural = c->m[c->g[g].mem[0]].code;
+    for (int g = 0; g < c->ng; g++) {
+        if (c->g[g].n < 2) continue;
+        mem->last_plural = c->m[c->g[g].mem[0]].code;
+        mem->ncompound = 0;
+        for (int k = 0; k < c->g[g].n; k++) mem->compound[mem->ncompound++] = c->m[c->g[g].mem[k]].code;
+        mem->compound_sent = mem->sent;
+    }
 }

@@ -176,11 +176,32 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     if (anaphor) {
         m->code = memory_resolve(c->mem, anaphor->anaphor);
         m->entry = anaphor->src;
+        if (anaphor->anaphor == AN_PLURAL && c->mem->ncompound > 1 && c->mem->compound_sent >= c->mem->sent - 1) {
+            m->expand = 1;
+            m->code = c->mem->compound[0];
+        }
         if (m->code && agent && is_country_code(m->code)) m->code = cat(c->a, m->code, agent->agent);
         return;
     }
     if (agent) {
-        const char *ctx = c->mem->home;
+        /* whose agent? "its troops": the possessive's referent; else the dateline's country,
+           else the country in view when the sentence began */
+        const char *ctx = c->mem->home_from_dateline ? c->mem->home :
+                          c->mem->sent_state ? c->mem->sent_state : c->mem->home;
+        int p = m->t0 - 1;
+        while (p >= 0 && is_modifier(c, p) && c->t[p].cls != LC_DET) p--;
+        if (p >= 0 && c->t[p].cls == LC_POSSPRON && strcmp(c->t[p].fold, "'s")) {
+            const char *f = c->t[p].fold;
+            const char *ref = (!strcmp(f, "his") || !strcmp(f, "her")) ? c->mem->last_person
+                                                                       : c->mem->last_nonperson;
+            if (ref && !is_country_code(ref) && strlen(ref) > 3 && strncmp(ref, "IGO", 3) &&
+                strncmp(ref, "NGO", 3)) ref = arena_strndup(c->a, ref, 3);
+            if (ref && (!strncmp(ref, "IGO", 3) || !strncmp(ref, "NGO", 3))) {
+                m->agent = agent->agent; m->entry = agent->src; m->code = ref;
+                return;
+            }
+            if (ref) ctx = ref;
+        }
         m->agent = agent->agent;
         m->entry = agent->src;
         m->person = (uint8_t)(agent_person && names > 0);
@@ -223,6 +244,7 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     }
     for (int i = t0; i < t1; i++) c->tok_mention[i] = c->nm;
     c->nm++;
+    memory_note(c->mem, m, c->a);   /* later words of the sentence may refer to it */
 }
 
 static int pronoun_class(const char *f, uint8_t *cls)
@@ -241,7 +263,7 @@ void code_mentions(sent_ctx *c)
     int *hit_at = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
     int nh = 0;
     c->tok_mention = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
-    c->m = arena_alloc(c->a, sizeof(mention) * (size_t)(n + 1));
+    c->m = arena_alloc(c->a, sizeof(mention) * (size_t)(2 * n + 2 * MAX_MEMBERS));
     c->nm = 0;
     for (int i = 0; i < n; i++) { hit_at[i] = -1; c->tok_mention[i] = -1; }
     /* 1. dictionary phrases, longest first, left to right */
@@ -274,18 +296,22 @@ void code_mentions(sent_ctx *c)
                 m->person = pc == AN_PERSON;
                 m->plural = pc == AN_PLURAL;
                 m->entry = "pronoun";
+                if (pc == AN_PLURAL && c->mem->ncompound > 1 && c->mem->compound_sent >= c->mem->sent - 1) {
+                    m->expand = 1;
+                    m->code = c->mem->compound[0];
+                }
+                memory_note(c->mem, m, c->a);
             }
             i++;
             continue;
         }
-        int j = i, h0 = hit_at[i] >= 0 ? hit_at[i] : nh, h1 = h0;
-        int has_agent = 0;
+        int j = i;
+        int has_agent = 0, only_names = hit_at[i] < 0;
         for (;;) {
             if (j < n && hit_at[j] >= 0) {
                 const hit *h = &hits[hit_at[j]];
-                if (h->p->type == PH_AGENT || h->p->type == PH_ANAPHOR) has_agent = 1;
-                if (hit_at[j] < h0) h0 = hit_at[j];
-                h1 = hit_at[j] + 1;
+                if (h->p->type == PH_AGENT) has_agent = 1;
+                only_names = 0;
                 j = h->t1;
                 continue;
             }
@@ -300,8 +326,9 @@ void code_mentions(sent_ctx *c)
                 if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_AGENT) { j = k; continue; }
             }
             /* "the president of Serbia", "authorities in Kosovo", "an armed group of Serbs" */
-            if (j + 1 < n && has_agent && (!strcmp(t[j].fold, "of") || !strcmp(t[j].fold, "in") ||
-                                           !strcmp(t[j].fold, "from"))) {
+            if (j + 1 < n && ((has_agent && (!strcmp(t[j].fold, "of") || !strcmp(t[j].fold, "in") ||
+                                             !strcmp(t[j].fold, "from"))) ||
+                              (only_names && !strcmp(t[j].fold, "of")))) {
                 int k = j + 1;
                 while (k < n && (t[k].cls == LC_DET || is_modifier(c, k)) && hit_at[k] < 0) k++;
                 if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_ACTOR) { j = k; continue; }
@@ -318,7 +345,6 @@ void code_mentions(sent_ctx *c)
         /* hits inside [i, j) */
         int first = -1, last = -1;
         for (int k = i; k < j; k++) if (hit_at[k] >= 0) { if (first < 0) first = hit_at[k]; last = hit_at[k]; }
-        (void)h0; (void)h1;
         int nmen = c->nm;
         add_mention(c, i, j, first >= 0 ? &hits[first] : NULL, first >= 0 ? last - first + 1 : 0);
         c->m[nmen].possessor = (uint8_t)(j < n && (t[j].flags & TF_POSS));

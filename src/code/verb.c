@@ -107,10 +107,10 @@ static int verb_use(const sent_ctx *c, int i)
 
 static int negated(const sent_ctx *c, int i)
 {
-    int cl = c->u[c->tok_unit[i]].clause;
+    int vu = c->tok_unit[i];
     for (int k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
         const token *t = &c->t[k];
-        if (c->u[c->tok_unit[k]].clause != cl) break;
+        if (clause_rel(c, vu, c->tok_unit[k]) != 0) break;
         if (t->cls == LC_NEG) return 1;
         if (!(t->cls == LC_AUX_BE || t->cls == LC_AUX_HAVE || t->cls == LC_AUX_DO ||
               t->cls == LC_MODAL || t->cls == LC_ADVMOD || t->cls == LC_TO ||
@@ -138,8 +138,11 @@ static int first_mention(const sent_ctx *c, int g) { return c->g[g].mem[0]; }
 
 static int find_subject(const sent_ctx *c, int vu)
 {
-    int cl = c->u[vu].clause, of_gov = -1, k;
-    for (k = vu - 1; k >= 0 && c->u[k].clause == cl; k--) {
+    int of_gov = -1, k;
+    for (k = vu - 1; k >= 0; k--) {
+        int rel = clause_rel(c, vu, k);
+        if (rel < 0) break;
+        if (rel > 0) continue;          /* a nested clause: "X, which ..., attacked" */
         int g = c->u[k].group;
         if (g < 0) continue;
         const mention *m = &c->m[first_mention(c, g)];
@@ -149,6 +152,7 @@ static int find_subject(const sent_ctx *c, int vu)
     if (of_gov >= 0) return of_gov;
     /* "..., which attacked": the antecedent of a relative pronoun */
     int first = k + 1;
+    while (first < vu && clause_rel(c, vu, first) != 0) first++;
     if (first < c->nu && c->u[first].group < 0) {
         const token *t = &c->t[c->u[first].t0];
         if (t->cls == LC_REL && strcmp(t->fold, "that") != 0) {
@@ -161,14 +165,13 @@ static int find_subject(const sent_ctx *c, int vu)
 
 static int by_agent(const sent_ctx *c, int vu_end)
 {
-    int cl = c->u[vu_end].clause;
     for (int k = vu_end + 1; k < c->nu && k <= vu_end + 3; k++) {
         if (c->u[k].group >= 0) return -1;
         const token *t = &c->t[c->u[k].t0];
         if (t->cls == LC_BY) {
             for (int j = k + 1; j < c->nu && j <= k + 3; j++) {
                 if (c->u[j].group >= 0) return c->u[j].group;
-                if (c->u[j].clause != cl) break;
+                if (clause_rel(c, vu_end, j) < 0) break;
             }
             return -1;
         }
@@ -178,8 +181,11 @@ static int by_agent(const sent_ctx *c, int vu_end)
 
 static int find_target(const sent_ctx *c, int vu_end, const char *src)
 {
-    int cl = c->u[vu_end].clause;
-    for (int k = vu_end + 1; k < c->nu && c->u[k].clause == cl; k++) {
+    int weak = -1;
+    for (int k = vu_end + 1; k < c->nu; k++) {
+        int rel = clause_rel(c, vu_end, k);
+        if (rel < 0) break;
+        if (rel > 0) continue;
         int g = c->u[k].group;
         if (g < 0) {
             const token *t = &c->t[c->u[k].t0];
@@ -189,9 +195,12 @@ static int find_target(const sent_ctx *c, int vu_end, const char *src)
         const mention *m = &c->m[first_mention(c, g)];
         if (m->prep == LC_BY) continue;
         if (src && !strcmp(group_code(c, g), src)) continue;
+        /* "deployed troops to Kosovo": a bare agent is more often the thing moved than the
+           one acted on; take it only if no named actor follows */
+        if (m->agent_only && c->g[g].n == 1) { if (weak < 0) weak = g; continue; }
         return g;
     }
-    return -1;
+    return weak;
 }
 
 /* ---- patterns ----------------------------------------------------------------------- */
@@ -242,12 +251,14 @@ static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int 
 static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, int dir, pmatch *pm)
 {
     int pos = start;
-    int cl = c->u[dir > 0 ? start - 1 : start + 1].clause;
+    int vu = dir > 0 ? start - 1 : start + 1;
     for (int k = 0; k < ne; k++) {
         const pat_elem *e = &el[k];
         int found = 0;
         for (int u = pos; u >= 0 && u < c->nu; u += dir) {
-            if (c->u[u].clause != cl && !(e->kind == PE_WORD && e->consec)) break;
+            int rel = clause_rel(c, vu, u);
+            if (rel < 0 && !(e->kind == PE_WORD && e->consec)) break;
+            if (rel > 0 && !e->consec) continue;
             int len = elem_at(c, e, u, pm, dir);
             if (len) { pos = u + dir * len; found = 1; break; }
             if (e->consec) break;

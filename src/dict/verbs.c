@@ -83,6 +83,19 @@ static int compile_pattern(dict *d, char *s, pattern *p, const char **why)
         char *piece = chunk;
         for (;;) {
             char *us = strchr(piece, '_');
+            if (piece[0] == '&') {
+                /* synonym-set names may contain '_': take the longest defined prefix that
+                   ends at a '_' ("&X_PROTESTER_GROUP" -> "&X_PROTESTER" + "GROUP") */
+                char *end = piece + strlen(piece);
+                for (;;) {
+                    if (synset_get(d, piece, (size_t)(end - piece), 0)) break;
+                    char *prev = end - 1;
+                    while (prev > piece && *prev != '_') prev--;
+                    if (prev <= piece) { end = piece + strlen(piece); break; }
+                    end = prev;
+                }
+                us = *end ? end : NULL;
+            }
             if (us) *us = 0;
             if (*piece) {
                 if (n >= 60) { *why = "pattern too long"; return -1; }

@@ -87,6 +87,10 @@ static int verb_use(const sent_ctx *c, int i)
     if (!(t->pos_hint & LEX_CAN_NOUN) && (t->pos_hint & LEX_CAN_VERB)) return 1;
     if (p < 0) return t->form != FORM_BASE && t->form != FORM_S;
     const token *pt = &c->t[p];
+    /* "by expelling diplomats", "after attacking the base": a gerund with an object */
+    if ((pt->cls == LC_PREP || pt->cls == LC_BY || pt->cls == LC_SUBORD) && t->form == FORM_ING &&
+        i + 1 < c->n && (c->t[i + 1].cls == LC_DET || c->tok_group[i + 1] >= 0 || c->t[i + 1].cls == LC_POSSPRON))
+        return 1;
     if (pt->cls == LC_DET || pt->cls == LC_POSSPRON || pt->cls == LC_QUANT || (pt->flags & TF_POSS) ||
         (pt->flags & TF_NUM) || pt->cls == LC_PREP || pt->cls == LC_BY)
         return 0;
@@ -207,6 +211,9 @@ static int find_target(const sent_ctx *c, int vu_end, const char *src)
 
 typedef struct pmatch { int src, tgt, comp; } pmatch;
 
+/* how many units a pattern element may skip to find its match */
+enum { MAX_WORD_GAP = 5, MAX_ACTOR_GAP = 10 };
+
 /* length in tokens of a synonym-set member matching at token i, else 0 */
 static int syn_at(const sent_ctx *c, const synset *s, int i)
 {
@@ -255,7 +262,9 @@ static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, 
     for (int k = 0; k < ne; k++) {
         const pat_elem *e = &el[k];
         int found = 0;
-        for (int u = pos; u >= 0 && u < c->nu; u += dir) {
+        /* a gap between elements is bounded: a context word far from the verb says little */
+        int budget = (e->kind == PE_WORD || e->kind == PE_SYN) ? MAX_WORD_GAP : MAX_ACTOR_GAP;
+        for (int u = pos; u >= 0 && u < c->nu && budget >= 0; u += dir, budget--) {
             int rel = clause_rel(c, vu, u);
             if (rel < 0 && !(e->kind == PE_WORD && e->consec)) break;
             if (rel > 0 && !e->consec) continue;

@@ -18,6 +18,8 @@ typedef struct mention {
     uint8_t person;            /* names a person (title + name, or a people entry) */
     uint8_t plural;
     uint8_t agent_only;        /* coded from an agent and the context country */
+    uint8_t bare_agent;        /* only agent words: "troops", "its military" (patterns may
+                                  read them as words: "sent troops to") */
     uint8_t pronoun;
     uint8_t prep;              /* governed by a preposition (0 or the LC_ of it) */
     const char *prep_word;     /* that preposition, folded */

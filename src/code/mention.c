@@ -184,6 +184,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         return;
     }
     if (agent) {
+        m->bare_agent = 1;
         /* whose agent? "its troops": the possessive's referent; else the dateline's country,
            else the country in view when the sentence began */
         const char *ctx = c->mem->home_from_dateline ? c->mem->home :

@@ -219,9 +219,23 @@ static int syn_at(const sent_ctx *c, const synset *s, int i)
 {
     for (int m = 0; m < s->n; m++) {
         int len = s->memlen[m], ok = i + len <= c->n;
-        for (int k = 0; k < len && ok; k++) ok = wm_match_any(&s->mem[m][k], &c->t[i + k]) &&
-                                                 c->tok_group[i + k] < 0;
+        for (int k = 0; k < len && ok; k++)
+            ok = wm_match_any(&s->mem[m][k], &c->t[i + k]) &&
+                 (c->tok_group[i + k] < 0 || c->m[c->g[c->tok_group[i + k]].mem[0]].bare_agent);
         if (ok) return len;
+    }
+    return 0;
+}
+
+/* A bare agent ("troops", "its military") is an actor unit, but patterns may also read its
+ * words as words: "- * TROOP TO +" must see "deployed troops to Kosovo". */
+static int bare_agent_word(const sent_ctx *c, const unit *un, const pat_elem *e, const synset *s)
+{
+    const group *g = &c->g[un->group];
+    if (g->n != 1 || !c->m[g->mem[0]].bare_agent) return 0;
+    for (int i = un->t0; i < un->t1; i++) {
+        if (e && wm_match_any(&e->w, &c->t[i])) return 1;
+        if (s && syn_at(c, s, i)) return 1;
     }
     return 0;
 }
@@ -232,9 +246,10 @@ static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int 
     const unit *un = &c->u[u];
     switch (e->kind) {
     case PE_WORD:
-        return un->group < 0 && wm_match_any(&e->w, &c->t[un->t0]);
+        if (un->group >= 0) return bare_agent_word(c, un, e, NULL);
+        return wm_match_any(&e->w, &c->t[un->t0]);
     case PE_SYN: {
-        if (un->group >= 0) return 0;
+        if (un->group >= 0) return bare_agent_word(c, un, NULL, e->syn);
         if (dir < 0) {   /* leftwards: try members ending here */
             for (int m = 0; m < e->syn->n; m++) {
                 int len = e->syn->memlen[m], s = un->t0 - len + 1;
@@ -313,7 +328,7 @@ static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
 
 void code_verbs(sent_ctx *c)
 {
-    int last_src = -1;
+    int last_src = -1, last_vu = 0;
     for (int i = 0; i < c->n; i++) {
         if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) || c->t[i].cls != LC_NONE) continue;
         vmatch vm;
@@ -341,7 +356,12 @@ void code_verbs(sent_ctx *c)
                 pmatch pm;
                 int ok = match_pattern(c, p, vu0, vu1, &pm);
                 trace_pattern(c, p, ok);
-                if (ok && (!best || p->nlit > best->nlit)) { best = p; bpm = pm; }
+                /* equal specificity across blocks: the longer pattern, then one with a code */
+                if (ok && (!best || p->nlit > best->nlit ||
+                           (p->nlit == best->nlit &&
+                            (p->nlower + p->nupper > best->nlower + best->nupper ||
+                             (p->nlower + p->nupper == best->nlower + best->nupper &&
+                              best->null_code && !p->null_code))))) { best = p; bpm = pm; }
                 if (ok) break;
             }
         }
@@ -364,10 +384,13 @@ void code_verbs(sent_ctx *c)
             tg = find_subject(c, vu0);
         } else {
             if (sg < 0) sg = find_subject(c, vu0);
-            if (sg < 0 && !pas && last_src >= 0) sg = last_src;
+            /* "X attacked Y and killed Z": a verb with no subject of its own continues the
+               subject of the previous verb of the same clause (not across clauses, and not
+               for nouns) */
+            if (sg < 0 && !pas && as_verb && last_src >= 0 && clause_rel(c, last_vu, vu0) == 0) sg = last_src;
             if (tg < 0) tg = find_target(c, vu1, sg >= 0 ? group_code(c, sg) : NULL);
         }
-        if (sg >= 0 && !pas) last_src = sg;
+        if (sg >= 0 && !pas && as_verb) { last_src = sg; last_vu = vu0; }
         if (!code) { i = t1 - 1; continue; }
         if (tr(c))
             fprintf(c->trace, "    => %s  source %s  target %s\n", code,

@@ -260,6 +260,10 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
                     const mention *mt = tg ? &c.m[tg->mem[j]] : NULL;
                     if (!ms->code || (mt && !mt->code)) continue;
                     if (mt && !strcmp(ms->code, mt->code)) continue;
+                    /* "Iraq's prime minister condemned ... Iraqi sovereignty": a state acting
+                       on itself is not an event; roles of one state (police, protesters) are */
+                    if (mt && strncmp(ms->code, "IGO", 3) && !strncmp(ms->code, mt->code, 3) &&
+                        (strlen(ms->code) == 3 || strlen(mt->code) == 3)) continue;
                     int dup = 0;
                     for (int q = 0; q < ns; q++)
                         if (!strcmp(seen[q].s, ms->code) && !strcmp(seen[q].c, ce->code) &&

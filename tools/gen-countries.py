@@ -82,8 +82,8 @@ CHL | CHILE | | CHILEAN | Santiago | -33.45 | -70.67 | SANTIAGO SANTIAGO_DE_CHIL
 CHN | CHINA | PRC P.R.C. MAINLAND_CHINA | CHINESE SINO | Beijing | 39.90 | 116.41 | BEIJING PEKING
 CIV | IVORY_COAST | COTE_D'IVOIRE | IVORIAN IVOIRIAN | Yamoussoukro | 6.83 | -5.29 | YAMOUSSOUKRO, ABIDJAN
 CMR | CAMEROON | CAMEROUN | CAMEROONIAN | Yaoundé | 3.85 | 11.50 | YAOUNDE
-COD | DEMOCRATIC_REPUBLIC_OF_THE_CONGO | DEMOCRATIC_REPUBLIC_OF_CONGO DRC D.R.C. DR_CONGO D.R._CONGO CONGO_KINSHASA ZAIRE EASTERN_CONGO | CONGOLESE ZAIREAN | Kinshasa | -4.32 | 15.31 | KINSHASA
-COG | CONGO | REPUBLIC_OF_CONGO CONGO_BRAZZAVILLE CONGO_REPUBLIC | | Brazzaville | -4.27 | 15.28 | BRAZZAVILLE
+COD | DEMOCRATIC_REPUBLIC_OF_THE_CONGO | CONGO DEMOCRATIC_REPUBLIC_OF_CONGO DRC D.R.C. DR_CONGO D.R._CONGO CONGO_KINSHASA ZAIRE EASTERN_CONGO | CONGOLESE ZAIREAN | Kinshasa | -4.32 | 15.31 | KINSHASA
+COG | REPUBLIC_OF_THE_CONGO | -CONGO REPUBLIC_OF_CONGO CONGO_BRAZZAVILLE CONGO_REPUBLIC | | Brazzaville | -4.27 | 15.28 | BRAZZAVILLE
 COK | COOK_ISLANDS | | COOK_ISLANDER | Avarua | -21.21 | -159.78 | AVARUA
 COL | COLOMBIA | | COLOMBIAN | Bogotá | 4.71 | -74.07 | BOGOTA
 COM | COMOROS | COMORO_ISLANDS | COMORAN COMORIAN | Moroni | -11.70 | 43.26 | MORONI
@@ -312,9 +312,8 @@ DISPLAY = {
 
 # Short comments printed above a country's block (judgement calls, ambiguities).
 COUNTRY_NOTES = {
-    "COD": "CONGOLESE is given to the DRC (by far the commoner referent in news); plain CONGO\n"
-           "# is the Republic of the Congo, as in ISO 3166-1.",
-    "COG": "Plain CONGO is this country (ISO 3166-1 short name); DRC names are separate.",
+    "COD": "Plain CONGO and CONGOLESE are given to the DRC, by far the commoner referent in news.",
+    "COG": "Only the full names: plain CONGO is the DRC (see COD).",
     "GBR": "ENGLISH is not listed (mostly the language).",
     "JEY": "Bare JERSEY is not listed: it is mostly a garment or part of NEW_JERSEY.",
     "KOR": "Plain KOREA / KOREAN are given to South Korea, their usual sense in news.",

@@ -26,6 +26,8 @@ typedef struct mention {
     uint8_t absorbed;          /* merged into an appositive partner */
     uint8_t possessor;         /* followed by 's */
     uint8_t expand;            /* a plural anaphor standing for the last compound */
+    uint8_t modifier;          /* a country word modifying a noun: "Iraqi sovereignty" */
+    uint8_t location;          /* a capital or place after in/at/near: where, not who */
     const char *agent;         /* the agent code used, if any */
     const char *name;          /* surname of an uncoded or coded name, folded */
 } mention;
@@ -50,6 +52,7 @@ typedef struct memory {        /* article-wide coreference state */
     const char *last_nonperson;
     const char *compound[MAX_MEMBERS]; int ncompound, compound_sent;
     int sent;                  /* index of the current sentence */
+    struct { char role[4]; const char *code; } roles[16]; int nroles;   /* last code by role */
     int home_from_dateline;
     struct { const char *name, *code; } names[64]; int nnames;
     const char *country_seen[16]; int ncountry;
@@ -96,6 +99,7 @@ int clause_rel(const sent_ctx *c, int v, int u);
 void code_verbs(sent_ctx *c);
 void memory_update(sent_ctx *c);
 void memory_note(memory *mem, const mention *m, arena *a);
+const char *memory_role(const memory *mem, const char *role);
 void memory_init(memory *m, int32_t date);
 const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);

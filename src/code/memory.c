@@ -42,11 +42,30 @@ static void remember_name(memory *m, const char *name, const char *code)
     m->nnames++;
 }
 
+const char *memory_role(const memory *mem, const char *role)
+{
+    for (int i = 0; i < mem->nroles; i++)
+        if (!strncmp(mem->roles[i].role, role, 3)) return mem->roles[i].code;
+    return NULL;
+}
+
+static void remember_role(memory *mem, const char *code)
+{
+    if (strlen(code) < 6 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3)) return;
+    for (int i = 0; i < mem->nroles; i++)
+        if (!strncmp(mem->roles[i].role, code + 3, 3)) { mem->roles[i].code = code; return; }
+    if (mem->nroles == 16) return;
+    memcpy(mem->roles[mem->nroles].role, code + 3, 3);
+    mem->roles[mem->nroles].role[3] = 0;
+    mem->roles[mem->nroles++].code = code;
+}
+
 /* one coded mention becomes the latest of its kinds */
 void memory_note(memory *mem, const mention *m, arena *a)
 {
     if (m->absorbed || !m->code) return;
     const char *code = m->code;
+    if (!m->agent_only && !m->pronoun) remember_role(mem, code);
     mem->last_any = code;
     if (m->person) { mem->last_person = code; }
     else mem->last_nonperson = code;

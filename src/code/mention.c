@@ -163,6 +163,11 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         m->code = pcode; m->entry = person->src; m->kind = AK_PERSON; m->person = 1;
         return;
     }
+    if (first && !first_nonplace && !agent && names > 0) {
+        /* "Baghdad International Airport", "Moscow State University": a place name inside a
+           longer proper name is not a government */
+        return;
+    }
     if (first) {
         const actor_entry *e = first_nonplace ? first_nonplace : first;
         const char *base = first_nonplace ? npcode : fcode;
@@ -185,6 +190,16 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     }
     if (agent) {
         m->bare_agent = 1;
+        /* "the protesters", "the police": the last actor named in that role */
+        {
+            int q = m->t0 - 1;
+            while (q >= 0 && is_modifier(c, q) && c->t[q].cls != LC_DET) q--;
+            if (q >= 0 && (!strcmp(c->t[q].fold, "the") || !strcmp(c->t[q].fold, "these") ||
+                           !strcmp(c->t[q].fold, "those"))) {
+                const char *same = memory_role(c->mem, agent->agent);
+                if (same) { m->agent = agent->agent; m->entry = agent->src; m->code = same; return; }
+            }
+        }
         /* whose agent? "its troops": the possessive's referent; else the dateline's country,
            else the country in view when the sentence began */
         const char *ctx = c->mem->home_from_dateline ? c->mem->home :
@@ -243,6 +258,19 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
         p = &c->t[j];
         if (p->cls == LC_PREP || p->cls == LC_TO || p->cls == LC_BY) { m->prep = p->cls; m->prep_word = p->fold; }
     }
+    if (m->code && !m->agent && !m->person && (m->kind == AK_COUNTRY || m->kind == AK_PLACE) &&
+        t1 < c->n) {
+        const token *nx = &c->t[t1];
+        if (!(nx->flags & (TF_CAP | TF_PUNCT | TF_POSS | TF_NUM)) && nx->cls == LC_NONE &&
+            (nx->pos_hint & LEX_CAN_NOUN) && !is_verb_word(c, nx))
+            m->modifier = 1;
+    }
+    if (m->kind == AK_PLACE && !m->agent && m->prep_word &&
+        (!strcmp(m->prep_word, "in") || !strcmp(m->prep_word, "at") || !strcmp(m->prep_word, "near") ||
+         !strcmp(m->prep_word, "outside") || !strcmp(m->prep_word, "inside") ||
+         !strcmp(m->prep_word, "around") || !strcmp(m->prep_word, "across") ||
+         !strcmp(m->prep_word, "within") || !strcmp(m->prep_word, "throughout")))
+        m->location = 1;
     for (int i = t0; i < t1; i++) c->tok_mention[i] = c->nm;
     c->nm++;
     memory_note(c->mem, m, c->a);   /* later words of the sentence may refer to it */
@@ -272,7 +300,8 @@ void code_mentions(sent_ctx *c)
         int len = 0;
         const phrase *p = (t[i].flags & TF_PUNCT) ? NULL : best_at(c, c->d->by_word, i, &len);
         if (p && p->type == PH_ACTOR && !any_cap(t, i, len)) p = NULL;
-        if (p && p->type == PH_ANAPHOR && !(i > 0 && (t[i - 1].cls == LC_DET || t[i - 1].cls == LC_QUANT))) {
+        if (p && p->type == PH_ANAPHOR && !(i > 0 && (t[i - 1].cls == LC_DET || t[i - 1].cls == LC_QUANT)) &&
+            !(len == 1 && t[i].fold_id != t[i].nlem_id && (t[i].flags & TF_CAP) == 0)) {
             /* "the alliance", "both sides": anaphors need their determiner */
             if (!(p->nw > 1 && (t[i].cls == LC_DET || t[i].cls == LC_QUANT))) p = NULL;
         }
@@ -293,7 +322,7 @@ void code_mentions(sent_ctx *c)
                 mention *m = &c->m[c->nm];
                 add_mention(c, i, i + 1, NULL, 0);
                 m->pronoun = 1;
-                m->code = memory_resolve(c->mem, pc);
+                m->code = strcmp(t[i].fold, "it") ? memory_resolve(c->mem, pc) : c->mem->last_nonperson;
                 m->person = pc == AN_PERSON;
                 m->plural = pc == AN_PLURAL;
                 m->entry = "pronoun";

@@ -109,6 +109,52 @@ static int verb_use(const sent_ctx *c, int i)
     return 0;
 }
 
+/* A noun names an event of the sentence's subject only as the object of a support verb
+ * ("carried out an attack", "imposed sanctions", "held talks"); "Blinken denounced the
+ * executions" says nothing of who executed whom. */
+static const char *const support_verbs[] = {
+    "carry", "launch", "conduct", "stage", "hold", "make", "mount", "impose", "wage", "step",
+    "begin", "start", "resume", "announce", "order", "sign", "reach", "issue", "lodge", "file",
+    "level", "deliver", "pay", "unleash", "provide", "offer", "send", "extend", "grant", "give",
+    "host", "renew", "continue", "intensify", "escalate", "call", "demand", "seek", "propose",
+    "agree", "accept", "conclude", "strike", "claim", "take", "pledge", "promise", "vow", "threaten",
+    "plan", "open", "lead", "organize", "organise", "stage", "commit", "perpetrate", "press",
+    "bring", "lift", "ease", "tighten", "expand", "broaden", "approve", "adopt", "back",
+    "announce", "declare", "mark", "end", "halt", "suspend", "break", "violate", "have", "part",
+    "coordinate", "join", "support", "receive", "welcome", NULL
+};
+
+static int support_before(const sent_ctx *c, int i)
+{
+    for (int k = i - 1, steps = 0; k >= 0 && steps < 5; k--, steps++) {
+        const token *t = &c->t[k];
+        if (t->cls == LC_DET || t->cls == LC_QUANT || t->cls == LC_POSSPRON || t->cls == LC_NEG ||
+            (t->flags & TF_NUM)) continue;
+        /* "in a telephone call with", "during talks with": the subject takes part */
+        if (t->cls == LC_PREP && (!strcmp(t->fold, "in") || !strcmp(t->fold, "during") ||
+                                  !strcmp(t->fold, "at") || !strcmp(t->fold, "through")))
+            return 1;
+        if (t->cls != LC_NONE || (t->flags & TF_PUNCT)) return 0;
+        if (t->vlem_id && c->tok_group[k] < 0) {
+            const char *lem = c->d->words[t->vlem_id];
+            for (int q = 0; support_verbs[q]; q++) if (!strcmp(lem, support_verbs[q])) return 1;
+        }
+        if (c->tok_group[k] >= 0) return 0;
+    }
+    return 0;
+}
+
+/* "Russia's invasion of Ukraine": the possessor of a noun is its agent */
+static int possessor_of(const sent_ctx *c, int i)
+{
+    int k = i - 1;
+    while (k >= 0 && (c->t[k].cls == LC_NONE || c->t[k].cls == LC_QUANT) && c->tok_group[k] < 0 &&
+           !(c->t[k].flags & (TF_PUNCT | TF_POSS)) && i - k < 4)
+        k--;
+    if (k >= 1 && (c->t[k].flags & TF_POSS) && c->tok_group[k - 1] >= 0) return c->tok_group[k - 1];
+    return -1;
+}
+
 static int negated(const sent_ctx *c, int i)
 {
     int vu = c->tok_unit[i];
@@ -150,6 +196,7 @@ static int find_subject(const sent_ctx *c, int vu)
         int g = c->u[k].group;
         if (g < 0) continue;
         const mention *m = &c->m[first_mention(c, g)];
+        if (m->location) continue;
         if (!m->prep) return g;
         if (of_gov < 0 && m->prep_word && !strcmp(m->prep_word, "of")) of_gov = g;
     }
@@ -201,7 +248,8 @@ static int find_target(const sent_ctx *c, int vu_end, const char *src)
         if (src && !strcmp(group_code(c, g), src)) continue;
         /* "deployed troops to Kosovo": a bare agent is more often the thing moved than the
            one acted on; take it only if no named actor follows */
-        if (m->agent_only && c->g[g].n == 1) { if (weak < 0) weak = g; continue; }
+        if (m->location && c->g[g].n == 1) continue;
+        if ((m->agent_only || m->modifier) && c->g[g].n == 1) { if (weak < 0) weak = g; continue; }
         return g;
     }
     return weak;
@@ -383,7 +431,8 @@ void code_verbs(sent_ctx *c)
             sg = by_agent(c, vu1);
             tg = find_subject(c, vu0);
         } else {
-            if (sg < 0) sg = find_subject(c, vu0);
+            if (sg < 0 && !as_verb) sg = possessor_of(c, t0);
+            if (sg < 0 && (as_verb || support_before(c, t0))) sg = find_subject(c, vu0);
             /* "X attacked Y and killed Z": a verb with no subject of its own continues the
                subject of the previous verb of the same clause (not across clauses, and not
                for nouns) */

@@ -53,6 +53,7 @@ typedef struct memory {        /* article-wide coreference state */
     const char *compound[MAX_MEMBERS]; int ncompound, compound_sent;
     int sent;                  /* index of the current sentence */
     struct { char role[4]; const char *code; } roles[16]; int nroles;   /* last code by role */
+    struct { int family; const char *src; } evs[32]; int nevs;         /* recent events, a ring */
     int home_from_dateline;
     struct { const char *name, *code; } names[64]; int nnames;
     const char *country_seen[16]; int ncountry;
@@ -100,6 +101,9 @@ void code_verbs(sent_ctx *c);
 void memory_update(sent_ctx *c);
 void memory_note(memory *mem, const mention *m, arena *a);
 const char *memory_role(const memory *mem, const char *role);
+int event_family(const char *code);
+void memory_event(memory *mem, const char *code, const char *src);
+const char *memory_event_source(const memory *mem, int family);
 void memory_init(memory *m, int32_t date);
 const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);

@@ -101,3 +101,33 @@ void memory_update(sent_ctx *c)
         mem->compound_sent = mem->sent;
     }
 }
+
+/* Event families for event-noun coreference: "condemned the attack" refers back to the last
+ * violent event, "called the pact illegal" to the last agreement. */
+int event_family(const char *code)
+{
+    if (!code || !code[0] || !code[1]) return 0;
+    int r = (code[0] - '0') * 10 + (code[1] - '0');
+    if (r >= 18) return 18;
+    if (r >= 3 && r <= 6) return 4;
+    if (r >= 10 && r <= 13) return 11;
+    if (r <= 2) return 1;
+    return r;
+}
+
+void memory_event(memory *mem, const char *code, const char *src)
+{
+    int i = mem->nevs % 32;
+    mem->evs[i].family = event_family(code);
+    mem->evs[i].src = src;
+    mem->nevs++;
+}
+
+const char *memory_event_source(const memory *mem, int family)
+{
+    for (int k = 0; k < 32 && k < mem->nevs; k++) {
+        int i = (mem->nevs - 1 - k) % 32;
+        if (mem->evs[i].family == family) return mem->evs[i].src;
+    }
+    return NULL;
+}

@@ -63,6 +63,34 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
     }
 }
 
+static int is_modifier_tok(const sent_ctx *c, int i)
+{
+    const token *t = &c->t[i];
+    return t->cls == LC_NONE && !(t->flags & (TF_PUNCT | TF_CAP)) && (t->pos_hint & LEX_CAN_ADJ);
+}
+
+/* the default code of the verb dictionary's entry for token i, or NULL */
+static const char *event_noun_code(const sent_ctx *c, int i)
+{
+    vmatch vm;
+    verbs_at(c, i, &vm);
+    for (int q = 0; q < vm.n; q++) {
+        const verb_entry *v = vm.v[q];
+        const char *code = v->code ? v->code : v->block->code;
+        if (code && strcmp(code, "---")) return code;
+    }
+    return NULL;
+}
+
+static int is_event_noun(const sent_ctx *c, int i)
+{
+    const token *t = &c->t[i];
+    return t->cls == LC_NONE && !(t->flags & (TF_PUNCT | TF_CAP)) && (t->pos_hint & LEX_CAN_NOUN) &&
+           event_noun_code(c, i) != NULL;
+}
+
+static const char *group_code(const sent_ctx *c, int g) { return c->m[c->g[g].mem[0]].code; }
+
 static int prev_word(const sent_ctx *c, int i)
 {
     int k = i - 1;
@@ -181,8 +209,6 @@ static int passive(const sent_ctx *c, int t0, int t1)
 }
 
 /* ---- actor search --------------------------------------------------------------------- */
-
-static const char *group_code(const sent_ctx *c, int g) { return c->m[c->g[g].mem[0]].code; }
 
 static int first_mention(const sent_ctx *c, int g) { return c->g[g].mem[0]; }
 
@@ -351,6 +377,31 @@ static int match_pattern(const sent_ctx *c, const pattern *p, int vu0, int vu1, 
     return 1;
 }
 
+/* ---- event-noun coreference ----------------------------------------------------------- */
+
+/* "Stoltenberg condemned the attacks", "Tang called the arrest a blatant violation": a
+ * reaction's target is whoever did the thing it names. When the object of a statement verb
+ * is an event noun, the target is the possessor ("Mali's decision") if any, else the source
+ * of the latest event of the same family in the article. Returns a new one-member group. */
+static int event_noun_target(sent_ctx *c, int t1)
+{
+    int k = t1;
+    while (k < c->n && k < t1 + 4 && (c->t[k].cls == LC_DET || c->t[k].cls == LC_QUANT ||
+           (is_modifier_tok(c, k) && !is_event_noun(c, k))))
+        k++;
+    if (k >= c->n || c->tok_group[k] >= 0 || !is_event_noun(c, k)) return -1;
+    int fam = event_family(event_noun_code(c, k));
+    const char *src = fam ? memory_event_source(c->mem, fam) : NULL;
+    if (!src) return -1;
+    mention *m = &c->m[c->nm];
+    memset(m, 0, sizeof *m);
+    m->t0 = k; m->t1 = k + 1; m->code = src; m->entry = "coreference: the doer of an earlier event";
+    group *g = &c->g[c->ng];
+    g->n = 1; g->mem[0] = c->nm; g->t0 = k; g->t1 = k + 1;
+    c->nm++;
+    return c->ng++;
+}
+
 /* ---- events ------------------------------------------------------------------------- */
 
 static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int t1, const char *pat)
@@ -445,7 +496,18 @@ void code_verbs(sent_ctx *c)
             fprintf(c->trace, "    => %s  source %s  target %s\n", code,
                     sg >= 0 ? group_code(c, sg) : "-", tg >= 0 ? group_code(c, tg) : "-");
         if (sg < 0) { i = t1 - 1; continue; }
+        if (bpm.tgt < 0 && as_verb) {
+            int fam = event_family(code);
+            if (fam == 1 || fam == 11 || (code[0] == '0' && code[1] == '5')) {
+                int et = event_noun_target(c, t1);
+                if (et >= 0) {
+                    tg = et;
+                    if (tr(c)) fprintf(c->trace, "    target by event coreference: %s\n", group_code(c, tg));
+                }
+            }
+        }
         add_event(c, sg, tg, code, t0, t1, src_line);
+        memory_event(c->mem, code, group_code(c, sg));
         if (code2 && tg >= 0) add_event(c, tg, sg, code2, t0, t1, src_line);
         i = t1 - 1;
     }

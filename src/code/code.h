@@ -29,6 +29,7 @@ typedef struct mention {
     uint8_t modifier;          /* a country word modifying a noun: "Iraqi sovereignty" */
     uint8_t location;          /* a capital or place after in/at/near: where, not who */
     const char *agent;         /* the agent code used, if any */
+    uint8_t title;             /* the agent is a person's title ("president", "vice-president") */
     const char *name;          /* surname of an uncoded or coded name, folded */
 } mention;
 

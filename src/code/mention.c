@@ -158,7 +158,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     for (int i = m->t0; i < m->t1; i++) {
         if (c->tok_mention[i] == -2) names++;
     }
-    if (agent) m->agent = agent->agent;     /* the chunk carries a title or role */
+    if (agent) { m->agent = agent->agent; m->title = agent->person; }   /* a title or role */
     if (person) {
         m->code = pcode; m->entry = person->src; m->kind = AK_PERSON; m->person = 1;
         return;
@@ -395,9 +395,9 @@ void code_mentions(sent_ctx *c)
         int a_name = !a->agent && (a->person || (!a->code && a->name));
         int b_name = !b->agent && (b->person || (!b->code && b->name));
         mention *keep = NULL, *give = NULL;
-        if (a_name && b->agent && b->code) { keep = a; give = b; }
-        else if (b_name && a->code && (a->agent || a->kind == AK_IGO)) { keep = a; give = b; }
-        else if (b_name && a->agent && !a->code) { keep = a; give = b; }
+        if (a_name && b->title && b->code) { keep = a; give = b; }
+        else if (b_name && a->code && (a->title || a->kind == AK_IGO)) { keep = a; give = b; }
+        else if (b_name && a->title && !a->code) { keep = a; give = b; }
         if (!keep) continue;
         const char *code = a_name ? (a->person && a->code ? a->code : b->code)
                                   : (b->person && b->code ? b->code : a->code);

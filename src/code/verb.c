@@ -113,6 +113,8 @@ static int verb_use(const sent_ctx *c, int i)
     const token *t = &c->t[i];
     int p = prev_word(c, i);
     if (!(t->pos_hint & LEX_CAN_NOUN) && (t->pos_hint & LEX_CAN_VERB)) return 1;
+    /* "a ceasefire brokered by Moscow": a participle before "by" is a (passive) verb */
+    if ((t->form == FORM_ED || t->form == FORM_EN) && i + 1 < c->n && c->t[i + 1].cls == LC_BY) return 1;
     if (p < 0) return t->form != FORM_BASE && t->form != FORM_S;
     const token *pt = &c->t[p];
     /* "by expelling diplomats", "after attacking the base": a gerund with an object */
@@ -386,7 +388,15 @@ static int match_pattern(const sent_ctx *c, const pattern *p, int vu0, int vu1, 
 static int event_noun_target(sent_ctx *c, int t1)
 {
     int k = t1;
-    while (k < c->n && k < t1 + 4 && (c->t[k].cls == LC_DET || c->t[k].cls == LC_QUANT ||
+    /* "condemned what it called a terrorist attack" */
+    if (k + 2 < c->n && !strcmp(c->t[k].fold, "what") &&
+        (c->t[k + 1].cls == LC_PRON || c->tok_group[k + 1] >= 0)) {
+        k += 2;
+        if (k < c->n && c->t[k].cls == LC_NONE) k++;
+        if (k < c->n && !strcmp(c->t[k].fold, "as")) k++;
+    }
+    int k0 = k;
+    while (k < c->n && k < k0 + 4 && (c->t[k].cls == LC_DET || c->t[k].cls == LC_QUANT ||
            (is_modifier_tok(c, k) && !is_event_noun(c, k))))
         k++;
     if (k >= c->n || c->tok_group[k] >= 0 || !is_event_noun(c, k)) return -1;
@@ -443,6 +453,12 @@ void code_verbs(sent_ctx *c)
             fprintf(c->trace, "  verb \"%s\" as %s%s%s (%s)\n", tok_text(c, t0, t1),
                     as_verb ? "verb" : "noun", neg ? ", negated" : "", pas ? ", passive" : "",
                     vm.v[0]->src);
+        /* a finite verb with its own subject is an event in its own right: context guards
+           ("- CLAIM * [---]", meant for "claimed the attack") do not silence it */
+        int finite = as_verb && !pas && t0 > 0 && strcmp(c->t[t0 - 1].fold, "to") &&
+                     (c->t[head].form == FORM_S || c->t[head].form == FORM_ED ||
+                      c->t[head].form == FORM_EN || c->t[t0 - 1].cls == LC_MODAL ||
+                      c->t[t0 - 1].cls == LC_AUX_DO || c->tok_group[t0 - 1] >= 0);
         /* the most specific pattern over every block the word belongs to */
         const pattern *best = NULL; pmatch bpm = { -1, -1, -1 };
         for (int q = 0; q < vm.n; q++) {
@@ -451,6 +467,7 @@ void code_verbs(sent_ctx *c)
                 const pattern *p = b->pat[k];
                 if (best && p->nlit < best->nlit) break;
                 if (neg != p->has_neg) continue;
+                if (p->guard && finite) continue;
                 if (!as_verb && p->nlit == 0) continue;
                 pmatch pm;
                 int ok = match_pattern(c, p, vu0, vu1, &pm);

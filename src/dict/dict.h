@@ -68,6 +68,7 @@ typedef struct pattern {
     pat_elem *upper; int nupper;
     const char *code, *code2;      /* code2: paired event target->source */
     uint8_t null_code, discard, has_neg;
+    uint8_t guard;                 /* [---] with only words before '*': a context guard */
     int nlit;                      /* literal words and synsets: specificity */
     int seq;                       /* load order, to break ties deterministically */
     const char *src;

@@ -143,10 +143,14 @@ static int compile_pattern(dict *d, char *s, pattern *p, const char **why)
         p->upper[k] = el[i].e;
         p->upper[k].consec = (uint8_t)el[i - 1].join_next;
     }
+    int actors = 0;
     for (int i = 0; i < n; i++) {
         if (el[i].e.kind == PE_WORD || el[i].e.kind == PE_SYN) p->nlit++;
+        if (el[i].e.kind == PE_SRC || el[i].e.kind == PE_TGT || el[i].e.kind == PE_SKIP ||
+            el[i].e.kind == PE_COMP) actors++;
         if (el[i].e.neg && i < star) p->has_neg = 1;
     }
+    p->guard = (uint8_t)(p->null_code && !actors && p->nupper == 0 && p->nlower > 0);
     return 0;
 }
 

@@ -1,0 +1,305 @@
+/* cmd_ingest.c - `herodot ingest [--db TARGET] FILE...`: code articles and keep them, their
+ * sentences and their events in the store.
+ *
+ * Articles are read in chunks; those already stored with the same text, metadata and
+ * dictionaries are skipped, the others are coded by --threads workers and written in input
+ * order, --batch articles per transaction. A transaction replaces each of its articles whole,
+ * so a run killed at any moment leaves every article either as it was or fully replaced, and
+ * running the same command again finishes the work: nothing lost, nothing twice. */
+#include "cli.h"
+#include "../io/io.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { CHUNK = 256 };
+
+typedef struct slot {
+    io_article a;
+    int state;                /* 1 read ok, -1 read error */
+    int todo;                 /* 1 code and store, 0 skip (unchanged) */
+    int replace;              /* an older version is stored */
+    int failed;
+    hd_error err;
+    const char *file;
+    arena ar;                 /* the copied events */
+    hd_event *ev; int nev, cap;
+    store_sentence *sent; int ns;
+    char hash[17];
+} slot;
+
+typedef struct work {
+    const hd_coder *c;
+    slot *s; int n;
+    atomic_int next;
+} work;
+
+static const char *adup(arena *a, const char *s) { return s ? arena_strdup(a, s) : NULL; }
+
+static void copy_actor(arena *a, hd_actor *d, const hd_actor *s)
+{
+    *d = *s;
+    d->code = adup(a, s->code); d->text = adup(a, s->text); d->entry = adup(a, s->entry);
+}
+
+/* hd_code_article's events live only during the callback: keep a copy */
+static int keep_event(const hd_event *ev, void *ud)
+{
+    slot *s = ud;
+    if (s->nev == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->ev = realloc(s->ev, (size_t)s->cap * sizeof *s->ev);
+    }
+    arena *a = &s->ar;
+    hd_event *d = &s->ev[s->nev++];
+    *d = *ev;
+    d->article = adup(a, ev->article); d->text = adup(a, ev->text); d->date = adup(a, ev->date);
+    d->date_precision = adup(a, ev->date_precision);
+    copy_actor(a, &d->source, &ev->source);
+    copy_actor(a, &d->target, &ev->target);
+    d->code = adup(a, ev->code); d->plover = adup(a, ev->plover); d->verb_text = adup(a, ev->verb_text);
+    d->pattern = adup(a, ev->pattern); d->dict = adup(a, ev->dict);
+    d->place.name = adup(a, ev->place.name); d->place.country = adup(a, ev->place.country);
+    d->place.admin1 = adup(a, ev->place.admin1); d->place.precision = adup(a, ev->place.precision);
+    return 0;
+}
+
+typedef struct worker_arg { work *w; hd_scratch *sc; } worker_arg;
+
+static void *worker(void *arg)
+{
+    work *w = ((worker_arg *)arg)->w;
+    hd_scratch *sc = ((worker_arg *)arg)->sc;
+    for (;;) {
+        int i = atomic_fetch_add(&w->next, 1);
+        if (i >= w->n) break;
+        slot *s = &w->s[i];
+        if (s->state != 1 || !s->todo) continue;
+        hd_code_options o = { NULL, NULL, sc };
+        if (hd_code_article(w->c, &s->a.a, &o, keep_event, s, &s->err) < 0) { s->failed = 1; continue; }
+        s->ns = store_sentences(s->a.a.text, s->a.a.text_len, &s->sent);
+    }
+    return NULL;
+}
+
+/* ---- progress on a terminal -------------------------------------------------------------- */
+
+typedef struct progress {
+    int on;
+    double total_lines, done_lines;      /* lines of the files already finished */
+    struct timespec t0, last;
+} progress;
+
+static double secs_since(const struct timespec *t)
+{
+    struct timespec n;
+    clock_gettime(CLOCK_MONOTONIC, &n);
+    return (double)(n.tv_sec - t->tv_sec) + (double)(n.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static double count_lines(const char *path)
+{
+    if (!strcmp(path, "-")) return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    char b[1 << 16];
+    size_t n;
+    double lines = 0;
+    int last = '\n';
+    while ((n = fread(b, 1, sizeof b, f)) > 0) {
+        for (size_t i = 0; i < n; i++) if (b[i] == '\n') lines++;
+        last = b[n - 1];
+    }
+    fclose(f);
+    return lines + (last != '\n');
+}
+
+static void show(progress *p, double line, long articles, long events, int final)
+{
+    if (!p->on) return;
+    if (!final && secs_since(&p->last) < 0.1) return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    double el = secs_since(&p->t0);
+    if (final) { fputs("\r\033[K", stderr); return; }
+    double frac = p->total_lines > 0 ? (p->done_lines + line) / p->total_lines : 0;
+    if (frac > 1) frac = 1;
+    char bar[31];
+    int fill = (int)(frac * 30);
+    for (int i = 0; i < 30; i++) bar[i] = i < fill ? '#' : '.';
+    bar[30] = 0;
+    fprintf(stderr, "\r\033[K%3.0f%% [%s] %ld articles, %ld events, %.0f articles/s", frac * 100, bar, articles,
+            events, el > 0 ? (double)articles / el : 0);
+    fflush(stderr);
+}
+
+static void help(void)
+{
+    puts("usage: herodot ingest [--db TARGET] [--dict DIR] [--date YYYY-MM-DD] [--batch N] [--threads N]\n"
+         "                      [--force] [--no-progress] FILE...\n\n"
+         "Codes the articles (JSONL or plain text; stdin if no FILE) and stores them, their\n"
+         "sentences and their events. TARGET is a SQLite file (default $HERODOT_DB, else herodot.db)\n"
+         "or a postgresql:// URL. An article already stored under the same id is replaced whole;\n"
+         "one stored with the same text, metadata and dictionaries is skipped (--force: recode it).\n"
+         "--batch N articles are written per transaction (default 100). Safe to kill and rerun.");
+}
+
+static int same(const char *a, const char *b) { return !strcmp(a ? a : "", b ? b : ""); }
+
+int cmd_ingest(int argc, char **argv)
+{
+    cli_common cc = { 0 };
+    const char *db = NULL, *date = NULL;
+    int threads = 1, force = 0, want_progress = 1;
+    long batch = 100;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    int nf = 0;
+    for (int i = 1; i < argc; i++) {
+        if (cli_common_opt(&cc, argc, argv, &i)) continue;
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) { db = argv[++i]; continue; }
+        if (!strcmp(argv[i], "--date") && i + 1 < argc) { date = argv[++i]; continue; }
+        if (!strcmp(argv[i], "--batch") && i + 1 < argc) { batch = atol(argv[++i]); if (batch < 1) batch = 1; continue; }
+        if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+            threads = atoi(argv[++i]);
+            if (threads <= 0) threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
+            if (threads > 64) threads = 64;
+            continue;
+        }
+        if (!strcmp(argv[i], "--force")) { force = 1; continue; }
+        if (!strcmp(argv[i], "--no-progress")) { want_progress = 0; continue; }
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { help(); free(files); return 0; }
+        if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "herodot: unknown option %s\n", argv[i]);
+            free(files);
+            return 2;
+        }
+        files[nf++] = argv[i];
+    }
+    if (!nf) files[nf++] = "-";
+    hd_coder *c = cli_open_coder(&cc);
+    if (!c) { free(files); return 3; }
+    hd_error err;
+    hd_store *st = store_open(db, &err);
+    if (!st) { cli_print_error(&err); hd_coder_close(c); free(files); return 3; }
+    const char *dict_hash = hd_coder_dict_hash(c);
+
+    progress pg = { 0 };
+    pg.on = want_progress && isatty(2);
+    clock_gettime(CLOCK_MONOTONIC, &pg.t0);
+    if (pg.on) for (int k = 0; k < nf; k++) pg.total_lines += count_lines(files[k]);
+
+    slot *slots = calloc(CHUNK, sizeof *slots);
+    for (int i = 0; i < CHUNK; i++) arena_init(&slots[i].ar, 1 << 14);
+    worker_arg args[64];
+    for (int k = 0; k < threads; k++) args[k].sc = hd_scratch_new(c);
+    long rejected = 0, added = 0, replaced = 0, unchanged = 0, events = 0, in_tx = 0;
+    int fi = 0, failed = 0;
+    io_reader *r = NULL;
+    double cur_line = 0;
+    while (!failed) {
+        int n = 0;
+        while (n < CHUNK) {
+            if (!r) {
+                if (fi >= nf) break;
+                r = io_open(files[fi], IO_AUTO, date, &err);
+                if (!r) { cli_print_error(&err); rejected++; fi++; continue; }
+            }
+            slot *s = &slots[n];
+            s->failed = 0; s->todo = 0; s->replace = 0; s->nev = 0; s->file = files[fi];
+            int stt = io_next(r, &s->a, &s->err);
+            if (stt == 0) {
+                io_close(r); r = NULL; fi++;
+                if (pg.on) { pg.done_lines += count_lines(s->file); cur_line = 0; }
+                continue;
+            }
+            s->state = stt;
+            n++;
+        }
+        if (n == 0) break;
+        /* what needs coding */
+        for (int i = 0; i < n; i++) {
+            slot *s = &slots[i];
+            if (s->state != 1) continue;
+            store_text_hash(s->a.a.text, s->a.a.text_len, s->hash);
+            store_article old;
+            int f = st->ops->find_article(st, s->a.a.id, &old, &err);
+            if (f < 0) { cli_print_error(&err); failed = 1; break; }
+            s->replace = f;
+            s->todo = force || !f || strcmp(old.text_hash, s->hash) || strcmp(old.dict_hash, dict_hash) ||
+                      !same(old.date, s->a.a.date) || !same(old.source, s->a.a.source) ||
+                      !same(old.title, s->a.a.title) || !same(old.url, s->a.a.url);
+        }
+        if (failed) { for (int i = 0; i < n; i++) if (slots[i].state == 1) io_article_free(&slots[i].a); break; }
+        work w = { c, slots, n, 0 };
+        int nt = threads < n ? threads : n;
+        for (int k = 0; k < nt; k++) args[k].w = &w;
+        if (nt <= 1) worker(&args[0]);
+        else {
+            pthread_t th[64];
+            for (int k = 0; k < nt; k++) pthread_create(&th[k], NULL, worker, &args[k]);
+            for (int k = 0; k < nt; k++) pthread_join(th[k], NULL);
+        }
+        char now[24];
+        store_now(now);
+        for (int i = 0; i < n && !failed; i++) {
+            slot *s = &slots[i];
+            if (s->state < 0) { cli_print_error(&s->err); rejected++; continue; }
+            if (s->failed) {
+                s->err.line = s->a.line;
+                snprintf(s->err.file, sizeof s->err.file, "%s", s->file);
+                cli_print_error(&s->err);
+                rejected++;
+            } else if (!s->todo) unchanged++;
+            else {
+                store_article a = { s->a.a.id, s->a.a.date, s->a.a.source, s->a.a.url, s->a.a.title,
+                                    s->a.a.text, s->a.a.text_len, s->hash, "en", dict_hash, now, 0 };
+                if ((!in_tx && store_begin(st, &err) < 0) ||
+                    store_put_article(st, &a, s->sent, s->ns, s->ev, s->nev, &err) < 0) {
+                    cli_print_error(&err);
+                    failed = 1;
+                } else {
+                    in_tx++;
+                    if (s->replace) replaced++; else added++;
+                    events += s->nev;
+                    if (in_tx >= batch) {
+                        if (store_commit(st, &err) < 0) { cli_print_error(&err); failed = 1; }
+                        in_tx = 0;
+                    }
+                }
+            }
+            cur_line = (double)s->a.line;
+            show(&pg, cur_line, added + replaced + unchanged, events, 0);
+        }
+        for (int i = 0; i < n; i++) {
+            slot *s = &slots[i];
+            if (s->state == 1) io_article_free(&s->a);
+            free(s->sent); s->sent = NULL; s->ns = 0;
+            arena_reset(&s->ar);
+        }
+        if (!failed && in_tx) {
+            if (store_commit(st, &err) < 0) { cli_print_error(&err); failed = 1; }
+            in_tx = 0;
+        }
+    }
+    if (r) io_close(r);
+    if (failed) { hd_error e2; store_rollback(st, &e2); }
+    show(&pg, 0, 0, 0, 1);
+    double el = secs_since(&pg.t0);
+    for (int i = 0; i < CHUNK; i++) { free(slots[i].ev); arena_free(&slots[i].ar); }
+    for (int k = 0; k < threads; k++) hd_scratch_free(args[k].sc);
+    free(slots);
+    free(files);
+    if (!failed)
+        printf("ingest: %ld articles stored (%ld new, %ld replaced), %ld unchanged, %ld events, %ld rejected, "
+               "%.2f s\n", added + replaced, added, replaced, unchanged, events, rejected, el);
+    store_close(st);
+    hd_coder_close(c);
+    if (failed) return 3;
+    if (rejected) fprintf(stderr, "herodot: %ld input record%s rejected\n", rejected, rejected == 1 ? "" : "s");
+    return rejected ? 1 : 0;
+}

@@ -164,20 +164,40 @@ static void trace_sentence(const sent_ctx *c)
 
 typedef struct emitted { const char *s, *t, *c; } emitted;
 
-/* The event's place: the place named in the verb's clause (nearest the verb), else one named
- * elsewhere in the sentence, else the article's place (its dateline). */
-static const hd_place *pick_place(const sent_ctx *c, const geo_mention *gm, int ngm, int verb_t0,
-                                  const hd_place *article_place)
+/* The event's place: a place named in the sentence that is not an actor ("the United States
+ * signed" names a party, not a place), preferring the verb's clause and a town over a
+ * country, nearest the verb; else the place of the previous sentence's event (a story goes
+ * on where it was), else the article's place (its dateline). */
+typedef struct place_memory { hd_place last; int sent; } place_memory;
+
+static int is_actor_span(const sent_ctx *c, int t0, int t1)
 {
-    int best = -1, best_dist = 1 << 30, best_same = 0;
+    for (int i = t0; i < t1; i++) {
+        int g = c->tok_group[i];
+        if (g < 0) continue;
+        for (int k = 0; k < c->g[g].n; k++) {
+            const mention *m = &c->m[c->g[g].mem[k]];
+            if (m->code && !m->location && !m->modifier) return 1;
+        }
+    }
+    return 0;
+}
+
+static const hd_place *pick_place(const sent_ctx *c, const geo_mention *gm, int ngm, int verb_t0,
+                                  const place_memory *pm, int si, const hd_place *article_place)
+{
+    int best = -1, best_score = -1, best_dist = 1 << 30;
     for (int i = 0; i < ngm; i++) {
-        int same = clause_rel(c, c->tok_unit[verb_t0], c->tok_unit[gm[i].t0]) == 0;
+        if (is_actor_span(c, gm[i].t0, gm[i].t1)) continue;
+        int score = 2 * (clause_rel(c, c->tok_unit[verb_t0], c->tok_unit[gm[i].t0]) == 0) +
+                    (strcmp(gm[i].place.precision, "country") != 0);
         int dist = gm[i].t0 > verb_t0 ? gm[i].t0 - verb_t0 : verb_t0 - gm[i].t1;
-        if (best < 0 || (same && !best_same) || (same == best_same && dist < best_dist)) {
-            best = i; best_dist = dist; best_same = same;
+        if (score > best_score || (score == best_score && dist < best_dist)) {
+            best = i; best_score = score; best_dist = dist;
         }
     }
     if (best >= 0) return &gm[best].place;
+    if (pm->sent >= 0 && si - pm->sent <= 1) return &pm->last;
     return article_place;
 }
 
@@ -243,6 +263,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     /* places: countries named so far steer the gazetteer ("Banjska" in Kosovo, not Bansko) */
     const char *ctx_countries[64]; int nctx = 0;
     hd_place article_place; int have_article_place = 0;
+    place_memory pmem; memset(&pmem, 0, sizeof pmem); pmem.sent = -10;
     if (mem.home) ctx_countries[nctx++] = mem.home;
     if (hc->geo && dt.dl.present) {
         token *dtk;
@@ -349,9 +370,10 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
                     ev.verb_text = tok_text(&c, ce->verb_t0, ce->verb_t1);
                     ev.verb_span.start = c.t[ce->verb_t0].c0; ev.verb_span.end = c.t[ce->verb_t1 - 1].c1;
                     ev.pattern = ce->pattern;
-                    const hd_place *pl = pick_place(&c, gm, ngm, ce->verb_t0,
+                    const hd_place *pl = pick_place(&c, gm, ngm, ce->verb_t0, &pmem, si,
                                                     have_article_place ? &article_place : NULL);
                     if (pl) { ev.has_place = 1; ev.place = *pl; }
+                    if (pl && pl != &pmem.last && pl != &article_place) { pmem.last = *pl; pmem.sent = si; }
                     ev.dict = hc->d.hash;
                     nevents++;
                     if (fn && fn(&ev, ud)) stop = 1;

@@ -78,6 +78,8 @@ const char *cli_default_data(void)
             if (is_dir(path)) return path;
             snprintf(path, sizeof path, "%s/../share/herodot/data", exe);
             if (is_dir(path)) return path;
+            snprintf(path, sizeof path, "%s/../../data", exe);     /* build/<kind>/herodot */
+            if (is_dir(path)) return path;
         }
     }
 #ifdef HD_INSTALL_DATA

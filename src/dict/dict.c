@@ -183,7 +183,7 @@ void dict_finish(dict *d)
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];
-        qsort(b->pat, (size_t)b->npat, sizeof *b->pat, pat_cmp);
+        if (b->npat > 1) qsort(b->pat, (size_t)b->npat, sizeof *b->pat, pat_cmp);
         for (int j = 0; j < b->npat; j++) {
             const pattern *p = b->pat[j];
             if (p->code && !p->null_code) strmap_put(&codes, p->code, strlen(p->code), 0, NULL);

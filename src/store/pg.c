@@ -69,6 +69,9 @@ static const char STAGE[] =
     "SET client_min_messages = warning;"
     /* a server crash may lose the last moments of an ingest (rerun it), never half an article */
     "SET synchronous_commit = off;"
+    /* the staging tables are never analysed: their guessed sizes would make every flush pay for
+     * JIT compilation (tens of milliseconds) */
+    "SET jit = off;"
     "CREATE TEMP TABLE IF NOT EXISTS stage_articles (seq bigint, id text, date text, source text,"
     " url text, title text, text text, text_hash text, language text, dict_hash text, coded_at text,"
     " n_sentences integer, n_events integer);"

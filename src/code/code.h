@@ -105,6 +105,7 @@ const char *memory_role(const memory *mem, const char *role);
 int event_family(const char *code);
 void memory_event(memory *mem, const char *code, const char *src);
 const char *memory_event_source(const memory *mem, int family);
+const char *memory_event_other(const memory *mem, const char *src);
 void memory_init(memory *m, int32_t date);
 const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);

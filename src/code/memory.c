@@ -131,3 +131,14 @@ const char *memory_event_source(const memory *mem, int family)
     }
     return NULL;
 }
+
+/* the latest event source that is not the given actor's state: whom a denial answers */
+const char *memory_event_other(const memory *mem, const char *src)
+{
+    for (int k = 0; k < 32 && k < mem->nevs; k++) {
+        int i = (mem->nevs - 1 - k) % 32;
+        const char *s = mem->evs[i].src;
+        if (s && strncmp(s, src, 3)) return s;
+    }
+    return NULL;
+}

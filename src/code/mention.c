@@ -196,7 +196,11 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             while (q >= 0 && is_modifier(c, q) && c->t[q].cls != LC_DET) q--;
             if (q >= 0 && (!strcmp(c->t[q].fold, "the") || !strcmp(c->t[q].fold, "these") ||
                            !strcmp(c->t[q].fold, "those"))) {
-                const char *same = memory_role(c->mem, agent->agent);
+                /* only for non-state roles: "the army" in a Beirut story is still Lebanon's */
+                int crowd = !strcmp(agent->agent, "OPP") || !strcmp(agent->agent, "CVL") ||
+                            !strcmp(agent->agent, "REB") || !strcmp(agent->agent, "CRM") ||
+                            !strcmp(agent->agent, "SEP") || !strcmp(agent->agent, "INS");
+                const char *same = crowd ? memory_role(c->mem, agent->agent) : NULL;
                 if (same) { m->agent = agent->agent; m->entry = agent->src; m->code = same; return; }
             }
         }

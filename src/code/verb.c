@@ -303,12 +303,13 @@ static int syn_at(const sent_ctx *c, const synset *s, int i)
     return 0;
 }
 
-/* A bare agent ("troops", "its military") is an actor unit, but patterns may also read its
- * words as words: "- * TROOP TO +" must see "deployed troops to Kosovo". */
+/* An actor with a role word ("troops", "Latvia's ambassador") is an actor unit, but patterns
+ * may also read its words as words: "- * TROOP TO +" must see "deployed troops to Kosovo",
+ * "- * &DIPLOMAT TO_LEAVE" must see "ordered Latvia's ambassador to leave". */
 static int bare_agent_word(const sent_ctx *c, const unit *un, const pat_elem *e, const synset *s)
 {
     const group *g = &c->g[un->group];
-    if (g->n != 1 || !c->m[g->mem[0]].bare_agent) return 0;
+    if (g->n != 1 || !(c->m[g->mem[0]].bare_agent || c->m[g->mem[0]].agent)) return 0;
     for (int i = un->t0; i < un->t1; i++) {
         if (e && wm_match_any(&e->w, &c->t[i])) return 1;
         if (s && syn_at(c, s, i)) return 1;
@@ -379,6 +380,26 @@ static int match_pattern(const sent_ctx *c, const pattern *p, int vu0, int vu1, 
     return 1;
 }
 
+/* a one-member group for a target known only by its code (coreference) */
+static int synthetic_target(sent_ctx *c, int t0, int t1, const char *code, const char *why)
+{
+    mention *m = &c->m[c->nm];
+    memset(m, 0, sizeof *m);
+    m->t0 = t0; m->t1 = t1; m->code = code; m->entry = why;
+    group *g = &c->g[c->ng];
+    g->n = 1; g->mem[0] = c->nm; g->t0 = t0; g->t1 = t1;
+    c->nm++;
+    return c->ng++;
+}
+
+static int crowd_source(const sent_ctx *c, int g)
+{
+    const mention *m = &c->m[c->g[g].mem[0]];
+    return m->agent && (!strcmp(m->agent, "OPP") || !strcmp(m->agent, "CVL")) && !m->person;
+}
+
+static int synthetic_target(sent_ctx *c, int t0, int t1, const char *code, const char *why);
+
 /* ---- event-noun coreference ----------------------------------------------------------- */
 
 /* "Stoltenberg condemned the attacks", "Tang called the arrest a blatant violation": a
@@ -403,13 +424,7 @@ static int event_noun_target(sent_ctx *c, int t1)
     int fam = event_family(event_noun_code(c, k));
     const char *src = fam ? memory_event_source(c->mem, fam) : NULL;
     if (!src) return -1;
-    mention *m = &c->m[c->nm];
-    memset(m, 0, sizeof *m);
-    m->t0 = k; m->t1 = k + 1; m->code = src; m->entry = "coreference: the doer of an earlier event";
-    group *g = &c->g[c->ng];
-    g->n = 1; g->mem[0] = c->nm; g->t0 = k; g->t1 = k + 1;
-    c->nm++;
-    return c->ng++;
+    return synthetic_target(c, k, k + 1, src, "coreference: the doer of an earlier event");
 }
 
 /* ---- events ------------------------------------------------------------------------- */
@@ -522,6 +537,18 @@ void code_verbs(sent_ctx *c)
                     if (tr(c)) fprintf(c->trace, "    target by event coreference: %s\n", group_code(c, tg));
                 }
             }
+        }
+        /* "Hamas, which denied any role": a denial answers whoever last acted or spoke
+           about it, the latest event source of another state */
+        if (tg < 0 && !strcmp(code, "016")) {
+            const char *other = memory_event_other(c->mem, group_code(c, sg));
+            if (other) tg = synthetic_target(c, t0, t1, other, "coreference: whom the denial answers");
+        }
+        /* CAMEO: violence by protesters or a crowd is a violent protest (145), not an
+           armed attack */
+        if (event_family(code) == 18 && crowd_source(c, sg)) {
+            code = "145";
+            if (tr(c)) fprintf(c->trace, "    crowd violence: coded 145\n");
         }
         add_event(c, sg, tg, code, t0, t1, src_line);
         memory_event(c->mem, code, group_code(c, sg));

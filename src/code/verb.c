@@ -392,6 +392,36 @@ static int synthetic_target(sent_ctx *c, int t0, int t1, const char *code, const
     return c->ng++;
 }
 
+/* the thing a judgement noun judges: within a few words before it, an actor (other than the
+ * source) or an event noun resolved to its doer */
+static int complement_target(sent_ctx *c, int t0, int sg)
+{
+    int vu = c->tok_unit[t0];
+    for (int k = t0 - 1, steps = 0; k >= 0 && steps < 5; k--, steps++) {
+        if (clause_rel(c, vu, c->tok_unit[k]) != 0) break;
+        int g = c->tok_group[k];
+        if (g >= 0) {
+            if (g == sg || !strcmp(group_code(c, g), group_code(c, sg))) break;
+            return g;
+        }
+        const token *t = &c->t[k];
+        if (t->cls == LC_NONE && !(t->flags & (TF_PUNCT | TF_CAP)) && is_event_noun(c, k)) {
+            int fam = event_family(event_noun_code(c, k));
+            const char *src = fam ? memory_event_source(c->mem, fam) : NULL;
+            if (src && strcmp(src, group_code(c, sg)))
+                return synthetic_target(c, k, k + 1, src, "coreference: the doer of an earlier event");
+            return -1;
+        }
+        if (t->cls == LC_NONE && (t->vlem_id || t->fold_id)) {
+            /* stop at the judging verb itself */
+            const char *lem = t->vlem_id ? c->d->words[t->vlem_id] : "";
+            if (!strcmp(lem, "call") || !strcmp(lem, "describe") || !strcmp(lem, "brand") ||
+                !strcmp(lem, "label") || !strcmp(lem, "term") || !strcmp(lem, "dub")) break;
+        }
+    }
+    return -1;
+}
+
 static int crowd_source(const sent_ctx *c, int g)
 {
     const mention *m = &c->m[c->g[g].mem[0]];
@@ -528,6 +558,15 @@ void code_verbs(sent_ctx *c)
             fprintf(c->trace, "    => %s  source %s  target %s\n", code,
                     sg >= 0 ? group_code(c, sg) : "-", tg >= 0 ? group_code(c, tg) : "-");
         if (sg < 0) { i = t1 - 1; continue; }
+        /* "Putin called the mutiny treason": a judgement noun's target is what it judges,
+           the actor or event named just before it */
+        if (tg < 0 && !as_verb && sg >= 0) {
+            int ct = complement_target(c, t0, sg);
+            if (ct >= 0) {
+                tg = ct;
+                if (tr(c)) fprintf(c->trace, "    target from the complement: %s\n", group_code(c, tg));
+            }
+        }
         if (bpm.tgt < 0 && as_verb) {
             int fam = event_family(code);
             if (fam == 1 || fam == 11 || (code[0] == '0' && code[1] == '5')) {

@@ -123,6 +123,9 @@ static int compile_pattern(dict *d, char *s, pattern *p, const char **why)
                 }
             }
             if (!us) break;
+            /* a trailing '_' means an exact word (no lemma), as in TABARI; an inner one
+               joins two elements that must touch */
+            if (us[1] == 0) { if (n && el[n - 1].e.kind == PE_WORD) el[n - 1].e.w.exact = 1; break; }
             if (n) el[n - 1].join_next = 1;
             piece = us + 1;
         }

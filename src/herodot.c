@@ -328,6 +328,10 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             if (explicit_date) { dmem.last = edate; dmem.sent = si; }
             const group *sg = &c.g[ce->src_group];
             const group *tg = ce->tgt_group >= 0 ? &c.g[ce->tgt_group] : NULL;
+            /* "Russia and Ukraine agreed to swap prisoners": a joint act of a compound with
+               no target is coded between its members, both ways */
+            int mutual = !tg && sg->n > 1 && event_family(ce->code) == 4;
+            if (mutual) tg = sg;
             if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0)) continue;
             for (int i = 0; i < sg->n && !stop; i++) {
                 for (int j = 0; j < (tg ? tg->n : 1) && !stop; j++) {

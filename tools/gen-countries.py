@@ -453,15 +453,15 @@ PLACE_EXTRA = [
 
 # Newspapers named after a capital, so that the capital does not code the government.
 MEDIA_BLOCKERS = [
-    ("WASHINGTON_POST", "USAMED", [], "newspaper"),
-    ("WASHINGTON_TIMES", "USAMED", [], "newspaper"),
-    ("MOSCOW_TIMES", "RUSMED", [], "newspaper"),
-    ("JERUSALEM_POST", "ISRMED", [], "newspaper"),
-    ("TEHRAN_TIMES", "IRNMED", [], "newspaper"),
+    ("WASHINGTON_POST_", "USAMED", [], "newspaper"),
+    ("WASHINGTON_TIMES_", "USAMED", [], "newspaper"),
+    ("MOSCOW_TIMES_", "RUSMED", [], "newspaper"),
+    ("JERUSALEM_POST_", "ISRMED", [], "newspaper"),
+    ("TEHRAN_TIMES_", "IRNMED", [], "newspaper"),
     ("KYIV_INDEPENDENT", "UKRMED", [], "newspaper"),
-    ("KYIV_POST", "UKRMED", ["KIEV_POST"], "newspaper"),
-    ("BANGKOK_POST", "THAMED", [], "newspaper"),
-    ("MANILA_TIMES", "PHLMED", [], "newspaper"),
+    ("KYIV_POST_", "UKRMED", ["KIEV_POST_"], "newspaper"),
+    ("BANGKOK_POST_", "THAMED", [], "newspaper"),
+    ("MANILA_TIMES_", "PHLMED", [], "newspaper"),
     ("PRISHTINA_INSIGHT", "KSVMED", ["PRISTINA_INSIGHT"], "news site (BIRN)"),
 ]
 

@@ -29,27 +29,14 @@ void code_groups(sent_ctx *c)
     for (int i = 0; i < c->n; i++) c->tok_group[i] = -1;
     int live[512], nl = 0;
     for (int k = 0; k < c->nm && nl < 512; k++)
-        if (!c->m[k].absorbed && c->m[k].code) live[nl++] = k;
-    /* a plural anaphor ("both sides", "they") stands for the last compound: give it one
-       mention per member so events expand as for a written compound */
-    for (int q = 0; q < nl; q++) {
-        mention *m = &c->m[live[q]];
-        if (!m->expand) continue;
-        group *g = &c->g[c->ng];
-        g->n = 0; g->t0 = m->t0; g->t1 = m->t1;
-        g->mem[g->n++] = live[q];
-        for (int k = 1; k < c->mem->ncompound && g->n < MAX_MEMBERS; k++) {
-            mention *x = &c->m[c->nm++];
-            *x = *m;
-            x->code = c->mem->compound[k];
-            g->mem[g->n++] = (int)(x - c->m);
-        }
-        for (int i = g->t0; i < g->t1; i++) c->tok_group[i] = c->ng;
-        c->ng++;
-        live[q] = -1;
-    }
+        if (!c->m[k].absorbed && (c->m[k].code || c->m[k].plural_ref)) live[nl++] = k;
+    /* plural anaphors ("both sides", "both men", "they") are grouped last, below */
+    int refs[64], nr = 0;
     int w = 0;
-    for (int q = 0; q < nl; q++) if (live[q] >= 0) live[w++] = live[q];
+    for (int q = 0; q < nl; q++) {
+        if (c->m[live[q]].plural_ref && nr < 64) refs[nr++] = live[q];
+        else live[w++] = live[q];
+    }
     nl = w;
     for (int a = 0; a < nl;) {
         /* longest run a..b whose joints are commas or and/or, ending on an and/or joint */
@@ -88,6 +75,35 @@ void code_groups(sent_ctx *c)
         c->ng++;
         a = b + 1;
     }
+    /* a plural anaphor stands for the nearest compound before it in the sentence ("spoke with
+       Kurti and Vucic and urged both men"), else the article's last compound: it gets one
+       mention per member, so events expand as for a written compound */
+    int ngroups = c->ng;
+    for (int r = 0; r < nr; r++) {
+        mention *m = &c->m[refs[r]];
+        const char *codes[MAX_MEMBERS]; int nc = 0;
+        for (int q = ngroups - 1; q >= 0 && !nc; q--) {
+            const group *pg = &c->g[q];
+            if (pg->n < 2 || pg->t1 > m->t0) continue;
+            for (int k = 0; k < pg->n; k++) codes[nc++] = c->m[pg->mem[k]].code;
+        }
+        if (!nc && m->expand)
+            for (int k = 0; k < c->mem->ncompound && nc < MAX_MEMBERS; k++) codes[nc++] = c->mem->compound[k];
+        if (!nc && m->code) codes[nc++] = m->code;
+        if (!nc) continue;
+        group *g = &c->g[c->ng];
+        g->n = 0; g->t0 = m->t0; g->t1 = m->t1;
+        m->code = codes[0];
+        g->mem[g->n++] = refs[r];
+        for (int k = 1; k < nc && g->n < MAX_MEMBERS; k++) {
+            mention *x = &c->m[c->nm++];
+            *x = *m;
+            x->code = codes[k];
+            g->mem[g->n++] = (int)(x - c->m);
+        }
+        for (int i = g->t0; i < g->t1; i++) c->tok_group[i] = c->ng;
+        c->ng++;
+    }
 }
 
 static int is_boundary(const token *k)
@@ -119,9 +135,11 @@ void code_units(sent_ctx *c)
             u->t0 = i; u->t1 = i + 1; u->group = -1;
             const char *f = t->fold;
             int open = 0, k = K_PLAIN;
-            if (is_boundary(t) && i > 0) {
+            if (is_boundary(t) && (i > 0 || t->cls == LC_SUBORD)) {
                 open = 1;
-                k = !strcmp(c->t[i - 1].fold, ",") ? K_COMMA : K_PLAIN;
+                /* after a comma, or opening the sentence ("Hours before the truce began,
+                   Israeli jets struck"), the clause closes at the next comma */
+                k = (i > 0 && !strcmp(c->t[i - 1].fold, ",")) || i <= 2 ? K_COMMA : K_PLAIN;
             } else if (!strcmp(f, "(") || !strcmp(f, "[")) { open = 1; k = K_PAREN; }
             else if ((t->flags & TF_QUOTE) && (!strcmp(f, "\xe2\x80\x9c") ||
                      (!strcmp(f, "\"") && !(sp > 0 && kind[sp] == K_QUOTE)))) { open = 1; k = K_QUOTE; }

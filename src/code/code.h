@@ -26,6 +26,7 @@ typedef struct mention {
     uint8_t absorbed;          /* merged into an appositive partner */
     uint8_t possessor;         /* followed by 's */
     uint8_t expand;            /* a plural anaphor standing for the last compound */
+    uint8_t plural_ref;        /* "they", "both sides": may stand for a compound */
     uint8_t modifier;          /* a country word modifying a noun: "Iraqi sovereignty" */
     uint8_t location;          /* a capital or place after in/at/near: where, not who */
     const char *agent;         /* the agent code used, if any */

@@ -181,6 +181,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     if (anaphor) {
         m->code = memory_resolve(c->mem, anaphor->anaphor);
         m->entry = anaphor->src;
+        if (anaphor->anaphor == AN_PLURAL) m->plural_ref = 1;
         if (anaphor->anaphor == AN_PLURAL && c->mem->ncompound > 1 && c->mem->compound_sent >= c->mem->sent - 1) {
             m->expand = 1;
             m->code = c->mem->compound[0];
@@ -330,6 +331,7 @@ void code_mentions(sent_ctx *c)
                 m->person = pc == AN_PERSON;
                 m->plural = pc == AN_PLURAL;
                 m->entry = "pronoun";
+                if (pc == AN_PLURAL) m->plural_ref = 1;
                 if (pc == AN_PLURAL && c->mem->ncompound > 1 && c->mem->compound_sent >= c->mem->sent - 1) {
                     m->expand = 1;
                     m->code = c->mem->compound[0];

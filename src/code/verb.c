@@ -91,6 +91,14 @@ static int is_event_noun(const sent_ctx *c, int i)
 
 static const char *group_code(const sent_ctx *c, int g) { return c->m[c->g[g].mem[0]].code; }
 
+/* the verb at t0 is the second of two coordinated verbs: "... and urged" */
+static int coordinated(const sent_ctx *c, int t0)
+{
+    int k = t0 - 1;
+    while (k >= 0 && (c->t[k].cls == LC_ADVMOD || c->t[k].cls == LC_AUX_HAVE || c->t[k].cls == LC_MODAL)) k--;
+    return k >= 0 && (!strcmp(c->t[k].fold, "and") || !strcmp(c->t[k].fold, ","));
+}
+
 static int prev_word(const sent_ctx *c, int i)
 {
     int k = i - 1;
@@ -287,6 +295,13 @@ static int find_target(const sent_ctx *c, int vu_end, const char *src)
 
 typedef struct pmatch { int src, tgt, comp; } pmatch;
 
+static int lower_words_only(const pattern *p)
+{
+    for (int k = 0; k < p->nlower; k++)
+        if (p->lower[k].kind != PE_WORD && p->lower[k].kind != PE_SYN) return 0;
+    return 1;
+}
+
 /* how many units a pattern element may skip to find its match */
 enum { MAX_WORD_GAP = 5, MAX_ACTOR_GAP = 10 };
 
@@ -401,7 +416,8 @@ static int complement_target(sent_ctx *c, int t0, int sg)
         if (clause_rel(c, vu, c->tok_unit[k]) != 0) break;
         int g = c->tok_group[k];
         if (g >= 0) {
-            if (g == sg || !strcmp(group_code(c, g), group_code(c, sg))) break;
+            /* "called the attacks on KFOR unacceptable": look past the source's own name */
+            if (g == sg || !strcmp(group_code(c, g), group_code(c, sg))) continue;
             return g;
         }
         const token *t = &c->t[k];
@@ -482,7 +498,7 @@ static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
 
 void code_verbs(sent_ctx *c)
 {
-    int last_src = -1, last_vu = 0;
+    int last_src = -1, last_vu = 0, last_tgt = -1;
     for (int i = 0; i < c->n; i++) {
         if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) || c->t[i].cls != LC_NONE) continue;
         vmatch vm;
@@ -500,10 +516,9 @@ void code_verbs(sent_ctx *c)
                     vm.v[0]->src);
         /* a finite verb with its own subject is an event in its own right: context guards
            ("- CLAIM * [---]", meant for "claimed the attack") do not silence it */
-        int finite = as_verb && !pas && t0 > 0 && strcmp(c->t[t0 - 1].fold, "to") &&
+        int finite = as_verb && !pas && (t0 == 0 || strcmp(c->t[t0 - 1].fold, "to")) &&
                      (c->t[head].form == FORM_S || c->t[head].form == FORM_ED ||
-                      c->t[head].form == FORM_EN || c->t[t0 - 1].cls == LC_MODAL ||
-                      c->t[t0 - 1].cls == LC_AUX_DO || c->tok_group[t0 - 1] >= 0);
+                      c->t[head].form == FORM_EN);
         /* the most specific pattern over every block the word belongs to */
         const pattern *best = NULL; pmatch bpm = { -1, -1, -1 };
         for (int q = 0; q < vm.n; q++) {
@@ -512,7 +527,9 @@ void code_verbs(sent_ctx *c)
                 const pattern *p = b->pat[k];
                 if (best && p->nlit < best->nlit) break;
                 if (neg != p->has_neg) continue;
-                if (p->guard && finite) continue;
+                /* context-only patterns ("- BEGIN * [143]" for "began a strike") describe the
+                   noun; a tensed verb ("jets struck") is not in their context */
+                if (finite && p->nupper == 0 && p->nlower > 0 && !p->has_neg && lower_words_only(p)) continue;
                 if (!as_verb && p->nlit == 0) continue;
                 pmatch pm;
                 int ok = match_pattern(c, p, vu0, vu1, &pm);
@@ -552,7 +569,13 @@ void code_verbs(sent_ctx *c)
             if (sg < 0 && !pas && as_verb && last_src >= 0 && clause_rel(c, last_vu, vu0) == 0) sg = last_src;
             if (tg < 0) tg = find_target(c, vu1, sg >= 0 ? group_code(c, sg) : NULL);
         }
-        if (sg >= 0 && !pas && as_verb) { last_src = sg; last_vu = vu0; }
+        /* "spoke by phone with Pashinyan and Aliyev and urged an immediate halt": a verb
+           coordinated with the previous one, with no object of its own, acts on the same
+           target */
+        if (tg < 0 && as_verb && !pas && last_tgt >= 0 && sg == last_src && coordinated(c, t0) &&
+            clause_rel(c, last_vu, vu0) == 0)
+            tg = last_tgt;
+        if (sg >= 0 && !pas && as_verb) { last_src = sg; last_vu = vu0; last_tgt = tg; }
         if (!code) { i = t1 - 1; continue; }
         if (tr(c))
             fprintf(c->trace, "    => %s  source %s  target %s\n", code,

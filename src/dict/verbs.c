@@ -224,7 +224,13 @@ int dict_load_verbs(dict *d, const char *path, dict_diag *dg)
         while (*s == ' ' || *s == '\t') s++;
         if (!*s) { syn = NULL; continue; }
         const char *src = where(d, &f);
-        if (*s == '&') { syn = synset_get(d, s, phrase_len(s), 1); continue; }
+        if (*s == '&') {
+            /* "&AUXVERB1_": a trailing '_' on the label only says "no plurals" (PETRARCH) */
+            size_t nl = phrase_len(s);
+            while (nl > 1 && s[nl - 1] == '_') nl--;
+            syn = synset_get(d, s, nl, 1);
+            continue;
+        }
         if (*s == '+' && syn) { synset_add(d, syn, s + 1, phrase_len(s + 1)); continue; }
         syn = NULL;
         if (!strncmp(s, "---", 3)) {

@@ -66,6 +66,8 @@ struct hd_scratch {
     const hd_coder *coder;
     arena ar;
     lex_memo memo;
+    uint32_t *stamp; uint32_t serial;   /* word presence per sentence (see code_stamp) */
+    uint32_t *syn_seen;
 };
 
 hd_scratch *hd_scratch_new(const hd_coder *c)
@@ -74,6 +76,8 @@ hd_scratch *hd_scratch_new(const hd_coder *c)
     s->coder = c;
     arena_init(&s->ar, 256 * 1024);
     lex_memo_init(&s->memo);
+    s->stamp = calloc(c->d.nwords + 1, sizeof *s->stamp);
+    s->syn_seen = calloc((size_t)c->d.nsyn + 1, sizeof *s->syn_seen);
     return s;
 }
 
@@ -82,6 +86,8 @@ void hd_scratch_free(hd_scratch *s)
     if (!s) return;
     arena_free(&s->ar);
     lex_memo_free(&s->memo);
+    free(s->stamp);
+    free(s->syn_seen);
     free(s);
 }
 
@@ -292,6 +298,8 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         code_mentions(&c);
         code_groups(&c);
         code_units(&c);
+        c.syn_seen = sc->syn_seen;
+        code_stamp(&c, sc->stamp, ++sc->serial);
         if (trace) trace_sentence(&c);
         code_verbs(&c);
         memory_update(&c);
@@ -310,7 +318,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         }
         time_ctx before = tctx;
         timex *tx = NULL;
-        int ntx = time_find(&ar, c.t, c.n, a->text, &tctx, time_future(c.t, c.n), &tx);
+        int ntx = time_find(&ar, c.t, c.n, a->text, &tctx, -1, &tx);
         if (trace) for (int i = 0; i < ntx; i++)
             fprintf(trace, "  time \"%s\" -> %s (%s)\n", tok_text(&c, tx[i].t0, tx[i].t1), tx[i].value,
                     tx[i].kind == TX_DATE ? "date" : tx[i].kind == TX_DURATION ? "duration" :

@@ -86,6 +86,10 @@ typedef struct sent_ctx {
     FILE *trace;
     cand_event *ev; int nev, evcap;
     int discard;               /* 1 sentence, 2 article */
+    /* which dictionary words occur in the sentence: stamp[id] == serial (a cheap test that
+       lets the matcher skip patterns whose words are absent) */
+    const uint32_t *stamp; uint32_t serial;
+    uint32_t *syn_seen;        /* per synonym set: serial*2 + present, a memo */
 } sent_ctx;
 
 typedef struct lex_entry { uint32_t fold_id, nlem_id, vlem_id; uint8_t cls, pos_hint, form; } lex_entry;
@@ -100,6 +104,7 @@ void code_units(sent_ctx *c);
    nested in it (searches skip over it), -1 outside (searches stop) */
 int clause_rel(const sent_ctx *c, int v, int u);
 void code_verbs(sent_ctx *c);
+void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial);
 void memory_update(sent_ctx *c);
 void memory_note(memory *mem, const mention *m, arena *a);
 const char *memory_role(const memory *mem, const char *role);

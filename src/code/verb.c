@@ -308,6 +308,8 @@ enum { MAX_WORD_GAP = 5, MAX_ACTOR_GAP = 10 };
 /* length in tokens of a synonym-set member matching at token i, else 0 */
 static int syn_at(const sent_ctx *c, const synset *s, int i)
 {
+    const token *t0 = &c->t[i];
+    if (!synset_may_start(s, t0->fold_id, t0->nlem_id, t0->vlem_id)) return 0;
     for (int m = 0; m < s->n; m++) {
         int len = s->memlen[m], ok = i + len <= c->n;
         for (int k = 0; k < len && ok; k++)
@@ -330,6 +332,54 @@ static int bare_agent_word(const sent_ctx *c, const unit *un, const pat_elem *e,
         if (s && syn_at(c, s, i)) return 1;
     }
     return 0;
+}
+
+/* ---- presence prefilter ---------------------------------------------------------------- */
+
+void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
+{
+    for (int i = 0; i < c->n; i++) {
+        const token *t = &c->t[i];
+        stamp[t->fold_id] = serial; stamp[t->nlem_id] = serial; stamp[t->vlem_id] = serial;
+    }
+    stamp[0] = 0;   /* id 0 is "no word" */
+    c->stamp = stamp; c->serial = serial;
+}
+
+static int word_present(const sent_ctx *c, const word_match *w)
+{
+    if (!c->stamp) return 1;
+    if (w->prefix) return 1;
+    if (c->stamp[w->fold] == c->serial) return 1;
+    if (w->exact) return 0;
+    return (w->vlem && c->stamp[w->vlem] == c->serial) || (w->nlem && c->stamp[w->nlem] == c->serial);
+}
+
+static int synset_present(const sent_ctx *c, const synset *s)
+{
+    if (!c->stamp || !c->syn_seen) return 1;
+    uint32_t memo = c->syn_seen[s->id];
+    if (memo >> 1 == c->serial) return (int)(memo & 1);
+    int yes = 0;
+    for (int m = 0; m < s->n && !yes; m++) yes = word_present(c, &s->mem[m][0]);
+    c->syn_seen[s->id] = (c->serial << 1) | (uint32_t)yes;
+    return yes;
+}
+
+/* every word and synonym set of the pattern occurs somewhere in the sentence */
+static int pattern_possible(const sent_ctx *c, const pattern *p)
+{
+    for (int k = 0; k < p->nlower; k++) {
+        const pat_elem *e = &p->lower[k];
+        if (e->kind == PE_WORD && !word_present(c, &e->w)) return 0;
+        if (e->kind == PE_SYN && !synset_present(c, e->syn)) return 0;
+    }
+    for (int k = 0; k < p->nupper; k++) {
+        const pat_elem *e = &p->upper[k];
+        if (e->kind == PE_WORD && !word_present(c, &e->w)) return 0;
+        if (e->kind == PE_SYN && !synset_present(c, e->syn)) return 0;
+    }
+    return 1;
 }
 
 /* does element e match at unit u? returns the number of units it covers (0 = no) */
@@ -380,7 +430,7 @@ static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, 
             if (e->consec) break;
             /* a gap may not cross a sentence-internal full stop */
             const token *t = &c->t[c->u[u].t0];
-            if (c->u[u].group < 0 && (!strcmp(t->fold, ";"))) break;
+            if (c->u[u].group < 0 && t->fold_len == 1 && t->fold[0] == ';') break;
         }
         if (!found) return 0;
     }
@@ -532,7 +582,7 @@ void code_verbs(sent_ctx *c)
                 if (finite && p->nupper == 0 && p->nlower > 0 && !p->has_neg && lower_words_only(p)) continue;
                 if (!as_verb && p->nlit == 0) continue;
                 pmatch pm;
-                int ok = match_pattern(c, p, vu0, vu1, &pm);
+                int ok = pattern_possible(c, p) && match_pattern(c, p, vu0, vu1, &pm);
                 trace_pattern(c, p, ok);
                 /* equal specificity across blocks: the longer pattern, then one with a code */
                 if (ok && (!best || p->nlit > best->nlit ||

@@ -29,7 +29,9 @@ void dict_free(dict *d)
     if (d->discard_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->discard_by_word[i].v);
     if (d->verbs_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->verbs_by_word[i].v);
     free(d->by_word); free(d->discard_by_word); free(d->verbs_by_word);
-    for (int i = 0; i < d->nsyn; i++) { free(d->synsets[i]->mem); free(d->synsets[i]->memlen); }
+    for (int i = 0; i < d->nsyn; i++) {
+        free(d->synsets[i]->mem); free(d->synsets[i]->memlen); free(d->synsets[i]->first);
+    }
     free(d->synsets);
     for (int i = 0; i < d->nblocks; i++) free(d->blocks[i]->pat);
     free(d->blocks);
@@ -178,8 +180,47 @@ static int pat_cmp(const void *a, const void *b)
     return x->seq - y->seq;
 }
 
+/* A synonym set answers "can a member start with this word?" in O(1): a small open-addressing
+ * set of the ids (folded form and lemmas) of its members' first words. The matcher asks it
+ * for every word it scans, so this is the hot path of pattern matching. */
+static void set_add(uint32_t *t, uint32_t cap, uint32_t key)
+{
+    if (!key) return;
+    uint32_t i = (key * 2654435761u) & (cap - 1);
+    while (t[i] && t[i] != key) i = (i + 1) & (cap - 1);
+    t[i] = key;
+}
+
+int synset_may_start(const synset *s, uint32_t fold, uint32_t nlem, uint32_t vlem)
+{
+    if (!s->first) return 1;
+    uint32_t keys[3] = { fold, nlem, vlem };
+    for (int k = 0; k < 3; k++) {
+        uint32_t key = keys[k];
+        if (!key) continue;
+        uint32_t i = (key * 2654435761u) & (s->firstcap - 1);
+        while (s->first[i]) { if (s->first[i] == key) return 1; i = (i + 1) & (s->firstcap - 1); }
+    }
+    return 0;
+}
+
+static void synset_index(synset *s)
+{
+    uint32_t cap = 16;
+    while (cap < (uint32_t)s->n * 12) cap *= 2;
+    s->first = calloc(cap, sizeof *s->first);
+    s->firstcap = cap;
+    for (int m = 0; m < s->n; m++) {
+        const word_match *w = &s->mem[m][0];
+        if (w->prefix) { free(s->first); s->first = NULL; return; }   /* stems: no index */
+        set_add(s->first, cap, w->fold);
+        if (!w->exact) { set_add(s->first, cap, w->nlem); set_add(s->first, cap, w->vlem); }
+    }
+}
+
 void dict_finish(dict *d)
 {
+    for (int i = 0; i < d->nsyn; i++) if (!d->synsets[i]->first) synset_index(d->synsets[i]);
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];

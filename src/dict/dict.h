@@ -51,7 +51,10 @@ typedef struct phrase_list { const phrase **v; int n, cap; } phrase_list;
 typedef struct synset {
     const char *name;
     word_match **mem; int *memlen; int n, cap;
+    int id;                        /* index, for per-sentence presence memos */
+    uint32_t *first; uint32_t firstcap;   /* hash set of the members' first-word ids */
 } synset;
+int synset_may_start(const synset *s, uint32_t fold, uint32_t nlem, uint32_t vlem);
 
 enum pe_kind { PE_WORD = 1, PE_SYN, PE_SRC, PE_TGT, PE_SKIP, PE_COMP };
 

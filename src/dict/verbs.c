@@ -22,6 +22,7 @@ static synset *synset_get(dict *d, const char *name, size_t n, int create)
         d->synsets = realloc(d->synsets, (size_t)d->syncap * sizeof *d->synsets);
     }
     strmap_put(&d->synset_ix, name, n, (uint32_t)d->nsyn, NULL);
+    s->id = d->nsyn;
     d->synsets[d->nsyn++] = s;
     return s;
 }

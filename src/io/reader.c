@@ -127,6 +127,7 @@ static int next_text(io_reader *r, io_article *out, hd_error *err)
         if (n + 1 >= cap) { cap *= 2; data = realloc(data, cap); }
     }
     data[n] = 0;
+    if (n == 0) { free(data); return 0; }   /* empty input: no article, not an error */
     owned *w = calloc(1, sizeof *w);
     w->text = data;
     const char *b = strrchr(r->path, '/');

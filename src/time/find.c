@@ -1039,6 +1039,39 @@ static void finish(scan *s, timex *x, int first)
     }
 }
 
+/* Most sentences name no time at all; the matchers cost a few dozen string compares per word,
+ * so a sentence is scanned only if it has a word a time expression needs: a number, a month
+ * or weekday, or one of the time nouns and adverbs below. */
+static const char *const anchors[] = {
+    "afternoon", "ago", "autumn", "century", "centuries", "current", "currently", "dawn", "day",
+    "days", "daybreak", "decade", "decades", "dusk", "earlier", "evening", "fall", "fortnight",
+    "hour", "hours", "later", "midday", "midnight", "minute", "minutes", "month", "months",
+    "morning", "mornings", "night", "nights", "noon", "now", "overnight", "present", "quarter",
+    "recent", "recently", "season", "spring", "summer", "today", "tomorrow", "tonight", "week",
+    "weekend", "weeks", "winter", "year", "years", "yesterday", "christmas", "easter", "ramadan",
+    "eid", "holiday", "holidays", "future", "past", "previous", "afterwards", "before", "after",
+    "meanwhile", "then", "since", "until", "soon", "once", NULL
+};
+
+static int is_anchor(const token *k)
+{
+    if (k->flags & TF_PUNCT) return 0;
+    if (k->flags & TF_NUM) return 1;
+    if (k->fold_len < 3 || k->fold_len > 10) return 0;
+    char c = k->fold[0];
+    if (c < 'a' || c > 'z' || strchr("gijkvxz", c)) return 0;   /* no anchor starts so */
+    return text_month(k->fold) || weekday_of(k->fold) >= 0 || in_list(k->fold, anchors);
+}
+
+/* next_anchor[i]: the first anchor at or after token i (n if none) */
+static int *anchor_index(arena *a, const token *t, int n)
+{
+    int *nx = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    nx[n] = n;
+    for (int i = n - 1; i >= 0; i--) nx[i] = is_anchor(&t[i]) ? i : nx[i + 1];
+    return nx;
+}
+
 int time_find(arena *a, const token *t, int n, const char *text, time_ctx *ctx, int future, timex **out)
 {
     (void)text;
@@ -1046,8 +1079,14 @@ int time_find(arena *a, const token *t, int n, const char *text, time_ctx *ctx, 
                NULL, 0, 0, 0 };
     *out = NULL;
     if (!ctx->article_date) return 0;
+    int *nx = anchor_index(a, t, n);
+    if (nx[0] == n) return 0;
+    if (future < 0) s.future = future = time_future(t, n);   /* only when there is a date to read */
     for (int i = 0; i < n;) {
         if (t[i].flags & TF_PUNCT) { i++; continue; }
+        /* an expression holds an anchor within its first words ("a day earlier",
+           "late on Saturday", "in the 1990s") */
+        if (nx[i] > i + 6) { i = nx[i] - 6 > i ? nx[i] - 6 : i + 1; continue; }
         int e = 0, before = s.nv;
         for (size_t k = 0; k < sizeof matchers / sizeof *matchers && !e; k++) {
             e = matchers[k](&s, i);

@@ -12,10 +12,10 @@ E2E = os.path.join(ROOT, "tests", "e2e")
 results = {"passed": 0, "failed": 0, "skipped": 0}
 
 # accuracy gates: issue #2 (seed >= 0.70), issue #3 (seed >= 0.80, dev >= 0.65) when reached
-SEED_MIN_F1 = float(os.environ.get("HERODOT_SEED_MIN", "0.70"))
-DEV_MIN_F1 = float(os.environ.get("HERODOT_DEV_MIN", "0.48"))
-OWN_MIN_F1 = 0.40
-SENT_MIN_F1 = 0.60
+SEED_MIN_F1 = float(os.environ.get("HERODOT_SEED_MIN", "0.80"))
+DEV_MIN_F1 = float(os.environ.get("HERODOT_DEV_MIN", "0.56"))
+OWN_MIN_F1 = 0.48
+SENT_MIN_F1 = 0.66
 
 
 def run(args, stdin=None, dict_dir=None):

@@ -170,6 +170,20 @@ static void trace_sentence(const sent_ctx *c)
 
 typedef struct emitted { const char *s, *t, *c; } emitted;
 
+static int noun_doubles_verb(const sent_ctx *c, const cand_event *ce)
+{
+    const char *s = c->m[c->g[ce->src_group].mem[0]].code;
+    const char *t = ce->tgt_group >= 0 ? c->m[c->g[ce->tgt_group].mem[0]].code : "";
+    for (int k = 0; k < c->nev; k++) {
+        const cand_event *o = &c->ev[k];
+        if (o == ce || o->noun || event_family(o->code) != event_family(ce->code)) continue;
+        const char *os = c->m[c->g[o->src_group].mem[0]].code;
+        const char *ot = o->tgt_group >= 0 ? c->m[c->g[o->tgt_group].mem[0]].code : "";
+        if (!strcmp(os, s) && !strcmp(ot, t)) return 1;
+    }
+    return 0;
+}
+
 /* The event's place: a place named in the sentence that is not an actor ("the United States
  * signed" names a party, not a place), preferring the verb's clause and a town over a
  * country, nearest the verb; else the place of the previous sentence's event (a story goes
@@ -329,6 +343,9 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         const char *stext = arena_strndup(&ar, a->text + s->b0, s->b1 - s->b0);
         for (int k = 0; k < c.nev && !stop; k++) {
             const cand_event *ce = &c.ev[k];
+            /* "a drone strike killed Soleimani": one event, not one for the noun and one for
+               the verb; the verb's stays */
+            if (ce->noun && noun_doubles_verb(&c, ce)) continue;
             ev_date edate;
             pick_date(&c, tx, ntx, ce->verb_t0, &before, &dmem, si, &edate);
             int explicit_date = 0;
@@ -338,7 +355,9 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             const group *tg = ce->tgt_group >= 0 ? &c.g[ce->tgt_group] : NULL;
             /* "Russia and Ukraine agreed to swap prisoners": a joint act of a compound with
                no target is coded between its members, both ways */
-            int mutual = !tg && sg->n > 1 && event_family(ce->code) == 4;
+            int joint = ce->code[0] == '0' && (ce->code[1] == '3' || ce->code[1] == '4' ||
+                        ce->code[1] == '6' || !strcmp(ce->code, "057"));
+            int mutual = !tg && !ce->passive && sg->n > 1 && joint;
             if (mutual) tg = sg;
             if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0)) continue;
             for (int i = 0; i < sg->n && !stop; i++) {

@@ -67,6 +67,8 @@ typedef struct cand_event {
     int src_group, src_mem, tgt_group, tgt_mem;    /* for spans */
     int verb_t0, verb_t1;
     const char *pattern;
+    uint8_t noun;              /* triggered by a noun ("a drone strike") */
+    uint8_t passive;
 } cand_event;
 
 typedef struct sent_ctx {

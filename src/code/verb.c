@@ -663,6 +663,8 @@ void code_verbs(sent_ctx *c)
             if (tr(c)) fprintf(c->trace, "    crowd violence: coded 145\n");
         }
         add_event(c, sg, tg, code, t0, t1, src_line);
+        c->ev[c->nev - 1].noun = (uint8_t)!as_verb;
+        c->ev[c->nev - 1].passive = (uint8_t)pas;
         memory_event(c->mem, code, group_code(c, sg));
         if (code2 && tg >= 0) add_event(c, tg, sg, code2, t0, t1, src_line);
         i = t1 - 1;

@@ -141,12 +141,13 @@ static void show(progress *p, double line, long articles, long events, int final
 static void help(void)
 {
     puts("usage: herodot ingest [--db TARGET] [--dict DIR] [--date YYYY-MM-DD] [--batch N] [--threads N]\n"
-         "                      [--force] [--no-progress] FILE...\n\n"
+         "                      [--force] [--no-progress] [-v] FILE...\n\n"
          "Codes the articles (JSONL or plain text; stdin if no FILE) and stores them, their\n"
          "sentences and their events. TARGET is a SQLite file (default $HERODOT_DB, else herodot.db)\n"
          "or a postgresql:// URL. An article already stored under the same id is replaced whole;\n"
          "one stored with the same text, metadata and dictionaries is skipped (--force: recode it).\n"
-         "--batch N articles are written per transaction (default 100). Safe to kill and rerun.");
+         "--batch N articles are written per transaction (default 100); -v reports each commit on\n"
+         "stderr. Safe to kill at any moment and run again.");
 }
 
 static int same(const char *a, const char *b) { return !strcmp(a ? a : "", b ? b : ""); }
@@ -155,7 +156,7 @@ int cmd_ingest(int argc, char **argv)
 {
     cli_common cc = { 0 };
     const char *db = NULL, *date = NULL;
-    int threads = 1, force = 0, want_progress = 1;
+    int threads = 1, force = 0, want_progress = 1, verbose = 0;
     long batch = 100;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     int nf = 0;
@@ -172,6 +173,7 @@ int cmd_ingest(int argc, char **argv)
         }
         if (!strcmp(argv[i], "--force")) { force = 1; continue; }
         if (!strcmp(argv[i], "--no-progress")) { want_progress = 0; continue; }
+        if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) { verbose = 1; continue; }
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { help(); free(files); return 0; }
         if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "herodot: unknown option %s\n", argv[i]);
@@ -268,6 +270,8 @@ int cmd_ingest(int argc, char **argv)
                     events += s->nev;
                     if (in_tx >= batch) {
                         if (store_commit(st, &err) < 0) { cli_print_error(&err); failed = 1; }
+                        else if (verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", in_tx,
+                                                  added + replaced);
                         in_tx = 0;
                     }
                 }
@@ -283,6 +287,7 @@ int cmd_ingest(int argc, char **argv)
         }
         if (!failed && in_tx) {
             if (store_commit(st, &err) < 0) { cli_print_error(&err); failed = 1; }
+            else if (verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", in_tx, added + replaced);
             in_tx = 0;
         }
     }

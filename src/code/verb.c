@@ -630,6 +630,29 @@ void code_verbs(sent_ctx *c)
         if (tr(c))
             fprintf(c->trace, "    => %s  source %s  target %s\n", code,
                     sg >= 0 ? group_code(c, sg) : "-", tg >= 0 ? group_code(c, tg) : "-");
+        /* protest: "Rallies erupted in Tbilisi" is the crowd's (the last crowd named, else the
+           home country's opposition); a protest with no stated target is against the
+           protesters' own government */
+        if (code[0] == '1' && code[1] == '4') {
+            if (sg < 0 && !as_verb) {
+                const char *crowd = c->mem->last_crowd;
+                if (!crowd && c->mem->home) {
+                    char *x = arena_alloc(c->a, 8);
+                    memcpy(x, c->mem->home, 3); memcpy(x + 3, "OPP", 4);
+                    crowd = x;
+                }
+                if (crowd) sg = synthetic_target(c, t0, t1, crowd, "coreference: the protesters");
+            }
+            if (sg >= 0 && tg < 0) {
+                const char *sc = group_code(c, sg);
+                if (strlen(sc) >= 3 && strncmp(sc, "IGO", 3) && strncmp(sc, "NGO", 3) &&
+                    !(strlen(sc) >= 6 && !strncmp(sc + 3, "GOV", 3))) {
+                    char *x = arena_alloc(c->a, 8);
+                    memcpy(x, sc, 3); memcpy(x + 3, "GOV", 4);
+                    tg = synthetic_target(c, t0, t1, x, "convention: a protest is against its own government");
+                }
+            }
+        }
         if (sg < 0) { i = t1 - 1; continue; }
         /* "Putin called the mutiny treason": a judgement noun's target is what it judges,
            the actor or event named just before it */

@@ -315,10 +315,15 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         c.syn_seen = sc->syn_seen;
         code_stamp(&c, sc->stamp, ++sc->serial);
         if (trace) trace_sentence(&c);
-        code_verbs(&c);
-        memory_update(&c);
+        /* places first: the code stage may use them ("shelled Goris" is an attack on Armenia) */
         geo_mention *gm = NULL;
         int ngm = hc->geo ? geo_find(hc->geo, &ar, c.t, c.n, a->text, ctx_countries, nctx, &gm) : 0;
+        c.place_country = arena_alloc(&ar, sizeof(char *) * (size_t)(c.n + 1));
+        for (int i = 0; i < ngm; i++)
+            if (strcmp(gm[i].place.precision, "region") && gm[i].place.country && gm[i].place.country[0])
+                for (int k = gm[i].t0; k < gm[i].t1 && k < c.n; k++) c.place_country[k] = gm[i].place.country;
+        code_verbs(&c);
+        memory_update(&c);
         if (trace) for (int i = 0; i < ngm; i++)
             fprintf(trace, "  place \"%s\" -> %s, %s (%.2f, %.2f; %s)\n", tok_text(&c, gm[i].t0, gm[i].t1),
                     gm[i].place.name, gm[i].place.country, gm[i].place.lat, gm[i].place.lon,

@@ -92,6 +92,7 @@ typedef struct sent_ctx {
        lets the matcher skip patterns whose words are absent) */
     const uint32_t *stamp; uint32_t serial;
     uint32_t *syn_seen;        /* per synonym set: serial*2 + present, a memo */
+    const char **place_country;   /* token -> ISO3 of a place named there, or NULL */
 } sent_ctx;
 
 typedef struct lex_entry { uint32_t fold_id, nlem_id, vlem_id; uint8_t cls, pos_hint, form; } lex_entry;

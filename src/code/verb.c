@@ -488,6 +488,21 @@ static int complement_target(sent_ctx *c, int t0, int sg)
     return -1;
 }
 
+/* the country of the first place named after the verb in its clause, if it is no actor */
+static const char *place_target(const sent_ctx *c, int vu_end)
+{
+    for (int k = vu_end + 1; k < c->nu && k <= vu_end + 8; k++) {
+        int rel = clause_rel(c, vu_end, k);
+        if (rel < 0) break;
+        if (rel > 0) continue;
+        const unit *u = &c->u[k];
+        if (u->group >= 0) continue;
+        const char *pc = c->place_country[u->t0];
+        if (pc) return pc;
+    }
+    return NULL;
+}
+
 static int crowd_source(const sent_ctx *c, int g)
 {
     const mention *m = &c->m[c->g[g].mem[0]];
@@ -672,6 +687,14 @@ void code_verbs(sent_ctx *c)
                     if (tr(c)) fprintf(c->trace, "    target by event coreference: %s\n", group_code(c, tg));
                 }
             }
+        }
+        /* "Azerbaijan shelled Goris, Sotk and Jermuk": material conflict against a place is
+           against the place's country */
+        if (tg < 0 && as_verb && c->place_country && event_family(code) == 18) {
+            const char *pc = place_target(c, vu1);
+            const char *sc = group_code(c, sg);
+            if (pc && strncmp(pc, sc, 3))
+                tg = synthetic_target(c, t0, t1, pc, "place: the country of the place attacked");
         }
         /* "Hamas, which denied any role": a denial answers whoever last acted or spoke
            about it, the latest event source of another state */

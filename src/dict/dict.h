@@ -110,6 +110,7 @@ typedef struct dict {
     hd_dict_stats st;
     char hash[17];
     uint64_t hstate;
+    char base[1024];               /* dictionary directory: provenance is shown relative to it */
     const lexicon *lx;
 } dict;
 

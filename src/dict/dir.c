@@ -56,6 +56,9 @@ int dict_load_dir(dict *d, const char *dir, dict_diag *dg, hd_error *err)
         snprintf(err->msg, sizeof err->msg, "dictionary directory not found");
         return -1;
     }
+    snprintf(d->base, sizeof d->base, "%s", dir);
+    size_t bl = strlen(d->base);
+    while (bl > 1 && d->base[bl - 1] == '/') d->base[--bl] = 0;
     load_one(d, dir, "cameo.tsv", dict_load_cameo, dg);
     load_folder(d, dir, "actors", dict_load_actors, dg);
     load_one(d, dir, "agents.txt", dict_load_agents, dg);

@@ -49,7 +49,10 @@ char *next_line(src_file *f)
 const char *where(dict *d, const src_file *f)
 {
     char b[1100];
-    snprintf(b, sizeof b, "%s:%ld", f->path, f->line);
+    const char *p = f->path;
+    size_t bl = strlen(d->base);
+    if (bl && !strncmp(p, d->base, bl) && p[bl] == '/') p += bl + 1;   /* "verbs/coop.txt:12" */
+    snprintf(b, sizeof b, "%s:%ld", p, f->line);
     return arena_strdup(&d->mem, b);
 }
 

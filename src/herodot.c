@@ -309,19 +309,19 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         if (disc == 1) continue;
         mem.sent = si;
         mem.sent_state = mem.last_state;
-        code_mentions(&c);
-        code_groups(&c);
-        code_units(&c);
-        c.syn_seen = sc->syn_seen;
-        code_stamp(&c, sc->stamp, ++sc->serial);
-        if (trace) trace_sentence(&c);
-        /* places first: the code stage may use them ("shelled Goris" is an attack on Armenia) */
+        /* places first: the code stage uses them ("police in Tbilisi", "shelled Goris") */
         geo_mention *gm = NULL;
         int ngm = hc->geo ? geo_find(hc->geo, &ar, c.t, c.n, a->text, ctx_countries, nctx, &gm) : 0;
         c.place_country = arena_alloc(&ar, sizeof(char *) * (size_t)(c.n + 1));
         for (int i = 0; i < ngm; i++)
             if (strcmp(gm[i].place.precision, "region") && gm[i].place.country && gm[i].place.country[0])
                 for (int k = gm[i].t0; k < gm[i].t1 && k < c.n; k++) c.place_country[k] = gm[i].place.country;
+        code_mentions(&c);
+        code_groups(&c);
+        code_units(&c);
+        c.syn_seen = sc->syn_seen;
+        code_stamp(&c, sc->stamp, ++sc->serial);
+        if (trace) trace_sentence(&c);
         code_verbs(&c);
         memory_update(&c);
         if (trace) for (int i = 0; i < ngm; i++)

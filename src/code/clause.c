@@ -15,7 +15,8 @@ static int joint(const sent_ctx *c, int t0, int t1)
         const token *k = &c->t[i];
         if (!strcmp(k->fold, ",")) { if (!type) type = 1; continue; }
         if (!strcmp(k->fold, "and") || !strcmp(k->fold, "or")) { type = 2; continue; }
-        if (k->cls == LC_DET || k->cls == LC_QUANT) continue;
+        if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
+        if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
         return 0;
     }
     return type;

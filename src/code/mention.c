@@ -213,16 +213,28 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         while (p >= 0 && is_modifier(c, p) && c->t[p].cls != LC_DET) p--;
         if (p >= 0 && c->t[p].cls == LC_POSSPRON && strcmp(c->t[p].fold, "'s")) {
             const char *f = c->t[p].fold;
+            /* "its"/"their": the sentence's first non-person actor, the usual antecedent
+               ("Mexico broke off relations after Ecuadorian police stormed its embassy"),
+               else the last one named */
+            const char *first_np = NULL;
+            for (int q = 0; q < c->nm && !first_np; q++)
+                if (c->m[q].code && !c->m[q].person && !c->m[q].pronoun && !c->m[q].absorbed)
+                    first_np = c->m[q].code;
             const char *ref = (!strcmp(f, "his") || !strcmp(f, "her")) ? c->mem->last_person
-                                                                       : c->mem->last_nonperson;
+                              : first_np ? first_np : c->mem->last_nonperson;
             if (ref && !is_country_code(ref) && strlen(ref) > 3 && strncmp(ref, "IGO", 3) &&
                 strncmp(ref, "NGO", 3)) ref = arena_strndup(c->a, ref, 3);
             if (ref && (!strncmp(ref, "IGO", 3) || !strncmp(ref, "NGO", 3))) {
                 m->agent = agent->agent; m->entry = agent->src; m->code = ref;
                 return;
             }
-            if (ref) ctx = ref;
+                if (ref) ctx = ref;
         }
+        /* "a federal court in Brooklyn", "police in Tbilisi": the place says whose */
+        if (c->place_country && m->t1 + 1 < c->n &&
+            (!strcmp(c->t[m->t1].fold, "in") || !strcmp(c->t[m->t1].fold, "at")) &&
+            c->place_country[m->t1 + 1])
+            ctx = c->place_country[m->t1 + 1];
         m->agent = agent->agent;
         m->entry = agent->src;
         m->person = (uint8_t)(agent_person && names > 0);

@@ -468,6 +468,12 @@ static int complement_target(sent_ctx *c, int t0, int sg)
         if (g >= 0) {
             /* "called the attacks on KFOR unacceptable": look past the source's own name */
             if (g == sg || !strcmp(group_code(c, g), group_code(c, sg))) continue;
+            /* "Zarif called it an act of terrorism": "it" is the event just reported */
+            const mention *pm = &c->m[c->g[g].mem[0]];
+            if (pm->pronoun && !strcmp(c->t[pm->t0].fold, "it")) {
+                const char *src = memory_event_other(c->mem, group_code(c, sg));
+                if (src) return synthetic_target(c, k, k + 1, src, "coreference: the doer of the event 'it' names");
+            }
             return g;
         }
         const token *t = &c->t[k];

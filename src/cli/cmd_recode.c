@@ -66,6 +66,15 @@ static int on_new(const hd_event *ev, void *ud)
     return 0;
 }
 
+typedef struct item {
+    char *id, *date, *text, *src, *url, *title, *lang;
+    size_t text_len;
+    char thash[17];
+    keys old;
+    coded cd;
+    int ok;
+} item;
+
 static void help(void)
 {
     puts("usage: herodot recode [--db TARGET] [--dict DIR] [--all] [--dry-run] [--summary] [--batch N]\n\n"
@@ -101,83 +110,91 @@ int cmd_recode(int argc, char **argv)
     ids l = { NULL, 0, 0, hash, all };
     int failed = 0;
     if (st->ops->list_articles(st, on_id, &l, &err) < 0) { cli_print_error(&err); failed = 1; }
-    long changed = 0, same = 0, rejected = 0, before = 0, after = 0, plus = 0, minus = 0, in_tx = 0;
+    long changed = 0, same = 0, rejected = 0, before = 0, after = 0, plus = 0, minus = 0;
     hd_scratch *sc = hd_scratch_new(c);
-    coded cd = { 0 };
-    arena_init(&cd.ar, 1 << 14);
+    item *it = calloc((size_t)batch, sizeof *it);
+    for (long k = 0; k < batch; k++) arena_init(&it[k].cd.ar, 1 << 14);
     char now[24];
     store_now(now);
-    for (size_t i = 0; i < l.n && !failed; i++) {
-        if (!in_tx && store_begin(st, &err) < 0) { cli_print_error(&err); failed = 1; break; }
-        in_tx++;
-        store_article a;
-        int f = st->ops->get_article(st, l.v[i], &a, &err);
-        if (f < 0) { cli_print_error(&err); failed = 1; break; }
-        if (f == 0) continue;   /* deleted meanwhile */
-        /* the article's strings live until the next store call: copy them */
-        char *id = strdup(a.id), *date = strdup(a.date), *text = malloc(a.text_len + 1);
-        memcpy(text, a.text, a.text_len); text[a.text_len] = 0;
-        size_t text_len = a.text_len;
-        char *src = a.source ? strdup(a.source) : NULL, *url = a.url ? strdup(a.url) : NULL;
-        char *title = a.title ? strdup(a.title) : NULL, *lang = strdup(a.language ? a.language : "en");
-        char thash[17];
-        store_text_hash(text, text_len, thash);
-        keys old = { 0 };
-        store_filter flt = { 0 };
-        flt.article = id; flt.mentions = 1;
-        if (store_query(st, &flt, on_old, &old, &err) < 0) { cli_print_error(&err); failed = 1; }
-        cd.n = 0;
-        arena_reset(&cd.ar);
-        hd_article art = { id, date, text, text_len, src, title, url };
-        hd_code_options o = { NULL, NULL, sc };
-        hd_error cerr;
-        if (!failed && hd_code_article(c, &art, &o, on_new, &cd, &cerr) < 0) {
-            fprintf(stderr, "herodot: %s: %s (kept as it was)\n", id, cerr.msg);
-            rejected++;
-        } else if (!failed) {
+    /* per batch: read and code every article, then write them all in one transaction (reads
+     * between writes would make the PostgreSQL backend flush after every article) */
+    for (size_t i0 = 0; i0 < l.n && !failed; i0 += (size_t)batch) {
+        long n = 0;
+        if (store_begin(st, &err) < 0) { cli_print_error(&err); failed = 1; break; }
+        for (size_t i = i0; i < l.n && i < i0 + (size_t)batch && !failed; i++) {
+            item *x = &it[n];
+            store_article a;
+            int f = st->ops->get_article(st, l.v[i], &a, &err);
+            if (f < 0) { cli_print_error(&err); failed = 1; break; }
+            if (f == 0) continue;   /* deleted meanwhile */
+            /* the article's strings live until the next store call: copy them */
+            x->id = strdup(a.id); x->date = strdup(a.date);
+            x->text = malloc(a.text_len + 1);
+            memcpy(x->text, a.text, a.text_len); x->text[a.text_len] = 0;
+            x->text_len = a.text_len;
+            x->src = a.source ? strdup(a.source) : NULL; x->url = a.url ? strdup(a.url) : NULL;
+            x->title = a.title ? strdup(a.title) : NULL; x->lang = strdup(a.language ? a.language : "en");
+            store_text_hash(x->text, x->text_len, x->thash);
+            n++;
+            store_filter flt = { 0 };
+            flt.article = x->id; flt.mentions = 1;
+            if (store_query(st, &flt, on_old, &x->old, &err) < 0) { cli_print_error(&err); failed = 1; break; }
+            x->cd.n = 0;
+            arena_reset(&x->cd.ar);
+            hd_article art = { x->id, x->date, x->text, x->text_len, x->src, x->title, x->url };
+            hd_code_options o = { NULL, NULL, sc };
+            hd_error cerr;
+            x->ok = hd_code_article(c, &art, &o, on_new, &x->cd, &cerr) >= 0;
+            if (!x->ok) { fprintf(stderr, "herodot: %s: %s (kept as it was)\n", x->id, cerr.msg); rejected++; }
+        }
+        for (long k = 0; k < n && !failed; k++) {
+            item *x = &it[k];
+            if (!x->ok) continue;
             store_sentence *sent;
-            int ns = store_sentences(text, text_len, &sent);
-            store_article na = { id, date, src, url, title, text, text_len, thash, lang, hash, now, 0 };
-            if (store_put_article(st, &na, sent, ns, cd.ev, cd.n, &err) < 0) { cli_print_error(&err); failed = 1; }
+            int ns = store_sentences(x->text, x->text_len, &sent);
+            store_article na = { x->id, x->date, x->src, x->url, x->title, x->text, x->text_len, x->thash,
+                                 x->lang, hash, now, 0 };
+            if (store_put_article(st, &na, sent, ns, x->cd.ev, x->cd.n, &err) < 0) { cli_print_error(&err); failed = 1; }
             free(sent);
-            /* the difference, as multisets of keys */
-            qsort(old.v, old.n, sizeof *old.v, cmp_str);
-            qsort(cd.k.v, cd.k.n, sizeof *cd.k.v, cmp_str);
-            size_t x = 0, y = 0;
-            long p = 0, m = 0;
-            buf rep; buf_init(&rep);
-            while (x < old.n || y < cd.k.n) {
-                int d = x >= old.n ? 1 : y >= cd.k.n ? -1 : strcmp(old.v[x], cd.k.v[y]);
-                if (d == 0) { x++; y++; }
-                else if (d < 0) { buf_printf(&rep, "  - %s\n", old.v[x++]); m++; }
-                else { buf_printf(&rep, "  + %s\n", cd.k.v[y++]); p++; }
+        }
+        if (!failed && (dry ? store_rollback(st, &err) : store_commit(st, &err)) < 0) { cli_print_error(&err); failed = 1; }
+        /* the difference, as multisets of keys */
+        for (long k = 0; k < n; k++) {
+            item *x = &it[k];
+            if (!failed && x->ok) {
+                keys *old = &x->old, *nw = &x->cd.k;
+                qsort(old->v, old->n, sizeof *old->v, cmp_str);
+                qsort(nw->v, nw->n, sizeof *nw->v, cmp_str);
+                size_t p0 = 0, q0 = 0;
+                long p = 0, m = 0;
+                buf rep; buf_init(&rep);
+                while (p0 < old->n || q0 < nw->n) {
+                    int d = p0 >= old->n ? 1 : q0 >= nw->n ? -1 : strcmp(old->v[p0], nw->v[q0]);
+                    if (d == 0) { p0++; q0++; }
+                    else if (d < 0) { buf_printf(&rep, "  - %s\n", old->v[p0++]); m++; }
+                    else { buf_printf(&rep, "  + %s\n", nw->v[q0++]); p++; }
+                }
+                before += (long)old->n; after += x->cd.n; plus += p; minus += m;
+                if (p || m) {
+                    changed++;
+                    printf("%s: %zu -> %d events (+%ld -%ld)\n", x->id, old->n, x->cd.n, p, m);
+                    if (!summary && rep.len) fwrite(rep.p, 1, rep.len, stdout);
+                } else same++;
+                buf_free(&rep);
             }
-            before += (long)old.n; after += cd.n; plus += p; minus += m;
-            if (p || m) {
-                changed++;
-                printf("%s: %zu -> %d events (+%ld -%ld)\n", id, old.n, cd.n, p, m);
-                if (!summary && rep.len) fwrite(rep.p, 1, rep.len, stdout);
-            } else same++;
-            buf_free(&rep);
+            keys_free(&x->old);
+            keys_free(&x->cd.k);
+            free(x->id); free(x->date); free(x->text); free(x->src); free(x->url); free(x->title); free(x->lang);
+            x->id = x->date = x->text = x->src = x->url = x->title = x->lang = NULL;
         }
-        keys_free(&old);
-        keys_free(&cd.k);
-        free(id); free(date); free(text); free(src); free(url); free(title); free(lang);
-        if (!failed && in_tx >= batch) {
-            if ((dry ? store_rollback(st, &err) : store_commit(st, &err)) < 0) { cli_print_error(&err); failed = 1; }
-            in_tx = 0;
-        }
-    }
-    if (in_tx && !failed) {
-        if ((dry ? store_rollback(st, &err) : store_commit(st, &err)) < 0) { cli_print_error(&err); failed = 1; }
     }
     if (failed) { hd_error e2; store_rollback(st, &e2); }
     else
         printf("recode: %ld article%s %s with dictionaries %s: %ld changed, %ld unchanged, %ld rejected; "
                "events %ld -> %ld (+%ld -%ld)\n", changed + same, changed + same == 1 ? "" : "s",
                dry ? "checked (dry run)" : "recoded", hash, changed, same, rejected, before, after, plus, minus);
-    free(cd.ev);
-    arena_free(&cd.ar);
+    for (long k = 0; k < batch; k++) { free(it[k].cd.ev); arena_free(&it[k].cd.ar); }
+    free(it);
     hd_scratch_free(sc);
     for (size_t i = 0; i < l.n; i++) free(l.v[i]);
     free(l.v);

@@ -32,6 +32,7 @@ typedef struct mention {
     const char *agent;         /* the agent code used, if any */
     uint8_t title;             /* the agent is a person's title ("president", "vice-president") */
     const char *name;          /* surname of an uncoded or coded name, folded */
+    const char *name2;         /* first name word: the family name in "Yoon Suk Yeol" */
 } mention;
 
 typedef struct group {         /* a compound actor: "the US and the EU" */
@@ -115,6 +116,7 @@ int event_family(const char *code);
 void memory_event(memory *mem, const char *code, const char *src);
 const char *memory_event_source(const memory *mem, int family);
 const char *memory_event_other(const memory *mem, const char *src);
+const char *memory_undone_source(const memory *mem);
 void memory_init(memory *m, int32_t date);
 const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);

@@ -92,6 +92,7 @@ void memory_update(sent_ctx *c)
         if (m->absorbed || !m->code) continue;
         memory_note(mem, m, c->a);
         if (m->person && m->name && !m->pronoun) remember_name(mem, m->name, m->code);
+        if (m->person && m->name2 && !m->pronoun) remember_name(mem, m->name2, m->code);
     }
     for (int g = 0; g < c->ng; g++) {
         if (c->g[g].n < 2) continue;
@@ -141,4 +142,14 @@ const char *memory_event_other(const memory *mem, const char *src)
         if (s && strncmp(s, src, 3)) return s;
     }
     return NULL;
+}
+
+/* "demanded the release of both", "an end to martial law": undoing names the doer of the
+ * coercion or violence undone */
+const char *memory_undone_source(const memory *mem)
+{
+    const char *s = memory_event_source(mem, 17);
+    if (!s) s = memory_event_source(mem, 18);
+    if (!s) s = memory_event_source(mem, 16);
+    return s;
 }

@@ -258,7 +258,22 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
             m->name = c->t[i].fold; break;
         }
     }
-    if (!m->code && m->name) {
+    /* and the first word of a person's name: family names come first in East Asian names
+       ("Yoon Suk Yeol" ... "Yoon said") */
+    if (m->person && m->name) {
+        for (int i = t0; i < t1; i++) {
+            if (!(c->t[i].flags & TF_CAP) || c->t[i].fold_len < 2) continue;
+            if (c->tok_mention[i] == -2 || (m->kind == AK_PERSON && h && !(c->t[i].flags & TF_ABBREV))) {
+                int is_agent = 0;
+                for (int k = 0; k < nh; k++)
+                    if (h[k].p->type == PH_AGENT && i >= h[k].t0 && i < h[k].t1) is_agent = 1;
+                if (is_agent) continue;
+                if (strcmp(c->t[i].fold, m->name)) m->name2 = c->t[i].fold;
+                break;
+            }
+        }
+    }
+    if (!m->code && m->name && !m->name2) {
         for (int k = c->mem->nnames - 1; k >= 0; k--)
             if (!strcmp(c->mem->names[k].name, m->name)) {
                 m->code = c->mem->names[k].code; m->person = 1; m->entry = "memory"; break;

@@ -539,7 +539,7 @@ static int event_noun_target(sent_ctx *c, int t1)
         k++;
     if (k >= c->n || c->tok_group[k] >= 0 || !is_event_noun(c, k)) return -1;
     int fam = event_family(event_noun_code(c, k));
-    const char *src = fam ? memory_event_source(c->mem, fam) : NULL;
+    const char *src = fam == 8 ? memory_undone_source(c->mem) : fam ? memory_event_source(c->mem, fam) : NULL;
     if (!src) return -1;
     return synthetic_target(c, k, k + 1, src, "coreference: the doer of an earlier event");
 }
@@ -701,6 +701,16 @@ void code_verbs(sent_ctx *c)
             const char *sc = group_code(c, sg);
             if (pc && strncmp(pc, sc, 3))
                 tg = synthetic_target(c, t0, t1, pc, "place: the country of the place attacked");
+        }
+        /* "Yoon lifted martial law", "imposed a curfew": restrictions bear on the source's
+           own population when no one else is named */
+        if (tg < 0 && (!strncmp(code, "172", 3) || !strncmp(code, "081", 3))) {
+            const char *sc = group_code(c, sg);
+            if (strlen(sc) >= 3 && strncmp(sc, "IGO", 3) && strncmp(sc, "NGO", 3)) {
+                char *x = arena_alloc(c->a, 8);
+                memcpy(x, sc, 3); memcpy(x + 3, "CVL", 4);
+                tg = synthetic_target(c, t0, t1, x, "convention: restrictions on the population");
+            }
         }
         /* "Hamas, which denied any role": a denial answers whoever last acted or spoke
            about it, the latest event source of another state */

@@ -114,6 +114,15 @@ static int is_boundary(const token *k)
     return k->cls == LC_REL;
 }
 
+/* a quote closed within a few words ('called the pact "naked aggression"') marks a phrase,
+   not a speech: it opens no clause, and its closing mark closes none */
+static int scare_quote(const sent_ctx *c, int i)
+{
+    for (int k = i + 1; k < c->n && k <= i + 6; k++)
+        if (c->t[k].flags & TF_QUOTE) return 1;
+    return 0;
+}
+
 /* Clauses form a tree. A subordinator or relative pronoun opens a clause nested in the
  * current one; after a comma ("..., which started in May, ...") it is parenthetical and the
  * next comma closes it, so the outer clause resumes. Brackets and quotes nest the same way
@@ -143,7 +152,8 @@ void code_units(sent_ctx *c)
                 k = (i > 0 && !strcmp(c->t[i - 1].fold, ",")) || i <= 2 ? K_COMMA : K_PLAIN;
             } else if (!strcmp(f, "(") || !strcmp(f, "[")) { open = 1; k = K_PAREN; }
             else if ((t->flags & TF_QUOTE) && (!strcmp(f, "\xe2\x80\x9c") ||
-                     (!strcmp(f, "\"") && !(sp > 0 && kind[sp] == K_QUOTE)))) { open = 1; k = K_QUOTE; }
+                     (!strcmp(f, "\"") && !(sp > 0 && kind[sp] == K_QUOTE))) &&
+                     !scare_quote(c, i)) { open = 1; k = K_QUOTE; }
             if (open && sp < 63 && next_id <= c->n) {
                 c->clause_parent[next_id] = stack[sp];
                 stack[++sp] = next_id++; kind[sp] = k;

@@ -79,6 +79,13 @@ static const char *event_noun_code(const sent_ctx *c, int i)
         const char *code = v->code ? v->code : v->block->code;
         if (code && strcmp(code, "---")) return code;
     }
+    /* a noun block with no default ("deal", "pact": coded only through patterns) is still
+       of the family its patterns code */
+    for (int q = 0; q < vm.n; q++) {
+        const verb_block *b = vm.v[q]->block;
+        for (int k = 0; k < b->npat; k++)
+            if (b->pat[k]->code && !b->pat[k]->null_code) return b->pat[k]->code;
+    }
     return NULL;
 }
 
@@ -382,6 +389,12 @@ static int pattern_possible(const sent_ctx *c, const pattern *p)
     return 1;
 }
 
+/* "signed the accord in Addis Ababa": a place after in/at/near is where, not who */
+static int is_location_group(const sent_ctx *c, int g)
+{
+    return c->g[g].n == 1 && c->m[c->g[g].mem[0]].location;
+}
+
 /* does element e match at unit u? returns the number of units it covers (0 = no) */
 static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int dir)
 {
@@ -402,8 +415,12 @@ static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int 
         }
         return syn_at(c, e->syn, un->t0);
     }
-    case PE_SRC: if (un->group < 0) return 0; pm->src = un->group; return 1;
-    case PE_TGT: if (un->group < 0) return 0; pm->tgt = un->group; return 1;
+    case PE_SRC:
+        if (un->group < 0 || is_location_group(c, un->group)) return 0;
+        pm->src = un->group; return 1;
+    case PE_TGT:
+        if (un->group < 0 || is_location_group(c, un->group)) return 0;
+        pm->tgt = un->group; return 1;
     case PE_SKIP: return un->group >= 0;
     case PE_COMP:
         if (un->group < 0 || c->g[un->group].n < 2) return 0;
@@ -677,7 +694,8 @@ void code_verbs(sent_ctx *c)
         if (sg < 0) { i = t1 - 1; continue; }
         /* "Putin called the mutiny treason": a judgement noun's target is what it judges,
            the actor or event named just before it */
-        if (tg < 0 && !as_verb && sg >= 0) {
+        int judging = event_family(code) == 1 || event_family(code) == 11 || !strncmp(code, "05", 2);
+        if (tg < 0 && !as_verb && sg >= 0 && judging) {
             int ct = complement_target(c, t0, sg);
             if (ct >= 0) {
                 tg = ct;

@@ -1059,7 +1059,7 @@ static int is_anchor(const token *k)
     if (k->flags & TF_NUM) return 1;
     if (k->fold_len < 3 || k->fold_len > 10) return 0;
     char c = k->fold[0];
-    if (c < 'a' || c > 'z' || strchr("gijkvxz", c)) return 0;   /* no anchor starts so */
+    if (c < 'a' || c > 'z' || strchr("gikvxz", c)) return 0;   /* no anchor starts so */
     return text_month(k->fold) || weekday_of(k->fold) >= 0 || in_list(k->fold, anchors);
 }
 

@@ -176,8 +176,9 @@ static int support_before(const sent_ctx *c, int i)
         if (t->cls == LC_DET || t->cls == LC_QUANT || t->cls == LC_POSSPRON || t->cls == LC_NEG ||
             (t->flags & TF_NUM)) continue;
         /* "in a telephone call with", "during talks with": the subject takes part */
-        if (t->cls == LC_PREP && (!strcmp(t->fold, "in") || !strcmp(t->fold, "during") ||
-                                  !strcmp(t->fold, "at") || !strcmp(t->fold, "through")))
+        if ((t->cls == LC_PREP || t->cls == LC_SUBORD) &&
+            (!strcmp(t->fold, "in") || !strcmp(t->fold, "during") || !strcmp(t->fold, "at") ||
+             !strcmp(t->fold, "through") || !strcmp(t->fold, "after") || !strcmp(t->fold, "before")))
             return 1;
         if (t->cls != LC_NONE || (t->flags & TF_PUNCT)) return 0;
         if (t->vlem_id && c->tok_group[k] < 0) {
@@ -729,6 +730,18 @@ void code_verbs(sent_ctx *c)
                 memcpy(x, sc, 3); memcpy(x + 3, "CVL", 4);
                 tg = synthetic_target(c, t0, t1, x, "convention: restrictions on the population");
             }
+        }
+        /* "Russia was ready to continue contacts": a cooperative act with no one named is
+           with the counterpart the article has paired the source with ("Russia and Ukraine
+           ... held talks") */
+        if (tg < 0 && event_family(code) == 4 && c->mem->ncompound > 1) {
+            const char *sc = group_code(c, sg), *other = NULL;
+            int in_pair = 0;
+            for (int q = 0; q < c->mem->ncompound; q++) {
+                if (!strncmp(c->mem->compound[q], sc, 3)) in_pair = 1;
+                else if (!other) other = c->mem->compound[q];
+            }
+            if (in_pair && other) tg = synthetic_target(c, t0, t1, other, "coreference: the source's counterpart");
         }
         /* "Hamas, which denied any role": a denial answers whoever last acted or spoke
            about it, the latest event source of another state */

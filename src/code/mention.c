@@ -423,14 +423,17 @@ void code_mentions(sent_ctx *c)
         int comma = a->t1;
         if (a->absorbed || b->t0 <= a->t1 || strcmp(t[a->t1].fold, ",") != 0) continue;
         int gap_ok = 1;
+        /* "Nicholas Haysom, head of the U.N. mission": a title noun and "of the" may stand
+           between the comma and the organization */
         for (int i = a->t1 + 1; i < b->t0; i++)
-            if (!(t[i].cls == LC_DET || is_modifier(c, i))) gap_ok = 0;
+            if (!(t[i].cls == LC_DET || is_modifier(c, i) || !strcmp(t[i].fold, "of"))) gap_ok = 0;
         if (!gap_ok) continue;
         if (a->pronoun || b->pronoun) continue;
         int a_name = !a->agent && (a->person || (!a->code && a->name));
         int b_name = !b->agent && (b->person || (!b->code && b->name));
         mention *keep = NULL, *give = NULL;
-        if (a_name && b->title && b->code) { keep = a; give = b; }
+        if (a_name && b->code && (b->title || (!strncmp(b->code, "IGO", 3) && b->t0 > a->t1 + 2)))
+            { keep = a; give = b; }
         else if (b_name && a->code && (a->title || a->kind == AK_IGO)) { keep = a; give = b; }
         else if (b_name && a->title && !a->code) { keep = a; give = b; }
         if (!keep) continue;

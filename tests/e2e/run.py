@@ -205,6 +205,26 @@ def _():
     assert a == b
 
 
+@test("output is identical at 1 and 2 threads")
+def _():
+    src = [os.path.join(ROOT, "samples", "articles.jsonl"), os.path.join(E2E, "sentences.jsonl")]
+    d = tempfile.mkdtemp()
+    big = os.path.join(d, "many.jsonl")
+    with open(big, "w") as f:
+        for rep in range(3 if QUICK else 12):       # several chunks of 512 articles
+            for p in src:
+                for l in open(p):
+                    if l.strip():
+                        a = json.loads(l)
+                        a["id"] = "%s#%d" % (a["id"], rep)
+                        f.write(json.dumps(a) + "\n")
+    one = run(["code", "--threads", "1", big])
+    two = run(["code", "--threads", "2", big])
+    shutil.rmtree(d)
+    assert one[0] == 0 and two[0] == 0, (one[2], two[2])
+    assert one[1] and one[1] == two[1], "outputs differ"
+
+
 # ---- dictionaries -----------------------------------------------------------------------
 
 @test("our dictionaries load without problems")

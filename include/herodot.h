@@ -46,6 +46,11 @@ typedef struct hd_dict_stats {
     long verbs, patterns, codes_with_patterns, synsets, discards, load_errors;
 } hd_dict_stats;
 void hd_coder_stats(const hd_coder *c, hd_dict_stats *st);
+/* Lints the loaded dictionaries (conflicting or repeated phrases, overlapping date ranges,
+ * unknown codes, patterns that can never match); each finding goes to fn. Returns the count. */
+int hd_coder_lint(const hd_coder *c, hd_diag_fn fn, void *ud);
+/* Counts by kind of actor and by event root, one "name<TAB>count" line each. */
+void hd_coder_write_stats(const hd_coder *c, FILE *f);
 
 typedef struct hd_article {
     const char *id;
@@ -102,10 +107,18 @@ typedef struct hd_scratch hd_scratch;
 hd_scratch *hd_scratch_new(const hd_coder *c);
 void hd_scratch_free(hd_scratch *s);
 
+/* Dictionary discovery (herodot dict discover): collects the proper-noun phrases no actor
+ * entry knows and the verbs of sentences that had actors but no event. One thread only. */
+typedef struct hd_discovery hd_discovery;
+hd_discovery *hd_discovery_new(void);
+void hd_discovery_free(hd_discovery *d);
+void hd_discovery_write(const hd_discovery *d, FILE *f, int top);
+
 typedef struct hd_code_options {
     FILE *trace;             /* explain: a human-readable trace of every stage, or NULL */
     long *sentences;         /* if set, the number of sentences coded is added to it */
     hd_scratch *scratch;     /* optional, see hd_scratch_new */
+    hd_discovery *discover;  /* optional, see hd_discovery_new */
 } hd_code_options;
 
 /* Codes one article. Returns the number of events, or -1 with err filled (bad article). */

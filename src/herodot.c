@@ -91,9 +91,144 @@ void hd_scratch_free(hd_scratch *s)
     free(s);
 }
 
+/* ---- discovery ------------------------------------------------------------------------ */
+
+typedef struct disc_item { long n; char *key, *sample; } disc_item;
+typedef struct disc_table { strmap ix; disc_item *v; size_t n, cap; } disc_table;
+struct hd_discovery { disc_table names, verbs; };
+
+static void disc_init(disc_table *t) { strmap_init(&t->ix); t->v = NULL; t->n = t->cap = 0; }
+
+static void disc_free(disc_table *t)
+{
+    for (size_t i = 0; i < t->n; i++) { free(t->v[i].key); free(t->v[i].sample); }
+    free(t->v);
+    strmap_free(&t->ix);
+}
+
+static void disc_add(disc_table *t, const char *key, size_t kn, const char *sample, size_t sn)
+{
+    int added;
+    uint32_t *slot = strmap_put(&t->ix, key, kn, (uint32_t)t->n, &added);
+    if (!added) { t->v[*slot].n++; return; }
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 256;
+        t->v = realloc(t->v, t->cap * sizeof *t->v);
+    }
+    disc_item *it = &t->v[t->n++];
+    it->n = 1;
+    it->key = strndup(key, kn);
+    it->sample = strndup(sample, sn > 160 ? 160 : sn);
+}
+
+hd_discovery *hd_discovery_new(void)
+{
+    hd_discovery *d = calloc(1, sizeof *d);
+    disc_init(&d->names); disc_init(&d->verbs);
+    return d;
+}
+
+void hd_discovery_free(hd_discovery *d)
+{
+    if (!d) return;
+    disc_free(&d->names); disc_free(&d->verbs);
+    free(d);
+}
+
+static int disc_cmp(const void *a, const void *b)
+{
+    const disc_item *x = *(disc_item *const *)a, *y = *(disc_item *const *)b;
+    if (x->n != y->n) return x->n < y->n ? 1 : -1;
+    return strcmp(x->key, y->key);
+}
+
+static void disc_write(const disc_table *t, FILE *f, int top, const char *title)
+{
+    fprintf(f, "%s\n", title);
+    const disc_item **s = malloc((t->n + 1) * sizeof *s);
+    for (size_t i = 0; i < t->n; i++) s[i] = &t->v[i];
+    qsort(s, t->n, sizeof *s, disc_cmp);
+    for (size_t i = 0; i < t->n && (int)i < top; i++)
+        fprintf(f, "%6ld  %-32s  %s\n", s[i]->n, s[i]->key, s[i]->sample);
+    free(s);
+}
+
+void hd_discovery_write(const hd_discovery *d, FILE *f, int top)
+{
+    disc_write(&d->names, f, top, "# proper-noun phrases no actor entry knows (count, phrase, a sentence)");
+    fprintf(f, "\n");
+    disc_write(&d->verbs, f, top, "# verbs of sentences with actors but no event (count, lemma, a sentence)");
+}
+
+static void discover_sentence(const hd_coder *hc, hd_discovery *dv, const sent_ctx *c, const char *s, size_t sn)
+{
+    int coded = 0;
+    for (int k = 0; k < c->nm; k++) {
+        const mention *m = &c->m[k];
+        if (m->absorbed) continue;
+        if (m->code) { coded = 1; continue; }
+        if (!m->name || m->pronoun) continue;
+        const char *txt = tok_text(c, m->t0, m->t1);
+        disc_add(&dv->names, txt, strlen(txt), s, sn);
+    }
+    if (!coded || c->nev) return;
+    char buf[256];
+    for (int i = 0; i < c->n; i++) {
+        const token *t = &c->t[i];
+        if (c->tok_group[i] >= 0 || t->cls != LC_NONE || (t->flags & (TF_PUNCT | TF_CAP | TF_NUM))) continue;
+        if (t->form == FORM_BASE || t->form == FORM_ING) continue;
+        const char *l = lex_lemma(&hc->lx, t->fold, t->fold_len, LEX_CAN_VERB, buf, sizeof buf);
+        if (!l) continue;
+        disc_add(&dv->verbs, l, strlen(l), s, sn);
+    }
+}
+
 const char *hd_coder_dict_hash(const hd_coder *c) { return c->d.hash; }
 
 void hd_coder_stats(const hd_coder *c, hd_dict_stats *st) { *st = c->d.st; }
+
+int hd_coder_lint(const hd_coder *c, hd_diag_fn fn, void *ud)
+{
+    dict_diag dg = { fn, ud, 0 };
+    return dict_lint(&c->d, &dg);
+}
+
+void hd_coder_write_stats(const hd_coder *c, FILE *f)
+{
+    static const char *const kinds[] = { "other", "countries", "people", "groups", "places", "igos" };
+    long by_kind[6] = { 0 }, by_root[21] = { 0 }, verbs_by_root[21] = { 0 };
+    const dict *d = &c->d;
+    for (uint32_t w = 0; w < d->nwords; w++) {
+        const phrase_list *l = &d->by_word[w];
+        for (int i = 0; i < l->n; i++) {
+            const phrase *p = l->v[i];
+            if (p->type != PH_ACTOR || p->w[0].fold != w) continue;
+            int k = p->entry->kind;
+            if (k == AK_OTHER && p->entry->ncodes && !strncmp(p->entry->codes[0].code, "IGO", 3)) k = AK_IGO;
+            if (k >= 0 && k < 6) by_kind[k]++;
+        }
+    }
+    for (int i = 0; i < d->nblocks; i++) {
+        const verb_block *b = d->blocks[i];
+        if (b->code && isdigit((unsigned char)b->code[0])) {
+            int r = atoi((char[3]){ b->code[0], b->code[1], 0 });
+            if (r >= 0 && r <= 20) verbs_by_root[r]++;
+        }
+        for (int k = 0; k < b->npat; k++) {
+            const pattern *p = b->pat[k];
+            if (!p->code || p->null_code || !isdigit((unsigned char)p->code[0])) continue;
+            int r = atoi((char[3]){ p->code[0], p->code[1], 0 });
+            if (r >= 0 && r <= 20) by_root[r]++;
+        }
+    }
+    fprintf(f, "actor phrases by kind:\n");
+    for (int k = 0; k < 6; k++) fprintf(f, "  %-10s %ld\n", kinds[k], by_kind[k]);
+    fprintf(f, "patterns (and verb blocks) by CAMEO root:\n");
+    for (int r = 1; r <= 20; r++) {
+        const cameo_info *ci = dict_cameo(d, (char[3]){ (char)('0' + r / 10), (char)('0' + r % 10), 0 });
+        fprintf(f, "  %02d %-34s %6ld  (%ld)\n", r, ci ? ci->name : "", by_root[r], verbs_by_root[r]);
+    }
+}
 
 const char *hd_cameo_name(const hd_coder *c, const char *code)
 {
@@ -323,6 +458,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         code_stamp(&c, sc->stamp, ++sc->serial);
         if (trace) trace_sentence(&c);
         code_verbs(&c);
+        if (opt && opt->discover) discover_sentence(hc, opt->discover, &c, a->text + s->b0, s->b1 - s->b0);
         memory_update(&c);
         if (trace) for (int i = 0; i < ngm; i++)
             fprintf(trace, "  place \"%s\" -> %s, %s (%.2f, %.2f; %s)\n", tok_text(&c, gm[i].t0, gm[i].t1),

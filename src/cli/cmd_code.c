@@ -38,7 +38,7 @@ typedef struct ev_ctx { buf *b; int tsv; } ev_ctx;
 static int write_event(const hd_event *ev, void *ud)
 {
     ev_ctx *x = ud;
-    if (x->tsv) io_write_tsv(x->b, ev); else io_write_json(x->b, ev);
+    io_write_event(x->b, x->tsv, ev, NULL);   /* x->tsv: the --format (enum io_out) */
     return 0;
 }
 
@@ -55,7 +55,7 @@ static void *worker(void *arg)
         if (s->state != 1) continue;
         ev_ctx x = { &s->out, w->tsv };
         long ns = 0;
-        hd_code_options o = { NULL, &ns, sc };
+        hd_code_options o = { NULL, &ns, sc, NULL };
         if (hd_code_article(w->c, &s->a.a, &o, write_event, &x, &s->err) < 0) s->failed = 1;
         atomic_fetch_add(&w->sentences, ns);
     }
@@ -90,8 +90,7 @@ int cmd_code(int argc, char **argv)
         }
         if (!strcmp(argv[i], "--format") && i + 1 < argc) {
             const char *f = argv[++i];
-            if (!strcmp(f, "tsv")) tsv = 1;
-            else if (strcmp(f, "json") && strcmp(f, "jsonl")) {
+            if ((tsv = io_out_parse(f)) < 0) {
                 fprintf(stderr, "herodot: unknown format %s\n", f);
                 free(files);
                 return 2;

@@ -81,7 +81,7 @@ static void *worker(void *arg)
         if (i >= w->n) break;
         slot *s = &w->s[i];
         if (s->state != 1 || !s->todo) continue;
-        hd_code_options o = { NULL, NULL, sc };
+        hd_code_options o = { NULL, NULL, sc, NULL };
         if (hd_code_article(w->c, &s->a.a, &o, keep_event, s, &s->err) < 0) { s->failed = 1; continue; }
         s->ns = store_sentences(s->a.a.text, s->a.a.text_len, &s->sent);
     }

@@ -33,6 +33,7 @@ typedef struct mention {
     uint8_t title;             /* the agent is a person's title ("president", "vice-president") */
     const char *name;          /* surname of an uncoded or coded name, folded */
     const char *name2;         /* first name word: the family name in "Yoon Suk Yeol" */
+    int pn0, pn1;              /* tokens of the person's name, when a people entry coded it */
 } mention;
 
 typedef struct group {         /* a compound actor: "the US and the EU" */

@@ -76,7 +76,8 @@ static int any_cap(const token *t, int i, int n)
 static const char *const not_names[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mr", "mrs", "ms", "dr", NULL
+    "saturday", "sunday", "mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", NULL
 };
 
 static int is_name_token(const sent_ctx *c, int i)
@@ -85,8 +86,9 @@ static int is_name_token(const sent_ctx *c, int i)
     if (!(k->flags & TF_CAP) || (k->flags & TF_PUNCT) || k->cls != LC_NONE) return 0;
     for (int j = 0; not_names[j]; j++) if (!strcmp(k->fold, not_names[j])) return 0;
     if (k->flags & TF_FIRST) {
-        /* "Gunmen opened fire" vs "Radoicic said": WordNet knows ordinary words */
-        if (k->pos_hint == 0) return 1;
+        /* "Gunmen opened fire" vs "Radoicic said": WordNet knows ordinary words, and
+           inflected forms ("Addressing the crowd") */
+        if (k->pos_hint == 0 && k->form == FORM_BASE) return 1;
         return i + 1 < c->n && (c->t[i + 1].flags & TF_CAP) && c->t[i + 1].cls == LC_NONE &&
                !(c->t[i + 1].flags & TF_PUNCT);
     }
@@ -161,6 +163,8 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     if (agent) { m->agent = agent->agent; m->title = agent->person; }   /* a title or role */
     if (person) {
         m->code = pcode; m->entry = person->src; m->kind = AK_PERSON; m->person = 1;
+        for (int k = 0; k < nh; k++)
+            if (h[k].p->type == PH_ACTOR && h[k].p->entry == person) { m->pn0 = h[k].t0; m->pn1 = h[k].t1; break; }
         return;
     }
     if (first && !first_nonplace && !agent && names > 0) {
@@ -260,17 +264,14 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     }
     /* and the first word of a person's name: family names come first in East Asian names
        ("Yoon Suk Yeol" ... "Yoon said") */
-    if (m->person && m->name) {
+    if (m->person && m->pn1 > m->pn0 + 1) {
+        m->name = c->t[m->pn1 - 1].fold;
+        m->name2 = c->t[m->pn0].fold;
+    } else if (m->person && m->name) {
         for (int i = t0; i < t1; i++) {
-            if (!(c->t[i].flags & TF_CAP) || c->t[i].fold_len < 2) continue;
-            if (c->tok_mention[i] == -2 || (m->kind == AK_PERSON && h && !(c->t[i].flags & TF_ABBREV))) {
-                int is_agent = 0;
-                for (int k = 0; k < nh; k++)
-                    if (h[k].p->type == PH_AGENT && i >= h[k].t0 && i < h[k].t1) is_agent = 1;
-                if (is_agent) continue;
-                if (strcmp(c->t[i].fold, m->name)) m->name2 = c->t[i].fold;
-                break;
-            }
+            if (c->tok_mention[i] != -2 || c->t[i].fold_len < 2) continue;
+            if (strcmp(c->t[i].fold, m->name)) m->name2 = c->t[i].fold;
+            break;
         }
     }
     if (!m->code && m->name && !m->name2) {

@@ -96,6 +96,24 @@ typedef struct verb_list { const verb_entry **v; int n, cap; } verb_list;
 
 typedef struct cameo_info { const char *code, *name, *plover; double goldstein; int quad; } cameo_info;
 
+/* What the peers' dialects bring that the compiled form has no place for, or that a loader
+ * rewrote, counted (tabari.c, load.c, sets.c). */
+typedef struct dict_dialect_stats {
+    long files;                  /* dictionary files read */
+    long time_entries;           /* TABARI <TIME> lines: skipped */
+    long noun_entries, adj_entries;   /* TABARI <NOUN>/<ADJECTIVE> lines: skipped */
+    long alternatives;           /* patterns written by expanding TABARI { a | b } */
+    long irregular_forms;        /* TABARI {FORM ...} verb forms */
+    long null_actor_codes;       /* [---] actor codes: the phrase names no actor */
+    long complex_codes;          /* [+++] actor codes: read as [---] (no .complex output) */
+    long discard_phrases;        /* unrestricted [###] actors and verb roots: sentence discards */
+    long dated_discards;         /* date-restricted [###]: read as [---] */
+    long compound_codes;         /* coded compounds ("GME/GMW"): kept as one code */
+    long synset_members_skipped; /* members with actor tokens ("PESO_$") */
+    long p2_patterns;            /* PETRARCH-2 syntactic patterns approximated */
+    long p2_transformations;     /* PETRARCH-2 "~ a (b c V) W = x y C" lines: skipped */
+} dict_dialect_stats;
+
 typedef struct dict {
     arena mem;
     strmap vocab;                  /* folded word -> id */
@@ -112,6 +130,7 @@ typedef struct dict {
     uint64_t hstate;
     char base[1024];               /* dictionary directory: provenance is shown relative to it */
     const lexicon *lx;
+    dict_dialect_stats dx;
 } dict;
 
 typedef struct dict_diag { hd_diag_fn fn; void *ud; long count; } dict_diag;
@@ -130,9 +149,20 @@ int dict_load_anaphora(dict *d, const char *path, dict_diag *dg);
 int dict_load_verbs(dict *d, const char *path, dict_diag *dg);
 int dict_load_discards(dict *d, const char *path, dict_diag *dg);
 int dict_load_cameo(dict *d, const char *path, dict_diag *dg);
-/* load our whole data/ layout */
+/* the peers' dialects: TABARI .verbs (tabari.c), .actors and .agents (load.c) */
+int dict_load_tabari_verbs(dict *d, const char *path, dict_diag *dg);
+int dict_load_tabari_actors(dict *d, const char *path, dict_diag *dg);
+int dict_load_tabari_agents(dict *d, const char *path, dict_diag *dg);
+/* A dictionary SET description (sets.c): a TABARI .project, a PETRARCH PETR_config.ini, or a
+ * PETRARCH validation file (.xml) whose <Environment> names its dictionaries. dict_is_set says
+ * whether path is a regular file of one of these kinds; dict_load_set loads every dictionary it
+ * names in its dialect (paths relative to the description) and finishes the dictionary. */
+int dict_is_set(const char *path);
+int dict_load_set(dict *d, const char *path, dict_diag *dg, hd_error *err);
+/* load our whole data/ layout (or, when dir is a set description, that set) */
 int dict_load_dir(dict *d, const char *dir, dict_diag *dg, hd_error *err);
 void dict_finish(dict *d);        /* sort patterns, compute hash and stats */
+int  dict_lint(const dict *d, dict_diag *dg);   /* semantic checks: see check.c */
 int  dict_phrase(dict *d, const char *raw, size_t n, word_match **out);
 void dict_index_phrase(dict *d, phrase_list *ix, const phrase *p);
 void dict_hash_bytes(dict *d, const char *p, size_t n);

@@ -343,7 +343,7 @@ static const hd_place *pick_place(const sent_ctx *c, const geo_mention *gm, int 
 {
     int best = -1, best_score = -1, best_dist = 1 << 30;
     for (int i = 0; i < ngm; i++) {
-        if (is_actor_span(c, gm[i].t0, gm[i].t1)) continue;
+        if (is_actor_span(c, gm[i].t0, gm[i].t1) || !strcmp(gm[i].place.precision, "region")) continue;
         int score = 2 * (clause_rel(c, c->tok_unit[verb_t0], c->tok_unit[gm[i].t0]) == 0) +
                     (strcmp(gm[i].place.precision, "country") != 0);
         int dist = gm[i].t0 > verb_t0 ? gm[i].t0 - verb_t0 : verb_t0 - gm[i].t1;
@@ -352,7 +352,7 @@ static const hd_place *pick_place(const sent_ctx *c, const geo_mention *gm, int 
         }
     }
     if (best >= 0) return &gm[best].place;
-    if (pm->sent >= 0 && si - pm->sent <= 1) return &pm->last;
+    if (pm->sent >= 0 && si - pm->sent <= 2) return &pm->last;
     return article_place;
 }
 
@@ -378,17 +378,38 @@ static void pick_date(const sent_ctx *c, const timex *tx, int ntx, int verb_t0, 
                       const date_memory *dm, int si, ev_date *out)
 {
     int best = -1, best_dist = 1 << 30, best_same = 0;
-    int vcl = c->u[c->tok_unit[verb_t0]].clause;
+    int vu = c->tok_unit[verb_t0];
     for (int i = 0; i < ntx; i++) {
         const timex *x = &tx[i];
         if (x->kind != TX_DATE || !x->prec || !x->date || !strcmp(x->tx3, "PRESENT_REF")) continue;
-        int same = c->u[c->tok_unit[x->t0]].clause == vcl;
+        /* a date in the verb's clause or in a clause around it dates the verb; one in a
+           side clause ("..., where Manila grounded a warship in 1999") does not */
+        int xu = c->tok_unit[x->t0];
+        int same = clause_rel(c, vu, xu) == 0;
+        if (!same && c->clause_rel_pron[c->u[xu].clause]) continue;
         int dist = x->t0 > verb_t0 ? x->t0 - verb_t0 : verb_t0 - x->t1;
         if (best < 0 || (same && !best_same) || (same == best_same && dist < best_dist)) {
             best = i; best_dist = dist; best_same = same;
         }
     }
-    if (best >= 0) { format_date(tx[best].date, tx[best].prec, out); return; }
+    if (best >= 0) {
+        const timex *x = &tx[best];
+        /* "[main event], a day after [this event]": the expression dates the main event
+           relative to this one, so this one is that far the other way */
+        const token *lt = &c->t[x->t1 - 1];
+        if (x->prec == TP_DAY && verb_t0 >= x->t1 && (!strcmp(lt->fold, "after") || !strcmp(lt->fold, "before"))) {
+            int32_t anchor = 0;
+            for (int i = 0; i < best; i++)
+                if (tx[i].kind == TX_DATE && tx[i].prec == TP_DAY && tx[i].date) anchor = tx[i].date;
+            if (!anchor) anchor = before->last_date && before->last_prec == TP_DAY ? before->last_date :
+                                  before->dateline_date ? before->dateline_date : before->article_date;
+            long delta = time_days(x->date) - time_days(anchor);
+            format_date(time_add_days(anchor, -delta), TP_DAY, out);
+            return;
+        }
+        format_date(x->date, x->prec, out);
+        return;
+    }
     /* a narrative goes on in the next sentence ("A day earlier, X said ... He promised ..."),
        but an older date ("in 1999" two paragraphs up) is background, not the story's date */
     if (dm->sent >= 0 && si - dm->sent <= 1) { *out = dm->last; return; }
@@ -478,7 +499,18 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             fprintf(trace, "  time \"%s\" -> %s (%s)\n", tok_text(&c, tx[i].t0, tx[i].t1), tx[i].value,
                     tx[i].kind == TX_DATE ? "date" : tx[i].kind == TX_DURATION ? "duration" :
                     tx[i].kind == TX_SET ? "set" : "anchor");
-        if (c.discard) continue;
+        /* the story's date as this sentence leaves it: its first date of the main clause, for
+           the sentences after it ("was diverted on Sunday ... Security officers then detained") */
+        date_memory next_dmem = dmem;
+        for (int q = 0; q < ntx; q++) {
+            if (tx[q].kind != TX_DATE || !tx[q].prec || !tx[q].date || !strcmp(tx[q].tx3, "PRESENT_REF")) continue;
+            if (c.clause_parent[c.u[c.tok_unit[tx[q].t0]].clause] >= 0) continue;   /* side clause */
+            if (tx[q].prec == TP_YEAR && tx[q].date / 10000 < date / 10000 - 1) continue;   /* background */
+            format_date(tx[q].date, tx[q].prec, &next_dmem.last);
+            next_dmem.sent = si;
+            break;
+        }
+        if (c.discard) { dmem = next_dmem; continue; }
         /* expand compounds, drop self-reference and duplicates */
         emitted seen[256]; int ns = 0;
         const char *stext = arena_strndup(&ar, a->text + s->b0, s->b1 - s->b0);
@@ -489,9 +521,6 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             if (ce->noun && noun_doubles_verb(&c, ce)) continue;
             ev_date edate;
             pick_date(&c, tx, ntx, ce->verb_t0, &before, &dmem, si, &edate);
-            int explicit_date = 0;
-            for (int q = 0; q < ntx; q++) if (tx[q].kind == TX_DATE && tx[q].prec && tx[q].date) explicit_date = 1;
-            if (explicit_date) { dmem.last = edate; dmem.sent = si; }
             const group *sg = &c.g[ce->src_group];
             const group *tg = ce->tgt_group >= 0 ? &c.g[ce->tgt_group] : NULL;
             /* "Russia and Ukraine agreed to swap prisoners": a joint act of a compound with
@@ -545,12 +574,21 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
                     const hd_place *pl = pick_place(&c, gm, ngm, ce->verb_t0, &pmem, si,
                                                     have_article_place ? &article_place : NULL);
                     if (pl) { ev.has_place = 1; ev.place = *pl; }
-                    if (pl && pl != &pmem.last && pl != &article_place) { pmem.last = *pl; pmem.sent = si; }
+
                     ev.dict = hc->d.hash;
                     nevents++;
                     if (fn && fn(&ev, ud)) stop = 1;
                 }
             }
+        }
+        dmem = next_dmem;
+        /* the story's place as this sentence leaves it: the first town it names that is not
+           an actor ("in the northern city of Novi Sad" ... "police arrested four suspects") */
+        for (int q = 0; q < ngm; q++) {
+            const char *pr = gm[q].place.precision;
+            if (!strcmp(pr, "country") || !strcmp(pr, "region") || is_actor_span(&c, gm[q].t0, gm[q].t1)) continue;
+            pmem.last = gm[q].place; pmem.sent = si;
+            break;
         }
     }
     arena_reset(&ar);

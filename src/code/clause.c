@@ -132,6 +132,7 @@ void code_units(sent_ctx *c)
     c->u = arena_alloc(c->a, sizeof(unit) * (size_t)(c->n + 1));
     c->tok_unit = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 1));
     c->clause_parent = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 2));
+    c->clause_rel_pron = arena_alloc(c->a, (size_t)(c->n + 2));
     c->nu = 0;
     enum { K_PLAIN, K_COMMA, K_PAREN, K_QUOTE };
     int stack[64], kind[64], sp = 0, next_id = 1;
@@ -156,6 +157,7 @@ void code_units(sent_ctx *c)
                      !scare_quote(c, i)) { open = 1; k = K_QUOTE; }
             if (open && sp < 63 && next_id <= c->n) {
                 c->clause_parent[next_id] = stack[sp];
+                c->clause_rel_pron[next_id] = (uint8_t)(t->cls == LC_REL || !strcmp(f, "where"));
                 stack[++sp] = next_id++; kind[sp] = k;
             }
             u->clause = stack[sp];

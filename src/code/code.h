@@ -86,6 +86,7 @@ typedef struct sent_ctx {
     unit *u; int nu;
     int *tok_unit;
     int *clause_parent;        /* clause -> enclosing clause (-1 for the sentence) */
+    uint8_t *clause_rel_pron;  /* clause opened by a relative word (which, who, that, where) */
     memory *mem;
     FILE *trace;
     cand_event *ev; int nev, evcap;

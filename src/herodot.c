@@ -412,7 +412,7 @@ static void pick_date(const sent_ctx *c, const timex *tx, int ntx, int verb_t0, 
     }
     /* a narrative goes on in the next sentence ("A day earlier, X said ... He promised ..."),
        but an older date ("in 1999" two paragraphs up) is background, not the story's date */
-    if (dm->sent >= 0 && si - dm->sent <= 1) { *out = dm->last; return; }
+    if (dm->sent >= 0 && si - dm->sent <= 2) { *out = dm->last; return; }
     format_date(before->dateline_date ? before->dateline_date : before->article_date, TP_DAY, out);
 }
 

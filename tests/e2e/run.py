@@ -308,7 +308,7 @@ def _():
     assert p.returncode == 0, p.stdout[-500:] + p.stderr[-500:]
 
 
-@test("dev set dates and places (../shared): regression floors (dates >= 78%, places >= 75%)")
+@test("dev set dates and places (../shared): >= 90% of gold dates and >= 85% of gold places right")
 def _():
     arts = os.path.join(SHARED, "samples", "dev-articles.jsonl")
     if not os.path.exists(arts) or QUICK or not os.path.exists(os.path.join(ROOT, "build", "gazetteer.tsv")):
@@ -324,7 +324,75 @@ def _():
     r = json.loads([l for l in p.stdout.splitlines() if l.startswith("{")][0])
     d = r["dates_right"] / max(1, r["dates_checked"])
     pl = r["places_right"] / max(1, r["places_checked"])
-    assert d >= 0.78 and pl >= 0.75, "dates %.3f places %.3f" % (d, pl)
+    assert d >= 0.90 and pl >= 0.85, "dates %.3f places %.3f" % (d, pl)
+
+
+# ---- the peers' formats and validation suites (issue 4) ------------------------------------
+# Pass-rate floors measured when `herodot validate` was written; the issue's targets are 95%
+# (TABARI) and 85% (PETRARCH). Raise them as the engine improves, never lower them.
+TABARI_VALIDATE_FLOOR = 39.7
+PETRARCH_VALIDATE_FLOOR = 38.0
+
+
+def validate_rate(path):
+    rc, out, err = run(["validate", path])
+    last = [l for l in out.splitlines() if l.startswith("validation:")]
+    assert last, (rc, err[-2000:])
+    return float(last[-1].split("(")[1].rstrip("%)")), last[-1]
+
+
+@test("TABARI validation suite (../shared): pass rate at or above the floor")
+def _():
+    proj = os.path.join(SHARED, "peers", "TABARI-Code", "Validate.project")
+    if not os.path.exists(proj):
+        return "skip"
+    rate, line = validate_rate(proj)
+    assert rate >= TABARI_VALIDATE_FLOOR, line
+
+
+@test("PETRARCH unit-test records (../shared): pass rate at or above the floor")
+def _():
+    xml = os.path.join(SHARED, "peers", "petrarch2", "petrarch2", "data", "text", "PETR.UnitTest.records.xml")
+    if not os.path.exists(xml):
+        return "skip"
+    rate, line = validate_rate(xml)
+    assert rate >= PETRARCH_VALIDATE_FLOOR, line
+
+
+@test("TABARI records and PETRARCH XML in, TABARI and PETRARCH-2 lines out; broken XML by file:line")
+def _():
+    d = tempfile.mkdtemp()
+    x = os.path.join(d, "in.xml")
+    with open(x, "w") as f:
+        f.write('<Sentences>\n<Sentence date="20231129" id="S_1" source="BWS" sentence="True">\n'
+                '<Text>Serbia condemned Kosovo.</Text>\n<Parse>(ROOT)</Parse>\n</Sentence>\n'
+                '<Sentence date="20231129" id="S_2" sentence="True">\n<Text>a <b>broken</Text>\n</Sentence>\n'
+                '<Sentence date="20231129" id="S_3" sentence="True">\n<Text>Kosovo condemned Serbia.</Text>\n</Sentence>\n'
+                '</Sentences>\n')
+    rc, out, err = run(["code", "--dict", "tests/dict", "--format", "petrarch", x])
+    lines = [l.split("\t") for l in out.splitlines()]
+    assert rc == 1 and "in.xml:7:" in err and "malformed XML" in err, (rc, err)
+    assert [l[5] for l in lines] == ["S_1", "S_3"], out
+    assert lines[0][:4] == ["20231129", "SRB", "KSV", lines[0][3]] and lines[0][3].startswith("1"), out
+    t = os.path.join(d, "in.text")
+    with open(t, "w") as f:
+        f.write("231129 REC-1\nSerbia condemned\nKosovo. /* { SRB / KSV / 122 } */\n\n231130 REC-2\nKosovo condemned Serbia.\n")
+    rc, out, err = run(["code", "--dict", "tests/dict", "--format", "tabari", t])
+    shutil.rmtree(d)
+    lines = [l.split("\t") for l in out.splitlines()]
+    assert rc == 0 and len(lines) == 2, (out, err)
+    assert lines[0][0] == "231129" and lines[0][1:3] == ["SRB", "KSV"], out
+    assert lines[1][0] == "231130" and lines[1][1:3] == ["KSV", "SRB"], out
+
+
+@test("unknown --format is refused; every peer format is accepted")
+def _():
+    for fmt in ["tabari", "petrarch", "gdelt2", "icews", "phoenix", "tsv", "json"]:
+        rc, out, err = run(["code", "--dict", "tests/dict", "--format", fmt, "--date", "2023-11-29", "-"],
+                           stdin=b"Serbia condemned Kosovo.\n")
+        assert rc == 0 and out.strip(), (fmt, rc, err)
+    rc, _, err = run(["code", "--format", "nope", "-"], stdin=b"")
+    assert rc == 2 and "unknown format" in err, err
 
 
 print("e2e: %d passed, %d failed, %d skipped" % (results["passed"], results["failed"], results["skipped"]))

@@ -424,6 +424,21 @@ void code_mentions(sent_ctx *c)
         int comma = a->t1;
         if (a->absorbed || b->t0 <= a->t1 || strcmp(t[a->t1].fold, ",") != 0) continue;
         int gap_ok = 1;
+        /* "The United States, a treaty ally of the Philippines, condemned": an indefinite
+           description between commas describes the actor before it */
+        if (a->code && !a->pronoun && b->t0 > a->t1 + 1 && b->t0 <= a->t1 + 6 &&
+            (!strcmp(t[a->t1 + 1].fold, "a") || !strcmp(t[a->t1 + 1].fold, "an")) &&
+            b->t1 < c->n && !strcmp(t[b->t1].fold, ",")) {
+            int plain = 1;
+            for (int i = a->t1 + 2; i < b->t0; i++)
+                if (t[i].flags & TF_PUNCT) plain = 0;
+            if (plain) {
+                b->absorbed = 1;
+                a->t1 = b->t1;
+                for (int i = comma; i < b->t1; i++) c->tok_mention[i] = k;
+                continue;
+            }
+        }
         /* "Nicholas Haysom, head of the U.N. mission": a title noun and "of the" may stand
            between the comma and the organization */
         for (int i = a->t1 + 1; i < b->t0; i++)
@@ -450,5 +465,19 @@ void code_mentions(sent_ctx *c)
         give->absorbed = 1;
         for (int i = give->t0; i < give->t1; i++) c->tok_mention[i] = k;
         c->tok_mention[comma] = k;
+    }
+    /* 4. "he", "it" again, now that appositives are joined: the nearest fitting actor before
+       it in the sentence ("The United States, a treaty ally of the Philippines, condemned
+       what it called..."), else the article memory as resolved above */
+    for (int k = 0; k < c->nm; k++) {
+        mention *p = &c->m[k];
+        if (!p->pronoun || p->plural) continue;
+        for (int q = k - 1; q >= 0; q--) {
+            const mention *x = &c->m[q];
+            if (x->absorbed || x->pronoun || !x->code) continue;
+            if (p->person != x->person) continue;
+            p->code = x->code;
+            break;
+        }
     }
 }

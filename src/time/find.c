@@ -1049,14 +1049,19 @@ static const char *const anchors[] = {
     "morning", "mornings", "night", "nights", "noon", "now", "overnight", "present", "quarter",
     "recent", "recently", "season", "spring", "summer", "today", "tomorrow", "tonight", "week",
     "weekend", "weeks", "winter", "year", "years", "yesterday", "christmas", "easter", "ramadan",
-    "eid", "holiday", "holidays", "future", "past", "previous", "afterwards", "before", "after",
-    "meanwhile", "then", "since", "until", "soon", "once", NULL
+    "eid", "holiday", "holidays", "future", NULL
 };
 
 static int is_anchor(const token *k)
 {
     if (k->flags & TF_PUNCT) return 0;
-    if (k->flags & TF_NUM) return 1;
+    /* a number anchors only as a year ("in 2022", "the 1990s"): counts ("700 troops") and
+       day numbers need a month or a time noun, which are anchors themselves */
+    if (k->flags & TF_NUM) {
+        long v = 0; uint32_t d = 0;
+        while (d < k->fold_len && k->fold[d] >= '0' && k->fold[d] <= '9' && d < 6) v = v * 10 + (k->fold[d++] - '0');
+        return d == 4 && v >= 1900 && v <= 2100;
+    }
     if (k->fold_len < 3 || k->fold_len > 10) return 0;
     char c = k->fold[0];
     if (c < 'a' || c > 'z' || strchr("gikvxz", c)) return 0;   /* no anchor starts so */

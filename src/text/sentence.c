@@ -80,12 +80,11 @@ static int ends_sentence(const token *t, int i, int n)
 {
     const token *k = &t[i];
     int j = i + 1;
-    if ((k->flags & TF_PUNCT) && (strcmp(k->fold, ".") == 0 || strcmp(k->fold, "!") == 0 ||
-                                  strcmp(k->fold, "?") == 0)) {
+    if ((k->flags & TF_PUNCT) && k->fold_len == 1 &&
+        (k->fold[0] == '.' || k->fold[0] == '!' || k->fold[0] == '?')) {
         /* closing quotes and brackets stay with the sentence */
         while (j < n && (t[j].flags & (TF_QUOTE | TF_PAREN)) &&
-               (strcmp(t[j].fold, "(") != 0 && strcmp(t[j].fold, "[") != 0) &&
-               t[j].b0 == t[j - 1].b1)
+               t[j].fold[0] != '(' && t[j].fold[0] != '[' && t[j].b0 == t[j - 1].b1)
             j++;
         if (j >= n) return j;
         if (t[j].flags & (TF_CAP | TF_NUM | TF_QUOTE)) return j;

@@ -6,6 +6,7 @@
 #include "time.h"
 #include "../lex/lex.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct scan {
@@ -1042,15 +1043,22 @@ static void finish(scan *s, timex *x, int first)
 /* Most sentences name no time at all; the matchers cost a few dozen string compares per word,
  * so a sentence is scanned only if it has a word a time expression needs: a number, a month
  * or weekday, or one of the time nouns and adverbs below. */
-static const char *const anchors[] = {
-    "afternoon", "ago", "autumn", "century", "centuries", "current", "currently", "dawn", "day",
-    "days", "daybreak", "decade", "decades", "dusk", "earlier", "evening", "fall", "fortnight",
-    "hour", "hours", "later", "midday", "midnight", "minute", "minutes", "month", "months",
-    "morning", "mornings", "night", "nights", "noon", "now", "overnight", "present", "quarter",
-    "recent", "recently", "season", "spring", "summer", "today", "tomorrow", "tonight", "week",
-    "weekend", "weeks", "winter", "year", "years", "yesterday", "christmas", "easter", "ramadan",
-    "eid", "holiday", "holidays", "future", NULL
+static const char *const anchors[] = {   /* sorted: bsearch */
+    "afternoon", "ago", "autumn", "centuries", "century", "christmas", "current", "currently",
+    "dawn", "day", "daybreak", "days", "decade", "decades", "dusk", "earlier", "easter", "eid",
+    "evening", "fall", "fortnight", "future", "holiday", "holidays", "hour", "hours", "later",
+    "midday", "midnight", "minute", "minutes", "month", "months", "morning", "mornings",
+    "night", "nights", "noon", "now", "overnight", "present", "quarter", "ramadan", "recent",
+    "recently", "season", "spring", "summer", "today", "tomorrow", "tonight", "week", "weekend",
+    "weeks", "winter", "year", "years", "yesterday",
 };
+
+static int anchor_cmp(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
+
+static int is_anchor_word(const char *f)
+{
+    return bsearch(f, anchors, sizeof anchors / sizeof *anchors, sizeof *anchors, anchor_cmp) != NULL;
+}
 
 static int is_anchor(const token *k)
 {
@@ -1065,7 +1073,9 @@ static int is_anchor(const token *k)
     if (k->fold_len < 3 || k->fold_len > 10) return 0;
     char c = k->fold[0];
     if (c < 'a' || c > 'z' || strchr("gikvxz", c)) return 0;   /* no anchor starts so */
-    return text_month(k->fold) || weekday_of(k->fold) >= 0 || in_list(k->fold, anchors);
+    int m = text_month(k->fold);
+    if (m == 5 || m == 3) return (k->flags & TF_CAP) != 0;   /* "may", "march": a modal, a verb */
+    return m || weekday_of(k->fold) >= 0 || is_anchor_word(k->fold);
 }
 
 /* next_anchor[i]: the first anchor at or after token i (n if none) */
@@ -1091,7 +1101,7 @@ int time_find(arena *a, const token *t, int n, const char *text, time_ctx *ctx, 
         if (t[i].flags & TF_PUNCT) { i++; continue; }
         /* an expression holds an anchor within its first words ("a day earlier",
            "late on Saturday", "in the 1990s") */
-        if (nx[i] > i + 6) { i = nx[i] - 6 > i ? nx[i] - 6 : i + 1; continue; }
+        if (nx[i] > i + 4) { i = nx[i] - 4 > i ? nx[i] - 4 : i + 1; continue; }
         int e = 0, before = s.nv;
         for (size_t k = 0; k < sizeof matchers / sizeof *matchers && !e; k++) {
             e = matchers[k](&s, i);

@@ -11,6 +11,8 @@ WARN    += -Wno-unknown-warning-option
 endif
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
 ICU_LIBS   := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
+CFLAGS  += $(shell xml2-config --cflags)
+LDLIBS  += $(shell xml2-config --libs)
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(SAN) $(ICU_CFLAGS) -I/usr/include/postgresql -DHD_INSTALL_DATA='"$(PREFIX)/share/herodot/data"'
 LDLIBS  += $(ICU_LIBS) -lcjson -lsqlite3 -lpq -lm -lpthread
 LDFLAGS += $(SAN)

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 pkgs="build-essential pkg-config python3 libicu-dev libcjson-dev libcmocka-dev wordnet-base
-      libsqlite3-dev libpq-dev iso-codes"
+      libsqlite3-dev libpq-dev iso-codes libxml2-dev"
 missing=""
 for p in $pkgs; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then

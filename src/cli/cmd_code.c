@@ -38,7 +38,7 @@ typedef struct ev_ctx { buf *b; int tsv; } ev_ctx;
 static int write_event(const hd_event *ev, void *ud)
 {
     ev_ctx *x = ud;
-    if (x->tsv) io_write_tsv(x->b, ev); else io_write_json(x->b, ev);
+    io_write_event(x->b, x->tsv, ev, NULL);   /* x->tsv: the --format (enum io_out) */
     return 0;
 }
 
@@ -90,8 +90,7 @@ int cmd_code(int argc, char **argv)
         }
         if (!strcmp(argv[i], "--format") && i + 1 < argc) {
             const char *f = argv[++i];
-            if (!strcmp(f, "tsv")) tsv = 1;
-            else if (strcmp(f, "json") && strcmp(f, "jsonl")) {
+            if ((tsv = io_out_parse(f)) < 0) {
                 fprintf(stderr, "herodot: unknown format %s\n", f);
                 free(files);
                 return 2;

@@ -24,6 +24,7 @@ static void usage(FILE *f)
           "                        --to --country --near LAT,LON,KM --text (see query --help)\n"
           "  stats [--db DB]       counts by root, actor pair, day, country; --check\n"
           "  export --format F     gdelt2, icews, phoenix, csv or jsonl from the store\n"
+          "  validate FILE         run a TABARI .project or PETRARCH .xml validation suite\n"
           "  version               print the version\n\n"
           "common options:\n"
           "  --dict DIR            dictionary directory (default: $HERODOT_DATA, else the\n"
@@ -114,6 +115,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("herodot %s\n", HD_VERSION); return 0; }
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { usage(stdout); return 0; }
     fprintf(stderr, "herodot: '%s' is not a command\n", cmd);

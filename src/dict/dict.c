@@ -153,10 +153,11 @@ const char *dict_actor_code(const actor_entry *e, int32_t date)
         const dated_code *c = &e->codes[i];
         if (!c->from && !c->to) { if (!dflt) dflt = c->code; continue; }
         restricted++;
-        if ((!c->from || date >= c->from) && (!c->to || date <= c->to)) return c->code;
+        if ((!c->from || date >= c->from) && (!c->to || date <= c->to))
+            return strcmp(c->code, "---") ? c->code : NULL;    /* [---]: no code */
     }
-    if (dflt) return dflt;
-    return restricted ? NULL : NULL;
+    if (dflt && strcmp(dflt, "---")) return dflt;
+    return NULL;
 }
 
 const cameo_info *dict_cameo(const dict *d, const char *code)
@@ -220,6 +221,7 @@ static void synset_index(synset *s)
 
 void dict_finish(dict *d)
 {
+    tabari_index_stems(d);
     for (int i = 0; i < d->nsyn; i++) if (!d->synsets[i]->first) synset_index(d->synsets[i]);
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {

@@ -110,8 +110,9 @@ typedef struct dict_dialect_stats {
     long dated_discards;         /* date-restricted [###]: read as [---] */
     long compound_codes;         /* coded compounds ("GME/GMW"): kept as one code */
     long synset_members_skipped; /* members with actor tokens ("PESO_$") */
-    long p2_patterns;            /* PETRARCH-2 syntactic patterns approximated */
+    long p2_patterns;            /* PETRARCH-2 syntactic patterns approximated (not yet: reported) */
     long p2_transformations;     /* PETRARCH-2 "~ a (b c V) W = x y C" lines: skipped */
+    long stem_index_keys;        /* extra index keys for TABARI stems (tabari_index_stems) */
 } dict_dialect_stats;
 
 typedef struct dict {
@@ -162,6 +163,7 @@ int dict_load_set(dict *d, const char *path, dict_diag *dg, hd_error *err);
 /* load our whole data/ layout (or, when dir is a set description, that set) */
 int dict_load_dir(dict *d, const char *dir, dict_diag *dg, hd_error *err);
 void dict_finish(dict *d);        /* sort patterns, compute hash and stats */
+void tabari_index_stems(dict *d);  /* index stems under the WordNet words they begin (tabari.c) */
 int  dict_lint(const dict *d, dict_diag *dg);   /* semantic checks: see check.c */
 int  dict_phrase(dict *d, const char *raw, size_t n, word_match **out);
 void dict_index_phrase(dict *d, phrase_list *ix, const phrase *p);

@@ -50,6 +50,8 @@ static void load_one(dict *d, const char *dir, const char *name,
 int dict_load_dir(dict *d, const char *dir, dict_diag *dg, hd_error *err)
 {
     struct stat st;
+    /* a TABARI .project, PETR_config.ini or PETRARCH validation file names a peer's set */
+    if (dict_is_set(dir)) return dict_load_set(d, dir, dg, err);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         snprintf(err->file, sizeof err->file, "%s", dir);
         err->line = 0;

@@ -46,6 +46,26 @@ char *next_line(src_file *f)
     return s;
 }
 
+int xml_comment_line(src_file *f, const char *line)
+{
+    const char *s = line;
+    while (*s == ' ' || *s == '\t') s++;
+    if (f->in_comment) {
+        if (strstr(s, "-->")) f->in_comment = 0;
+        return 1;
+    }
+    if (strncmp(s, "<!--", 4)) return 0;
+    if (!strstr(s + 4, "-->")) f->in_comment = 1;
+    return 1;
+}
+
+int finish_line(const char *line)
+{
+    if (*line != '~') return 0;
+    while (*line == '~') line++;
+    return !strncmp(line, "FINISH", 6);
+}
+
 const char *where(dict *d, const src_file *f)
 {
     char b[1100];
@@ -95,7 +115,7 @@ static int32_t parse_date(const char *s, const char **end)
 }
 
 /* "[CODE]", "[CODE <D]", "[CODE >D]", "[CODE D1-D2]" -> dated_code; 0 on success */
-static int parse_code_group(dict *d, const char *s, size_t n, dated_code *out)
+static int parse_code_group(dict *d, const char *s, size_t n, dated_code *out, int tabari)
 {
     char buf[256];
     if (n >= sizeof buf) return -1;
@@ -113,8 +133,9 @@ static int parse_code_group(dict *d, const char *s, size_t n, dated_code *out)
     if (*p == '<') {
         int32_t v = parse_date(p + 1, &e);
         if (v < 0) return -1;
-        /* before D: up to the day before; keep it simple with D-1 on the day number */
-        out->to = v - 1; out->from = 1;
+        /* before D: up to the day before (ours; D-1 on the day number compares right);
+           TABARI: "prior to and including" D */
+        out->to = tabari ? v : v - 1; out->from = 1;
     } else if (*p == '>') {
         int32_t v = parse_date(p + 1, &e);
         if (v < 0) return -1;
@@ -136,7 +157,7 @@ static int parse_code_group(dict *d, const char *s, size_t n, dated_code *out)
 }
 
 /* all [..] groups of a line, appended to codes; returns -1 on a malformed group */
-static int parse_codes(dict *d, const char *s, dated_code **codes, int *n, int *cap)
+static int parse_codes(dict *d, const char *s, dated_code **codes, int *n, int *cap, int tabari)
 {
     const char *p = s;
     while ((p = strchr(p, '['))) {
@@ -148,17 +169,17 @@ static int parse_codes(dict *d, const char *s, dated_code **codes, int *n, int *
             if (*n) memcpy(nv, *codes, sizeof *nv * (size_t)*n);
             *codes = nv; *cap = nc;
         }
-        if (parse_code_group(d, p + 1, (size_t)(q - p - 1), &(*codes)[*n]) < 0) return -1;
+        if (parse_code_group(d, p + 1, (size_t)(q - p - 1), &(*codes)[*n], tabari) < 0) return -1;
         (*n)++;
         p = q + 1;
     }
     return 0;
 }
 
-static phrase *new_phrase(dict *d, const char *raw, size_t n, uint8_t type, const char *src)
+static phrase *new_phrase(dict *d, const char *raw, size_t n, uint8_t type, const char *src, int tabari)
 {
     word_match *w;
-    int nw = dict_phrase(d, raw, n, &w);
+    int nw = tabari ? tabari_phrase(d, raw, n, &w) : dict_phrase(d, raw, n, &w);
     if (nw == 0) return NULL;
     phrase *p = arena_alloc(&d->mem, sizeof *p);
     p->w = w; p->nw = nw; p->type = type; p->src = src;
@@ -182,18 +203,74 @@ static uint8_t kind_from_path(const char *path)
     return AK_OTHER;
 }
 
-int dict_load_actors(dict *d, const char *path, dict_diag *dg)
+/* Special actor codes after parsing codes[from..n): [---] is no code (the phrase is known and
+ * names no actor: dict_actor_code gives NULL for it), [+++] (TABARI's "complex") is read the same way, and an unrestricted [###]
+ * makes the phrase a sentence discard. A '/' code (a coded compound, GME/GMW) is kept whole. */
+static void special_codes(dict *d, dated_code *codes, int from, int n, const char *phrase_raw,
+                          size_t pl, const char *src, int tabari)
+{
+    for (int i = from; i < n; i++) {
+        const char *c = codes[i].code;
+        if (!c) continue;
+        if (!strcmp(c, "---")) d->dx.null_actor_codes++;
+        else if (!strcmp(c, "+++")) { codes[i].code = "---"; d->dx.complex_codes++; }
+        else if (!strcmp(c, "###")) {
+            codes[i].code = "---";
+            if (!codes[i].from && !codes[i].to && phrase_raw) {
+                phrase *p = new_phrase(d, phrase_raw, pl, PH_ACTOR, src, tabari);
+                if (p) { dict_index_phrase(d, d->discard_by_word, p); d->st.discards++; d->dx.discard_phrases++; }
+            } else d->dx.dated_discards++;
+        } else if (strchr(c, '/')) d->dx.compound_codes++;
+    }
+}
+
+/* the phrase of an actor or agent line: ours and PETRARCH's end at a blank; TABARI's run to the
+   first '[' (blanks separate its words) */
+static size_t line_phrase_len(const char *s, int tabari)
+{
+    if (!tabari) return phrase_len(s);
+    size_t n = 0;
+    while (s[n] && s[n] != '[' && s[n] != '{') n++;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    return n;
+}
+
+int dict_load_actors(dict *d, const char *path, dict_diag *dg) { return load_actors_dialect(d, path, dg, 0); }
+int dict_load_tabari_actors(dict *d, const char *path, dict_diag *dg) { return load_actors_dialect(d, path, dg, 1); }
+
+int load_actors_dialect(dict *d, const char *path, dict_diag *dg, int tabari)
 {
     src_file f;
     if (file_open(d, &f, path, dg) < 0) return -1;
+    d->dx.files++;
     uint8_t kind = kind_from_path(path);
     actor_entry *cur = NULL;
+    const char *cur_raw = NULL; size_t cur_pl = 0;
     int cap = 0;
+    char section[32] = "";
     char *line;
     while ((line = next_line(&f))) {
-        if (line[0] == '#') { directive_kind(line, &kind); continue; }
-        if (!strncmp(line, "~FINISH", 7)) break;
-        if (line[0] == '<') continue;    /* TABARI <NOUN> sections etc.: not actors */
+        if (xml_comment_line(&f, line)) continue;
+        if (line[0] == '#') { if (!tabari) directive_kind(line, &kind); continue; }
+        if (tabari && line[0] == '/') continue;
+        if (finish_line(line)) break;
+        if (section[0]) {                     /* TABARI <NOUN>, <ADJECTIVE>: uncoded words */
+            if (line[0] == '<' && line[1] == '/') section[0] = 0;
+            else {
+                cut_comment(line);
+                if (*line && !strcmp(section, "NOUN")) d->dx.noun_entries++;
+                else if (*line) d->dx.adj_entries++;
+            }
+            continue;
+        }
+        if (line[0] == '<') {
+            if (tabari && line[1] != '/' && !strchr(line, '/')) {
+                const char *e = strchr(line, '>');
+                size_t sl = e ? (size_t)(e - line - 1) : strlen(line + 1);
+                snprintf(section, sizeof section, "%.*s", (int)(sl < 31 ? sl : 31), line + 1);
+            }
+            continue;
+        }
         cut_comment(line);
         if (!*line) continue;
         const char *where_s = where(d, &f);
@@ -201,8 +278,10 @@ int dict_load_actors(dict *d, const char *path, dict_diag *dg)
         int indented = (*s == ' ' || *s == '\t');
         while (*s == ' ' || *s == '\t') s++;
         if (*s == '[' && cur) {               /* code line of the current entry */
-            if (parse_codes(d, s, &cur->codes, &cur->ncodes, &cap) < 0)
+            int from = cur->ncodes;
+            if (parse_codes(d, s, &cur->codes, &cur->ncodes, &cap, tabari) < 0)
                 dict_report(dg, f.path, f.line, "malformed actor code: %s", s);
+            special_codes(d, cur->codes, from, cur->ncodes, cur_raw, cur_pl, where_s, tabari);
             continue;
         }
         if (indented && *s != '+') {
@@ -211,11 +290,11 @@ int dict_load_actors(dict *d, const char *path, dict_diag *dg)
         }
         int syn = *s == '+';
         if (syn) s++;
-        size_t pl = phrase_len(s);
+        size_t pl = line_phrase_len(s, tabari);
         if (pl == 0) { dict_report(dg, f.path, f.line, "empty phrase"); continue; }
         const char *rest = s + pl;
         if (syn && cur && !strchr(rest, '[')) {
-            phrase *p = new_phrase(d, s, pl, PH_ACTOR, where_s);
+            phrase *p = new_phrase(d, s, pl, PH_ACTOR, where_s, tabari);
             if (p) { p->entry = cur; dict_index_phrase(d, d->by_word, p); d->st.actor_phrases++; }
             continue;
         }
@@ -224,11 +303,13 @@ int dict_load_actors(dict *d, const char *path, dict_diag *dg)
         cur = arena_alloc(&d->mem, sizeof *cur);
         cur->src = where_s; cur->kind = kind;
         cur->name = arena_strndup(&d->mem, s, pl);
+        cur_raw = cur->name; cur_pl = pl;
         cap = 0;
-        if (parse_codes(d, rest, &cur->codes, &cur->ncodes, &cap) < 0) {
+        if (parse_codes(d, rest, &cur->codes, &cur->ncodes, &cap, tabari) < 0) {
             dict_report(dg, f.path, f.line, "malformed actor code: %s", rest);
         }
-        phrase *p = new_phrase(d, s, pl, PH_ACTOR, where_s);
+        special_codes(d, cur->codes, 0, cur->ncodes, cur_raw, cur_pl, where_s, tabari);
+        phrase *p = new_phrase(d, s, pl, PH_ACTOR, where_s, tabari);
         if (!p) { dict_report(dg, f.path, f.line, "phrase has no words"); continue; }
         p->entry = cur;
         dict_index_phrase(d, d->by_word, p);
@@ -243,7 +324,7 @@ int dict_load_actors(dict *d, const char *path, dict_diag *dg)
 typedef struct subst { char name[64]; char alts[32][64]; int n; } subst;
 
 static void expand_agent(dict *d, const char *ph, size_t n, const subst *subs, int nsubs,
-                         const char *code, uint8_t person, const char *src, int depth)
+                         const char *code, uint8_t person, const char *src, int depth, int tabari)
 {
     const char *b = memchr(ph, '!', n);
     if (b && depth < 3) {
@@ -257,13 +338,13 @@ static void expand_agent(dict *d, const char *ph, size_t n, const subst *subs, i
                     int len = snprintf(out, sizeof out, "%.*s%s%.*s", (int)(b - ph), ph,
                                        subs[i].alts[k], (int)(ph + n - e - 1), e + 1);
                     if (len > 0 && (size_t)len < sizeof out)
-                        expand_agent(d, out, (size_t)len, subs, nsubs, code, person, src, depth + 1);
+                        expand_agent(d, out, (size_t)len, subs, nsubs, code, person, src, depth + 1, tabari);
                 }
                 return;
             }
         }
     }
-    phrase *p = new_phrase(d, ph, n, PH_AGENT, src);
+    phrase *p = new_phrase(d, ph, n, PH_AGENT, src, tabari);
     if (!p) return;
     if (code[0] == '~') p->agent = arena_strdup(&d->mem, code + 1);
     else {
@@ -276,21 +357,28 @@ static void expand_agent(dict *d, const char *ph, size_t n, const subst *subs, i
     d->st.agent_phrases++;
 }
 
-int dict_load_agents(dict *d, const char *path, dict_diag *dg)
+int dict_load_agents(dict *d, const char *path, dict_diag *dg) { return load_agents_dialect(d, path, dg, 0); }
+int dict_load_tabari_agents(dict *d, const char *path, dict_diag *dg) { return load_agents_dialect(d, path, dg, 1); }
+
+int load_agents_dialect(dict *d, const char *path, dict_diag *dg, int tabari)
 {
     src_file f;
     if (file_open(d, &f, path, dg) < 0) return -1;
+    d->dx.files++;
     subst *subs = calloc(16, sizeof *subs);
     int nsubs = 0;
     uint8_t kind = AK_OTHER;
     char *line;
     while ((line = next_line(&f))) {
-        if (line[0] == '#') { directive_kind(line, &kind); continue; }
+        if (xml_comment_line(&f, line)) continue;
+        if (line[0] == '#') { if (!tabari) directive_kind(line, &kind); continue; }
+        if (tabari && line[0] == '/') continue;
+        if (finish_line(line)) break;
         cut_comment(line);
         char *s = line;
         while (*s == ' ' || *s == '\t') s++;
         if (!*s) continue;
-        if (*s == '!' && strstr(s, "=")) {     /* substitution marker definition */
+        if (!tabari && *s == '!' && strstr(s, "=")) {     /* substitution marker definition */
             if (nsubs == 16) { dict_report(dg, f.path, f.line, "too many !MARKERS!"); continue; }
             subst *sb = &subs[nsubs];
             char *eq = strchr(s, '=');
@@ -304,9 +392,12 @@ int dict_load_agents(dict *d, const char *path, dict_diag *dg)
             nsubs++;
             continue;
         }
-        size_t pl = phrase_len(s);
+        size_t pl = line_phrase_len(s, tabari);
         const char *lb = strchr(s, '[');
         const char *rb = lb ? strchr(lb, ']') : NULL;
+        /* "[ ~OPP]", "[  NGM~]": blanks inside the brackets are TABARI's layout */
+        if (lb && rb) { while (lb + 1 < rb && (lb[1] == ' ' || lb[1] == '\t')) lb++;
+                        while (rb - 1 > lb && (rb[-1] == ' ' || rb[-1] == '\t')) rb--; }
         if (!pl || !lb || !rb || rb - lb < 2) {
             dict_report(dg, f.path, f.line, "agent line needs PHRASE [~CODE]: %s", s);
             continue;
@@ -320,7 +411,7 @@ int dict_load_agents(dict *d, const char *path, dict_diag *dg)
             continue;
         }
         const char *src = where(d, &f);
-        expand_agent(d, s, pl, subs, nsubs, code, kind == AK_PERSON, src, 0);
+        expand_agent(d, s, pl, subs, nsubs, code, kind == AK_PERSON, src, 0, tabari);
         /* explicit plurals {A B} */
         const char *ob = strchr(s, '{');
         if (ob && ob < lb) {
@@ -331,7 +422,7 @@ int dict_load_agents(dict *d, const char *path, dict_diag *dg)
                 if (tl < sizeof tmp) {
                     memcpy(tmp, ob + 1, tl); tmp[tl] = 0;
                     for (char *t = strtok(tmp, " "); t; t = strtok(NULL, " "))
-                        expand_agent(d, t, strlen(t), subs, nsubs, code, kind == AK_PERSON, src, 0);
+                        expand_agent(d, t, strlen(t), subs, nsubs, code, kind == AK_PERSON, src, 0, tabari);
                 }
             }
         }
@@ -360,7 +451,7 @@ int dict_load_anaphora(dict *d, const char *path, dict_diag *dg)
             if (!strncmp(lb + 1, classes[i].n, strlen(classes[i].n)) &&
                 lb[1 + strlen(classes[i].n)] == ']') c = classes[i].c;
         if (!pl || !c) { dict_report(dg, f.path, f.line, "anaphor line needs PHRASE [CLASS]"); continue; }
-        phrase *p = new_phrase(d, line, pl, PH_ANAPHOR, where(d, &f));
+        phrase *p = new_phrase(d, line, pl, PH_ANAPHOR, where(d, &f), 0);
         if (!p) continue;
         p->anaphor = c;
         dict_index_phrase(d, d->by_word, p);
@@ -374,7 +465,9 @@ int dict_load_discards(dict *d, const char *path, dict_diag *dg)
     src_file f;
     if (file_open(d, &f, path, dg) < 0) return -1;
     char *line;
+    d->dx.files++;
     while ((line = next_line(&f))) {
+        if (xml_comment_line(&f, line)) continue;
         if (line[0] == '#') continue;
         cut_comment(line);
         char *s = line;
@@ -382,8 +475,8 @@ int dict_load_discards(dict *d, const char *path, dict_diag *dg)
         if (!*s) continue;
         int story = *s == '+';
         if (story) s++;
-        size_t pl = phrase_len(s);
-        phrase *p = new_phrase(d, s, pl, PH_ACTOR, where(d, &f));
+        size_t pl = strlen(s);      /* "YEARS LATER": blanks separate the words of one phrase */
+        phrase *p = new_phrase(d, s, pl, PH_ACTOR, where(d, &f), 0);
         if (!p) { dict_report(dg, f.path, f.line, "empty discard phrase"); continue; }
         p->anaphor = (uint8_t)story;    /* reused: 1 = whole article */
         dict_index_phrase(d, d->discard_by_word, p);

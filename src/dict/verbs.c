@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static synset *synset_get(dict *d, const char *name, size_t n, int create)
+synset *vb_synset_get(dict *d, const char *name, size_t n, int create)
 {
     uint32_t *v = strmap_get(&d->synset_ix, name, n);
     if (v) return d->synsets[*v];
@@ -27,10 +27,8 @@ static synset *synset_get(dict *d, const char *name, size_t n, int create)
     return s;
 }
 
-static void synset_add(dict *d, synset *s, const char *raw, size_t n)
+static void synset_push(synset *s, word_match *w, int nw)
 {
-    word_match *w;
-    int nw = dict_phrase(d, raw, n, &w);
     if (!nw) return;
     if (s->n == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 8;
@@ -40,8 +38,74 @@ static void synset_add(dict *d, synset *s, const char *raw, size_t n)
     s->mem[s->n] = w; s->memlen[s->n] = nw; s->n++;
 }
 
+/* Length of the longest defined synonym-set name at s ('&' first). Names may contain '_', so
+   "&X_PROTESTER_GROUP" is "&X_PROTESTER" + "GROUP" when only the former is defined. The name
+   ends at a blank, the end of the text, or a '_' that follows a defined name. 0: none. */
+size_t vb_synset_name_len(dict *d, const char *s)
+{
+    size_t end = 0;
+    while (s[end] && s[end] != ' ' && s[end] != '\t' && s[end] != '}' && s[end] != '|') end++;
+    for (;;) {
+        if (end > 1 && vb_synset_get(d, s, end, 0)) return end;
+        size_t prev = end ? end - 1 : 0;
+        while (prev > 0 && s[prev] != '_') prev--;
+        if (prev == 0) return 0;
+        end = prev;
+    }
+}
+
+static int compile_words(dict *d, const char *raw, size_t n, int tabari, word_match **w)
+{
+    return tabari ? tabari_phrase(d, raw, n, w) : dict_phrase(d, raw, n, w);
+}
+
+/* One member line of a synonym set ("+MEMOS_ON_&TIETYPES"): a word sequence, which may name
+   one other set (expanded here into one member per member of that set). Returns 0, or -1
+   with *why set when the member cannot be compiled. */
+int vb_synset_add(dict *d, synset *s, const char *raw, size_t n, int tabari, const char **why)
+{
+    char buf[512];
+    while (n && (raw[n - 1] == ' ' || raw[n - 1] == '\t')) n--;
+    if (n == 0) { *why = "empty synonym-set member"; return -1; }
+    if (n >= sizeof buf) { *why = "synonym-set member too long"; return -1; }
+    memcpy(buf, raw, n); buf[n] = 0;
+    for (char *p = buf; *p; p++)
+        if ((*p == '$' || *p == '+' || *p == '%' || *p == '^') && (p == buf || p[-1] == '_' || p[-1] == ' ') &&
+            (!p[1] || p[1] == '_' || p[1] == ' ')) { *why = "actor tokens in a synonym-set member are not supported"; return -1; }
+    char *amp = strchr(buf, '&');
+    word_match *w;
+    if (!amp) {
+        int nw = compile_words(d, buf, n, tabari, &w);
+        if (!nw) { *why = "synonym-set member has no words"; return -1; }
+        synset_push(s, w, nw);
+        return 0;
+    }
+    size_t nl = vb_synset_name_len(d, amp);
+    if (!nl) { *why = "unknown synonym set in a member"; return -1; }
+    synset *x = vb_synset_get(d, amp, nl, 0);
+    if (x == s) { *why = "a synonym set cannot contain itself"; return -1; }
+    size_t ll = (size_t)(amp - buf);
+    while (ll && (buf[ll - 1] == ' ' || buf[ll - 1] == '\t' || (!tabari && buf[ll - 1] == '_'))) ll--;
+    const char *right = amp + nl;
+    while (*right == '_' || *right == ' ' || *right == '\t') right++;
+    if (strchr(right, '&')) { *why = "only one synonym set per member"; return -1; }
+    word_match *L = NULL, *R = NULL;
+    int nL = ll ? compile_words(d, buf, ll, tabari, &L) : 0;
+    int nR = *right ? compile_words(d, right, strlen(right), tabari, &R) : 0;
+    int nmem = x->n;
+    for (int m = 0; m < nmem; m++) {
+        int tot = nL + x->memlen[m] + nR;
+        word_match *v = arena_alloc(&d->mem, sizeof *v * (size_t)tot);
+        if (nL) memcpy(v, L, sizeof *v * (size_t)nL);
+        memcpy(v + nL, x->mem[m], sizeof *v * (size_t)x->memlen[m]);
+        if (nR) memcpy(v + nL + x->memlen[m], R, sizeof *v * (size_t)nR);
+        synset_push(s, v, tot);
+    }
+    return 0;
+}
+
 /* "[190]", "[190:190]", "[---]", "[###]", "[:173]", "[0231?]" */
-static int parse_event_code(dict *d, const char *s, const char **code, const char **code2,
+int vb_event_code(dict *d, const char *s, const char **code, const char **code2,
                             uint8_t *null_code, uint8_t *discard)
 {
     const char *lb = strrchr(s, '[');
@@ -73,8 +137,12 @@ typedef struct raw_elem { pat_elem e; int join_next; int is_verb; } raw_elem;
 static int is_neg_word(const char *w) { return !strcmp(w, "not") || !strcmp(w, "no") ||
                                                !strcmp(w, "never") || !strcmp(w, "n't"); }
 
-/* compile the token part of a pattern line (without the leading '-' and the [code]) */
-static int compile_pattern(dict *d, char *s, pattern *p, const char **why)
+/* compile the token part of a pattern line (without the leading '-' and the [code]).
+ * tabari: TABARI's word rules: a word followed by '_' is exact, one followed by a blank (or
+ * ending the pattern) is a stem that matches any word beginning with it, WORD~ is a stem that
+ * the next element must touch, WORD= is exact. Otherwise (PETRARCH-1 and ours) words match by
+ * folded form or lemma and only a trailing '_' makes a word exact. */
+int vb_compile_pattern(dict *d, char *s, pattern *p, const char **why, int tabari)
 {
     raw_elem el[64]; int n = 0;
     for (char *chunk = strtok(s, " \t"); chunk; chunk = strtok(NULL, " \t")) {
@@ -85,19 +153,16 @@ static int compile_pattern(dict *d, char *s, pattern *p, const char **why)
         for (;;) {
             char *us = strchr(piece, '_');
             if (piece[0] == '&') {
-                /* synonym-set names may contain '_': take the longest defined prefix that
-                   ends at a '_' ("&X_PROTESTER_GROUP" -> "&X_PROTESTER" + "GROUP") */
-                char *end = piece + strlen(piece);
-                for (;;) {
-                    if (synset_get(d, piece, (size_t)(end - piece), 0)) break;
-                    char *prev = end - 1;
-                    while (prev > piece && *prev != '_') prev--;
-                    if (prev <= piece) { end = piece + strlen(piece); break; }
-                    end = prev;
-                }
-                us = *end ? end : NULL;
+                size_t nl = vb_synset_name_len(d, piece);
+                us = nl && piece[nl] ? piece + nl : NULL;
             }
             if (us) *us = 0;
+            int tilde = 0, eq = 0;
+            if (tabari) {
+                size_t pl = strlen(piece);
+                if (pl > 1 && piece[pl - 1] == '~') { piece[pl - 1] = 0; tilde = 1; }
+                else if (pl > 1 && piece[pl - 1] == '=') { piece[pl - 1] = 0; eq = 1; }
+            }
             if (*piece) {
                 if (n >= 60) { *why = "pattern too long"; return -1; }
                 raw_elem *r = &el[n];
@@ -108,7 +173,7 @@ static int compile_pattern(dict *d, char *s, pattern *p, const char **why)
                 else if (!strcmp(piece, "^")) { r->e.kind = PE_SKIP; n++; }
                 else if (!strcmp(piece, "%")) { r->e.kind = PE_COMP; n++; }
                 else if (piece[0] == '&') {
-                    synset *sy = synset_get(d, piece, strlen(piece), 0);
+                    synset *sy = vb_synset_get(d, piece, strlen(piece), 0);
                     if (!sy) { *why = "unknown synonym set"; return -1; }
                     r->e.kind = PE_SYN; r->e.syn = sy; n++;
                 } else {
@@ -120,8 +185,13 @@ static int compile_pattern(dict *d, char *s, pattern *p, const char **why)
                         q->e.kind = PE_WORD; q->e.w = w[i];
                         q->e.neg = (uint8_t)is_neg_word(w[i].text);
                         if (i + 1 < nw) q->join_next = 1;
+                        if (tabari) {
+                            if (i + 1 < nw || us || eq) q->e.w.exact = 1;
+                            else q->e.w.prefix = 1;
+                        }
                     }
                 }
+                if (tilde && n) el[n - 1].join_next = 1;
             }
             if (!us) break;
             /* a trailing '_' means an exact word (no lemma), as in TABARI; an inner one
@@ -158,7 +228,7 @@ static int compile_pattern(dict *d, char *s, pattern *p, const char **why)
     return 0;
 }
 
-static verb_block *new_block(dict *d, const char *label, const char *src)
+verb_block *vb_new_block(dict *d, const char *label, const char *src)
 {
     verb_block *b = arena_alloc(&d->mem, sizeof *b);
     b->label = arena_strdup(&d->mem, label);
@@ -171,7 +241,7 @@ static verb_block *new_block(dict *d, const char *label, const char *src)
     return b;
 }
 
-static void index_verb(dict *d, const verb_entry *v)
+void vb_index_verb(dict *d, const verb_entry *v)
 {
     const word_match *h = &v->w[v->head];
     uint32_t keys[3] = { h->vlem, h->nlem, h->fold };
@@ -186,6 +256,17 @@ static void index_verb(dict *d, const verb_entry *v)
         }
         l->v[l->n++] = v;
     }
+}
+
+void vb_add_pattern(dict *d, verb_block *b, pattern *p)
+{
+    if (b->npat == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 8;
+        b->pat = realloc(b->pat, (size_t)b->cap * sizeof *b->pat);
+    }
+    p->seq = (int)d->st.patterns;
+    b->pat[b->npat++] = p;
+    d->st.patterns++;
 }
 
 /* one verb spelling: "ATTACK", "+CLEAR_UP", "WIRE_+TAP" */
@@ -207,7 +288,7 @@ static void add_verb(dict *d, verb_block *b, const char *raw, size_t n, const ch
     if (!v->nw) return;
     v->head = head_seg < v->nw ? head_seg : 0;
     v->block = b; v->code = code; v->code2 = code2; v->src = src;
-    index_verb(d, v);
+    vb_index_verb(d, v);
     d->st.verbs++;
 }
 
@@ -217,8 +298,10 @@ int dict_load_verbs(dict *d, const char *path, dict_diag *dg)
     if (file_open(d, &f, path, dg) < 0) return -1;
     verb_block *blk = NULL;
     synset *syn = NULL;
+    d->dx.files++;
     char *line;
     while ((line = next_line(&f))) {
+        if (xml_comment_line(&f, line)) continue;
         if (line[0] == '#' || (line[0] == '<' && line[1] == '!')) continue;
         cut_comment(line);
         char *s = line;
@@ -229,10 +312,15 @@ int dict_load_verbs(dict *d, const char *path, dict_diag *dg)
             /* "&AUXVERB1_": a trailing '_' on the label only says "no plurals" (PETRARCH) */
             size_t nl = phrase_len(s);
             while (nl > 1 && s[nl - 1] == '_') nl--;
-            syn = synset_get(d, s, nl, 1);
+            syn = vb_synset_get(d, s, nl, 1);
             continue;
         }
-        if (*s == '+' && syn) { synset_add(d, syn, s + 1, phrase_len(s + 1)); continue; }
+        if (*s == '+' && syn) {
+            const char *why = "";
+            if (vb_synset_add(d, syn, s + 1, strlen(s + 1), 0, &why) < 0)
+                dict_report(dg, f.path, f.line, "%s: %s", why, s);
+            continue;
+        }
         syn = NULL;
         if (!strncmp(s, "---", 3)) {
             char *lab = s + 3;
@@ -241,35 +329,29 @@ int dict_load_verbs(dict *d, const char *path, dict_diag *dg)
             while (lab[ll] && lab[ll] != ' ' && lab[ll] != '[') ll++;
             char label[128];
             snprintf(label, sizeof label, "%.*s", (int)ll, lab);
-            blk = new_block(d, label, src);
+            blk = vb_new_block(d, label, src);
             uint8_t nc, dc;
-            if (parse_event_code(d, s, &blk->code, &blk->code2, &nc, &dc) < 0)
+            if (vb_event_code(d, s, &blk->code, &blk->code2, &nc, &dc) < 0)
                 dict_report(dg, f.path, f.line, "block header needs [code]: %s", s);
             continue;
         }
-        if (*s == '~') continue;   /* PETRARCH-2 transformation: not used */
+        if (*s == '~') { d->dx.p2_transformations++; continue; }   /* PETRARCH-2 transformation: not used */
         if (!blk) { dict_report(dg, f.path, f.line, "line before any --- BLOCK ---: %s", s); continue; }
         if (s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) {
             pattern *p = arena_alloc(&d->mem, sizeof *p);
             p->src = src;
             char *lb = strrchr(s, '[');
-            if (!lb || parse_event_code(d, lb, &p->code, &p->code2, &p->null_code, &p->discard) < 0) {
+            if (!lb || vb_event_code(d, lb, &p->code, &p->code2, &p->null_code, &p->discard) < 0) {
                 dict_report(dg, f.path, f.line, "pattern needs a [code]: %s", s);
                 continue;
             }
             *lb = 0;
             const char *why = "";
-            if (compile_pattern(d, s + 2, p, &why) < 0) {
+            if (vb_compile_pattern(d, s + 2, p, &why, 0) < 0) {
                 dict_report(dg, f.path, f.line, "bad pattern (%s)", why);
                 continue;
             }
-            if (blk->npat == blk->cap) {
-                blk->cap = blk->cap ? blk->cap * 2 : 8;
-                blk->pat = realloc(blk->pat, (size_t)blk->cap * sizeof *blk->pat);
-            }
-            p->seq = (int)d->st.patterns;
-            blk->pat[blk->npat++] = p;
-            d->st.patterns++;
+            vb_add_pattern(d, blk, p);
             continue;
         }
         /* a verb line */
@@ -280,7 +362,7 @@ int dict_load_verbs(dict *d, const char *path, dict_diag *dg)
         char *lb = strchr(s + pl, '[');
         if (lb) {
             uint8_t nc, dc;
-            if (parse_event_code(d, lb, &code, &code2, &nc, &dc) < 0) {
+            if (vb_event_code(d, lb, &code, &code2, &nc, &dc) < 0) {
                 dict_report(dg, f.path, f.line, "bad verb code: %s", lb);
                 continue;
             }

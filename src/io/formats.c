@@ -17,6 +17,8 @@ int io_out_parse(const char *name)
     if (!strcmp(name, "gdelt2") || !strcmp(name, "gdelt")) return IO_OUT_GDELT2;
     if (!strcmp(name, "icews")) return IO_OUT_ICEWS;
     if (!strcmp(name, "phoenix")) return IO_OUT_PHOENIX;
+    if (!strcmp(name, "tabari")) return IO_OUT_TABARI;
+    if (!strcmp(name, "petrarch") || !strcmp(name, "petrarch2")) return IO_OUT_PETRARCH;
     return -1;
 }
 
@@ -42,6 +44,8 @@ void io_write_event(buf *b, int fmt, const hd_event *ev, const io_extra *x)
     case IO_OUT_GDELT2: io_write_gdelt2(b, ev, x); break;
     case IO_OUT_ICEWS: io_write_icews(b, ev, x); break;
     case IO_OUT_PHOENIX: io_write_phoenix(b, ev, x); break;
+    case IO_OUT_TABARI: io_write_tabari(b, ev, x); break;
+    case IO_OUT_PETRARCH: io_write_petrarch(b, ev, x); break;
     default: io_write_jsonx(b, ev, x); break;
     }
 }

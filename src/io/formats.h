@@ -21,10 +21,12 @@ typedef struct io_extra {
 } io_extra;
 
 enum io_out {
-    IO_OUT_JSONL, IO_OUT_TSV, IO_OUT_CSV, IO_OUT_GDELT2, IO_OUT_ICEWS, IO_OUT_PHOENIX
+    IO_OUT_JSONL, IO_OUT_TSV, IO_OUT_CSV, IO_OUT_GDELT2, IO_OUT_ICEWS, IO_OUT_PHOENIX,
+    IO_OUT_TABARI, IO_OUT_PETRARCH
 };
 
-/* "jsonl"/"json", "tsv", "csv", "gdelt2"/"gdelt", "icews", "phoenix"; -1 when unknown */
+/* "jsonl"/"json", "tsv", "csv", "gdelt2"/"gdelt", "icews", "phoenix", "tabari",
+   "petrarch"/"petrarch2"; -1 when unknown */
 int io_out_parse(const char *name);
 /* the header line of a format that has one (csv, icews); nothing for the others */
 void io_write_header(buf *b, int fmt);
@@ -34,6 +36,11 @@ void io_write_gdelt2(buf *b, const hd_event *ev, const io_extra *x);
 void io_write_icews(buf *b, const hd_event *ev, const io_extra *x);
 void io_write_phoenix(buf *b, const hd_event *ev, const io_extra *x);
 void io_write_csv(buf *b, const hd_event *ev, const io_extra *x);
+/* peer_out.c: TABARI's event line (date YYMMDD, source, target, code, "(LABEL) text") and
+   PETRARCH-2's event TSV (date, source, target, code, issues, ids, [url,] publisher, source
+   text, target text, event text) */
+void io_write_tabari(buf *b, const hd_event *ev, const io_extra *x);
+void io_write_petrarch(buf *b, const hd_event *ev, const io_extra *x);
 /* io_write_json's object plus event_id, num_mentions, num_sources, num_articles, url,
  * publisher when x is given */
 void io_write_jsonx(buf *b, const hd_event *ev, const io_extra *x);

@@ -2,6 +2,7 @@
  * title, url) parsed with cJSON; a plain-text file is one article whose id is the file name
  * and whose date comes from --date. Lines of any length are read (getline). A bad record
  * yields one error naming file and line; the reader goes on with the next. */
+#define _GNU_SOURCE         /* fopencookie: stdin keeps the bytes read to detect its format */
 #include "io.h"
 #include "../util/utf8.h"
 #include <cjson/cJSON.h>
@@ -17,7 +18,48 @@ struct io_reader {
     long line;
     int done;
     char *lbuf; size_t lcap;
+    io_records *recs;       /* TABARI records or PETRARCH XML */
 };
+
+/* a stream that first gives back the bytes already read from a pipe, then the pipe */
+typedef struct prefix_stream { char *b; size_t n, at; FILE *under; } prefix_stream;
+
+static ssize_t ps_read(void *c, char *out, size_t n)
+{
+    prefix_stream *p = c;
+    if (p->at < p->n) {
+        size_t k = p->n - p->at < n ? p->n - p->at : n;
+        memcpy(out, p->b + p->at, k);
+        p->at += k;
+        return (ssize_t)k;
+    }
+    return (ssize_t)fread(out, 1, n, p->under);
+}
+
+static int ps_close(void *c)
+{
+    prefix_stream *p = c;
+    free(p->b);
+    free(p);
+    return 0;
+}
+
+/* reads the first bytes of the input and puts them back (rewind, or a prefix stream) */
+static int detect_format(io_reader *r)
+{
+    char *head = malloc(4096);
+    size_t n = fread(head, 1, 4096, r->fp);
+    int fmt = io_sniff(head, n);
+    if (fseek(r->fp, 0, SEEK_SET) == 0) { free(head); clearerr(r->fp); return fmt; }
+    prefix_stream *p = calloc(1, sizeof *p);
+    p->b = head; p->n = n; p->under = r->fp;
+    cookie_io_functions_t fns = { ps_read, NULL, NULL, ps_close };
+    FILE *f = fopencookie(p, "r", fns);
+    if (!f) { free(head); free(p); return fmt; }
+    r->fp = f;
+    r->own_fp = 1;          /* the cookie stream (stdin itself stays open) */
+    return fmt;
+}
 
 io_reader *io_open(const char *path, int format, const char *default_date, hd_error *err)
 {
@@ -40,14 +82,12 @@ io_reader *io_open(const char *path, int format, const char *default_date, hd_er
         size_t l = strlen(path);
         if ((l > 6 && !strcmp(path + l - 6, ".jsonl")) || (l > 5 && !strcmp(path + l - 5, ".json")))
             format = IO_JSONL;
-        else {
-            int ch;
-            while ((ch = fgetc(r->fp)) == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {}
-            format = ch == '{' ? IO_JSONL : IO_TEXT;
-            if (ch != EOF) ungetc(ch, r->fp);
-        }
+        else if ((l > 4 && !strcmp(path + l - 4, ".xml")))
+            format = IO_PETRXML;
+        else format = detect_format(r);
     }
     r->format = format;
+    if (format == IO_TABARI || format == IO_PETRXML) r->recs = io_records_open(r->fp, r->path, format);
     return r;
 }
 
@@ -58,6 +98,7 @@ io_reader *io_open_stream(FILE *fp, const char *name, int format, const char *de
     snprintf(r->path, sizeof r->path, "%s", name);
     if (default_date) snprintf(r->date, sizeof r->date, "%s", default_date);
     r->format = format == IO_AUTO ? IO_JSONL : format;
+    if (format == IO_TABARI || format == IO_PETRXML) r->recs = io_records_open(r->fp, r->path, format);
     return r;
 }
 
@@ -149,9 +190,27 @@ static int next_text(io_reader *r, io_article *out, hd_error *err)
     return 1;
 }
 
+/* a TABARI or PETRARCH record as an article: id, date, text, source */
+static int next_record(io_reader *r, io_article *out, hd_error *err)
+{
+    io_record rec;
+    int st = io_records_next(r->recs, &rec, err);
+    if (st == 1) {
+        owned *w = calloc(1, sizeof *w);
+        w->id = rec.id; w->date = rec.date; w->text = rec.text; w->source = rec.source;
+        rec.id = rec.date = rec.text = rec.source = NULL;
+        out->own = w; out->line = rec.line;
+        out->a.id = w->id; out->a.date = w->date; out->a.text = w->text;
+        out->a.text_len = strlen(w->text); out->a.source = w->source;
+    }
+    io_record_free(&rec);
+    return st;
+}
+
 int io_next(io_reader *r, io_article *out, hd_error *err)
 {
     memset(out, 0, sizeof *out);
+    if (r->recs) return next_record(r, out, err);
     return r->format == IO_JSONL ? next_jsonl(r, out, err) : next_text(r, out, err);
 }
 
@@ -167,6 +226,7 @@ void io_article_free(io_article *a)
 void io_close(io_reader *r)
 {
     if (!r) return;
+    io_records_close(r->recs);
     if (r->own_fp && r->fp) fclose(r->fp);
     free(r->lbuf);
     free(r);

@@ -525,9 +525,11 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             const group *tg = ce->tgt_group >= 0 ? &c.g[ce->tgt_group] : NULL;
             /* "Russia and Ukraine agreed to swap prisoners": a joint act of a compound with
                no target is coded between its members, both ways */
+            /* joint acts, not mediation ("brokered by the United States and France") */
             int joint = ce->code[0] == '0' && (ce->code[1] == '3' || ce->code[1] == '4' ||
-                        ce->code[1] == '6' || !strcmp(ce->code, "057"));
-            int mutual = !tg && !ce->passive && sg->n > 1 && joint;
+                        ce->code[1] == '6' || !strcmp(ce->code, "057")) &&
+                        strncmp(ce->code, "045", 3) && strncmp(ce->code, "039", 3);
+            int mutual = !tg && sg->n > 1 && joint;
             if (mutual) tg = sg;
             if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0)) continue;
             for (int i = 0; i < sg->n && !stop; i++) {

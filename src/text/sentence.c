@@ -53,6 +53,12 @@ static int find_dateline(const token *t, int n, dateline *dl)
     if (i == 0 || i >= n || strcmp(t[i].fold, ",") != 0) return 0;
     int place_end = i;
     i++;
+    /* "KUZNICA, Poland, Nov 16 (...) -": a country or state after the city */
+    if (i + 1 < n && (t[i].flags & TF_CAP) && !text_month(t[i].fold)) {
+        int j = i;
+        while (j < n && j < i + 4 && (t[j].flags & TF_CAP) && !(t[j].flags & TF_PUNCT)) j++;
+        if (j < n && !strcmp(t[j].fold, ",") && j + 1 < n && text_month(t[j + 1].fold)) i = j + 1;
+    }
     int month = 0, day = 0;
     if (i < n) month = text_month(t[i].fold);
     if (month) {

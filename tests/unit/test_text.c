@@ -64,6 +64,10 @@ static void test_dateline(void **st)
     d = split(&a, "NEW DELHI/ISLAMABAD, April 24 (SNS) - India froze the treaty.");
     assert_true(d.dl.present);
     assert_int_equal(d.dl.place_b1 - d.dl.place_b0, 19);
+    d = split(&a, "KUZNICA, Poland, Nov 16 (VNN) - Polish border guards fired water cannon.");
+    assert_true(d.dl.present);
+    assert_int_equal(d.dl.month, 11);
+    assert_string_equal(d.sent[0].tok[0].fold, "polish");
     d = split(&a, "Officials said nothing.");
     assert_false(d.dl.present);
     arena_free(&a);

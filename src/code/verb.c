@@ -731,6 +731,20 @@ void code_verbs(sent_ctx *c)
                 tg = synthetic_target(c, t0, t1, x, "convention: restrictions on the population");
             }
         }
+        /* "Ukraine demanded that Russia withdraw", "warned that the South would respond":
+           a demand, appeal, accusation or threat with no object is aimed at the subject of
+           its that-clause */
+        if (tg < 0 && as_verb && t1 < c->n && !strcmp(c->t[t1].fold, "that") &&
+            (code[0] == '1' || !strncmp(code, "02", 2) || !strncmp(code, "01", 2))) {
+            int vu = c->tok_unit[t1];
+            for (int k = vu + 1; k < c->nu && k <= vu + 6; k++) {
+                if (clause_rel(c, vu, k) < 0) break;
+                int g = c->u[k].group;
+                if (g < 0) continue;
+                if (strncmp(group_code(c, g), group_code(c, sg), 3) || !strncmp(group_code(c, g), "IGO", 3)) tg = g;
+                break;
+            }
+        }
         /* "Russia was ready to continue contacts": a cooperative act with no one named is
            with the counterpart the article has paired the source with ("Russia and Ukraine
            ... held talks") */

@@ -234,6 +234,10 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             }
                 if (ref) ctx = ref;
         }
+        /* no country in view yet: the country of a place the sentence names ("Gunmen killed
+           26 men near Pahalgam") */
+        if (!ctx && c->place_country)
+            for (int i = 0; i < c->n && !ctx; i++) if (c->place_country[i]) ctx = c->place_country[i];
         /* "a federal court in Brooklyn", "police in Tbilisi": the place says whose */
         if (c->place_country && m->t1 + 1 < c->n &&
             (!strcmp(c->t[m->t1].fold, "in") || !strcmp(c->t[m->t1].fold, "at")) &&

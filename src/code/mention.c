@@ -389,15 +389,20 @@ void code_mentions(sent_ctx *c)
             /* "NATO-led KFOR": a hyphenated lower-case word between two names */
             if (j + 1 < n && (t[j].flags & TF_HYPHEN) && !(t[j].flags & TF_CAP) &&
                 (hit_at[j + 1] >= 0 || c->tok_mention[j + 1] == -2)) { j++; continue; }
-            /* "Kosovo special police": modifiers before an agent or actor */
-            if (j < n && is_modifier(c, j) && t[j].cls != LC_DET) {
+            /* "Kosovo special police": modifiers before an agent; never after the chunk has its
+               head agent, and never a word that can be a verb ("riot police beat protesters") */
+            if (j < n && !has_agent && is_modifier(c, j) && t[j].cls != LC_DET) {
                 int k = j;
-                while (k < n && k < j + 3 && is_modifier(c, k) && t[k].cls != LC_DET) k++;
-                if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_AGENT) { j = k; continue; }
+                while (k < n && k < j + 3 && is_modifier(c, k) && t[k].cls != LC_DET &&
+                       !is_verb_word(c, &t[k]))
+                    k++;
+                if (k > j && k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_AGENT) { j = k; continue; }
             }
-            /* "the president of Serbia", "authorities in Kosovo", "an armed group of Serbs" */
-            if (j + 1 < n && ((has_agent && (!strcmp(t[j].fold, "of") || !strcmp(t[j].fold, "in") ||
-                                             !strcmp(t[j].fold, "from"))) ||
+            /* "the president of Serbia", "authorities in Kosovo", "an armed group of Serbs";
+               not "its ambassador from France" (the possessive already says whose) */
+            int owned = i > 0 && t[i - 1].cls == LC_POSSPRON && strcmp(t[i - 1].fold, "'s");
+            if (j + 1 < n && ((has_agent && (!strcmp(t[j].fold, "of") ||
+                                             (!owned && (!strcmp(t[j].fold, "in") || !strcmp(t[j].fold, "from"))))) ||
                               (only_names && !strcmp(t[j].fold, "of")))) {
                 int k = j + 1;
                 while (k < n && (t[k].cls == LC_DET || is_modifier(c, k)) && hit_at[k] < 0) k++;

@@ -128,8 +128,10 @@ static int verb_use(const sent_ctx *c, int i)
     const token *t = &c->t[i];
     int p = prev_word(c, i);
     if (!(t->pos_hint & LEX_CAN_NOUN) && (t->pos_hint & LEX_CAN_VERB)) return 1;
-    /* "a ceasefire brokered by Moscow": a participle before "by" is a (passive) verb */
-    if ((t->form == FORM_ED || t->form == FORM_EN) && i + 1 < c->n && c->t[i + 1].cls == LC_BY) return 1;
+    /* "a ceasefire brokered by Moscow": a participle before "by" + an actor is a passive verb */
+    if ((t->form == FORM_ED || t->form == FORM_EN) && i + 2 < c->n && c->t[i + 1].cls == LC_BY &&
+        (c->tok_group[i + 2] >= 0 || (i + 3 < c->n && c->t[i + 2].cls == LC_DET && c->tok_group[i + 3] >= 0)))
+        return 1;
     if (p < 0) return t->form != FORM_BASE && t->form != FORM_S;
     const token *pt = &c->t[p];
     /* "by expelling diplomats", "after attacking the base": a gerund with an object */
@@ -220,7 +222,13 @@ static int passive(const sent_ctx *c, int t0, int t1)
 {
     const token *v = &c->t[t0];
     if (v->form != FORM_ED && v->form != FORM_EN) return 0;
-    if (t1 < c->n && c->t[t1].cls == LC_BY) return 1;
+    /* "brokered by Moscow" is passive; "spoke by phone" is not: the by-phrase names an actor */
+    if (t1 < c->n && c->t[t1].cls == LC_BY) {
+        int k = t1 + 1;
+        while (k < c->n && (c->t[k].cls == LC_DET || c->t[k].cls == LC_QUANT)) k++;
+        if (k < c->n && c->tok_group[k] >= 0) return 1;
+        if (k < c->n && (c->t[k].flags & TF_CAP)) return 1;
+    }
     int p = prev_word(c, t0);
     if (p >= 0 && (c->t[p].cls == LC_AUX_BE || !strcmp(c->t[p].fold, "got"))) return 1;
     return 0;
@@ -646,9 +654,14 @@ void code_verbs(sent_ctx *c)
         }
         int sg = bpm.src, tg = bpm.tgt;
         if (bpm.comp >= 0) { sg = tg = bpm.comp; }
+        int by = pas && sg < 0 ? by_agent(c, vu1) : -1;
         if (pas && sg < 0 && tg < 0) {
-            sg = by_agent(c, vu1);
+            sg = by;
             tg = find_subject(c, vu0);
+        } else if (by >= 0) {
+            /* a pattern named the target of a passive: the "by" phrase is still the source
+               ("was expelled by Canada over the killing of ...") */
+            sg = by;
         } else {
             if (sg < 0 && !as_verb) sg = possessor_of(c, t0);
             if (sg < 0 && (as_verb || support_before(c, t0))) sg = find_subject(c, vu0);

@@ -397,6 +397,10 @@ void code_mentions(sent_ctx *c)
                        !is_verb_word(c, &t[k]))
                     k++;
                 if (k > j && k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_AGENT) { j = k; continue; }
+                /* "Kremlin critic Alexei Navalny", "Hamas chief Yahya Sinwar": a description
+                   before a person's name belongs to the person */
+                if (k > j && k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_ACTOR &&
+                    hits[hit_at[k]].p->entry->kind == AK_PERSON) { j = k; continue; }
             }
             /* "the president of Serbia", "authorities in Kosovo", "an armed group of Serbs";
                not "its ambassador from France" (the possessive already says whose) */

@@ -183,10 +183,14 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         return;
     }
     if (anaphor) {
-        m->code = memory_resolve(c->mem, anaphor->anaphor);
+        /* "the Gulf countries", "both neighbours": a plural of a state anaphor is plural */
+        uint8_t cls = anaphor->anaphor;
+        const token *ht = &c->t[m->t1 - 1];
+        if (cls == AN_STATE && ht->fold_id != ht->nlem_id && ht->fold[ht->fold_len - 1] == 's') cls = AN_PLURAL;
+        m->code = memory_resolve(c->mem, cls);
         m->entry = anaphor->src;
-        if (anaphor->anaphor == AN_PLURAL) m->plural_ref = 1;
-        if (anaphor->anaphor == AN_PLURAL && c->mem->ncompound > 1 && c->mem->compound_sent >= c->mem->sent - 1) {
+        if (cls == AN_PLURAL) m->plural_ref = 1;
+        if (cls == AN_PLURAL && c->mem->ncompound > 1 && c->mem->compound_sent >= c->mem->sent - 1) {
             m->expand = 1;
             m->code = c->mem->compound[0];
         }
@@ -458,7 +462,9 @@ void code_mentions(sent_ctx *c)
             if (!(t[i].cls == LC_DET || is_modifier(c, i) || !strcmp(t[i].fold, "of"))) gap_ok = 0;
         if (!gap_ok) continue;
         if (a->pronoun || b->pronoun) continue;
-        int a_name = !a->agent && (a->person || (!a->code && a->name));
+        /* a place ("Speaking in Sydney, U.S. Secretary of State Rex Tillerson") is no name */
+        int a_place = c->place_country && c->place_country[a->t0] && !a->person;
+        int a_name = !a->agent && !a_place && (a->person || (!a->code && a->name));
         int b_name = !b->agent && (b->person || (!b->code && b->name));
         mention *keep = NULL, *give = NULL;
         if (a_name && b->code && (b->title || (!strncmp(b->code, "IGO", 3) && b->t0 > a->t1 + 2)))

@@ -16,7 +16,8 @@ for set in seed dev; do
 done
 echo "== TempEval-3 AQUAINT dates"
 HERODOT_BIN=$BIN HERODOT_SHARED=$SHARED python3 tests/eval/tempeval.py --quiet | tail -1
-if [ -f tests/eval/geovirus.py ]; then
-    echo "== GeoVirus places"
-    HERODOT_BIN=$BIN HERODOT_SHARED=$SHARED python3 tests/eval/geovirus.py --quiet 2>/dev/null | tail -2
-fi
+echo "== GeoVirus places"
+HERODOT_BIN=$BIN HERODOT_SHARED=$SHARED python3 tests/eval/geovirus.py 2>/dev/null | tail -1
+echo "== peers' validation suites"
+"$BIN" validate "$SHARED/peers/TABARI-Code/Validate.project" 2>/dev/null | tail -1
+"$BIN" validate "$SHARED/peers/petrarch2/petrarch2/data/text/PETR.UnitTest.records.xml" 2>/dev/null | tail -1

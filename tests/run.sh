@@ -58,6 +58,20 @@ echo "unit tests ..."
 run_unit build/release unit
 echo "end-to-end tests ..."
 run_e2e "$ROOT/build/release/herodot" e2e
+# the event store (issue 5): SQLite always, PostgreSQL when HERODOT_PG_URL is set (.ci/run does)
+run_store() {
+    local out rc p f
+    out=$(HERODOT_BIN=$1 python3 tests/e2e/store_test.py 2>&1); rc=$?
+    echo "$out" > "$LOG/store.log"
+    p=$(echo "$out" | sed -n 's/^store: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
+    f=$(echo "$out" | sed -n 's/^store: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
+    PASS=$((PASS + ${p:-0})); FAIL=$((FAIL + ${f:-0}))
+    echo "$out" | grep '^FAIL' | sed "s/^/store /"
+    if [ -z "$p" ]; then bad "store tests did not finish (log: $LOG/store.log)"; fi
+    [ "$rc" -eq 0 ] || [ -n "$f" ] || bad "store tests exit $rc"
+}
+echo "store tests (SQLite${HERODOT_PG_URL:+ and PostgreSQL}) ..."
+run_store "$ROOT/build/release/herodot"
 echo "sanitizer build (ASan+UBSan) ..."
 if make -s -j2 asan >"$LOG/asan-build.log" 2>&1 &&
    make -s -j2 BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \

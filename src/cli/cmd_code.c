@@ -33,12 +33,16 @@ typedef struct work {
     atomic_long sentences;
 } work;
 
-typedef struct ev_ctx { buf *b; int tsv; } ev_ctx;
+typedef struct ev_ctx { buf *b; int fmt; const hd_coder *c; const hd_article *a; } ev_ctx;
 
+/* The article's metadata and the code's name go to the formats that have columns for them. */
 static int write_event(const hd_event *ev, void *ud)
 {
     ev_ctx *x = ud;
-    io_write_event(x->b, x->tsv, ev, NULL);   /* x->tsv: the --format (enum io_out) */
+    io_extra e = { 0 };
+    e.url = x->a->url; e.publisher = x->a->source; e.title = x->a->title;
+    e.event_name = hd_cameo_name(x->c, ev->code);
+    io_write_event(x->b, x->fmt, ev, &e);
     return 0;
 }
 
@@ -53,7 +57,7 @@ static void *worker(void *arg)
         if (i >= w->n) break;
         slot *s = &w->s[i];
         if (s->state != 1) continue;
-        ev_ctx x = { &s->out, w->tsv };
+        ev_ctx x = { &s->out, w->tsv, w->c, &s->a.a };
         long ns = 0;
         hd_code_options o = { NULL, &ns, sc, NULL };
         if (hd_code_article(w->c, &s->a.a, &o, write_event, &x, &s->err) < 0) s->failed = 1;
@@ -64,7 +68,7 @@ static void *worker(void *arg)
 
 static void help(void)
 {
-    puts("usage: herodot code [--dict DIR] [--date YYYY-MM-DD] [--format json|tsv] [--threads N] [FILE...]\n\n"
+    puts("usage: herodot code [--dict DIR] [--date YYYY-MM-DD] [--format json|tsv|csv|tabari|petrarch|gdelt2|icews|phoenix] [--threads N] [FILE...]\n\n"
          "Reads articles (JSONL: id, date, text; or plain text with --date) from the files or\n"
          "stdin and writes one event a line, in input order whatever the thread count.\n"
          "Rejected articles are reported on stderr as file:line: reason; the exit status is 1\n"
@@ -109,6 +113,12 @@ int cmd_code(int argc, char **argv)
     hd_coder *c = cli_open_coder(&cc);
     if (!c) { free(files); return 3; }
     slot *slots = calloc(CHUNK, sizeof *slots);
+    {   /* CSV and ICEWS files begin with a header row */
+        buf h = {0};
+        io_write_header(&h, tsv);
+        if (h.len) fwrite(h.p, 1, h.len, stdout);
+        buf_free(&h);
+    }
     worker_arg args[64];
     for (int k = 0; k < threads; k++) args[k].sc = hd_scratch_new(c);
     for (int i = 0; i < CHUNK; i++) buf_init(&slots[i].out);

@@ -163,8 +163,8 @@ int cmd_recode(int argc, char **argv)
             item *x = &it[k];
             if (!failed && x->ok) {
                 keys *old = &x->old, *nw = &x->cd.k;
-                qsort(old->v, old->n, sizeof *old->v, cmp_str);
-                qsort(nw->v, nw->n, sizeof *nw->v, cmp_str);
+                if (old->n) qsort(old->v, old->n, sizeof *old->v, cmp_str);
+                if (nw->n) qsort(nw->v, nw->n, sizeof *nw->v, cmp_str);
                 size_t p0 = 0, q0 = 0;
                 long p = 0, m = 0;
                 buf rep; buf_init(&rep);

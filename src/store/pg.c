@@ -17,7 +17,7 @@
 static const char SCHEMA[] =
     "SELECT pg_advisory_xact_lock(4851203349);"
     "CREATE TABLE IF NOT EXISTS store_meta (key text PRIMARY KEY, value text NOT NULL);"
-    "INSERT INTO store_meta VALUES ('schema', '1') ON CONFLICT DO NOTHING;"
+    "INSERT INTO store_meta VALUES ('schema', '4') ON CONFLICT DO NOTHING;"
     "CREATE TABLE IF NOT EXISTS articles ("
     " aid bigserial PRIMARY KEY, id text NOT NULL UNIQUE, date text NOT NULL, source text,"
     " url text, title text, text text NOT NULL, text_hash text NOT NULL, language text NOT NULL,"
@@ -45,6 +45,8 @@ static const char SCHEMA[] =
     " place_key text COLLATE \"C\" NOT NULL, place_name text, place_country text COLLATE \"C\","
     " place_admin1 text, place_lat double precision, place_lon double precision, place_geonames bigint,"
     " place_precision text);"
+    "CREATE TABLE IF NOT EXISTS known_codes (kind text COLLATE \"C\" NOT NULL, code text COLLATE \"C\" NOT NULL,"
+    " PRIMARY KEY (kind, code));"
     "CREATE INDEX IF NOT EXISTS events_group ON events (group_id, aid);"
     "CREATE INDEX IF NOT EXISTS events_article ON events (aid, sentence);"
     "CREATE INDEX IF NOT EXISTS events_source ON events (source_code, sqldate);"
@@ -52,6 +54,9 @@ static const char SCHEMA[] =
     "CREATE INDEX IF NOT EXISTS events_date ON events (sqldate);"
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, sqldate);"
     "CREATE INDEX IF NOT EXISTS events_country ON events (place_country, sqldate);"
+    /* ids are handed out a thousand at a time per session: nextval is then nearly free */
+    "ALTER SEQUENCE articles_aid_seq CACHE 1000; ALTER SEQUENCE sentences_sid_seq CACHE 1000;"
+    "ALTER SEQUENCE events_id_seq CACHE 1000; ALTER SEQUENCE event_groups_id_seq CACHE 1000;"
     "CREATE OR REPLACE VIEW event_mentions AS SELECT e.group_id AS event_id, e.id AS mention_id,"
     " a.id AS article, e.sentence AS sentence FROM events e JOIN articles a ON a.aid = e.aid;"
     "CREATE OR REPLACE FUNCTION hd_km(double precision, double precision, double precision, double precision)"
@@ -72,11 +77,16 @@ static const char STAGE[] =
     /* the staging tables are never analysed: their guessed sizes would make every flush pay for
      * JIT compilation (tens of milliseconds) */
     "SET jit = off;"
+    /* the store's queries are index lookups over a working set that is normally cached: with
+     * the default costs the planner picks (parallel) sequential scans of million-row tables */
+    "SET random_page_cost = 1.1;"
+    "SET max_parallel_workers_per_gather = 0;"
     "CREATE TEMP TABLE IF NOT EXISTS stage_articles (seq bigint, id text, date text, source text,"
     " url text, title text, text text, text_hash text, language text, dict_hash text, coded_at text,"
     " n_sentences integer, n_events integer);"
     "CREATE TEMP TABLE IF NOT EXISTS stage_sentences (aseq bigint, idx integer, start bigint, \"end\" bigint,"
     " text text);"
+    "CREATE TEMP TABLE IF NOT EXISTS stage_ids (seq bigint, eid bigint);"
     "CREATE TEMP TABLE IF NOT EXISTS stage_events (seq bigint, aseq bigint, sentence integer,"
     " date text COLLATE \"C\", date_precision text, sqldate integer, source_code text COLLATE \"C\","
     " source_text text, source_start bigint, source_end bigint, source_entry text,"
@@ -120,11 +130,23 @@ static const char FLUSH[] =
     "INSERT INTO sentences (aid, idx, start, \"end\", text) "
     "SELECT (SELECT a.aid FROM articles a WHERE a.id = sa.id), s.idx, s.start, s.\"end\", s.text "
     "FROM stage_sentences s JOIN stage_articles sa ON sa.seq = s.aseq;"
-    "INSERT INTO event_groups (date, source_code, target_code, code, place_key) "
-    "SELECT date, source_code, target_code, code, place_key FROM stage_events "
-    "GROUP BY date, source_code, target_code, code, place_key ORDER BY min(seq) ON CONFLICT DO NOTHING;"
-    "WITH ins AS (INSERT INTO events (group_id, aid, " EV_COLS ") "
-    "SELECT (SELECT g.id FROM event_groups g WHERE g.date = s.date AND g.source_code = s.source_code "
+    /* the mentions' ids, in order */
+    "INSERT INTO stage_ids SELECT seq, nextval(pg_get_serial_sequence('events', 'id')) "
+    "FROM (SELECT seq FROM stage_events ORDER BY seq) o;"
+    /* new deduplicated events come with their counts; those that exist already (the outer
+     * query does not see the rows its CTE inserts) are recounted at commit */
+    "WITH ins AS (INSERT INTO event_groups (date, source_code, target_code, code, place_key, num_mentions, "
+    "num_articles, num_sources, rep_id) SELECT s.date, s.source_code, s.target_code, s.code, s.place_key, "
+    "count(*), count(DISTINCT s.aseq), count(DISTINCT coalesce(sa.source, '#' || sa.id)), min(i.eid) "
+    "FROM stage_events s JOIN stage_articles sa ON sa.seq = s.aseq JOIN stage_ids i ON i.seq = s.seq "
+    "GROUP BY s.date, s.source_code, s.target_code, s.code, s.place_key ORDER BY min(i.eid) "
+    "ON CONFLICT DO NOTHING RETURNING id) "
+    "INSERT INTO dirty_groups SELECT g.id FROM (SELECT DISTINCT date, source_code, target_code, code, place_key "
+    "FROM stage_events) k JOIN event_groups g ON g.date = k.date AND g.source_code = k.source_code "
+    "AND g.target_code = k.target_code AND g.code = k.code AND g.place_key = k.place_key "
+    "ON CONFLICT DO NOTHING;"
+    "INSERT INTO events (id, group_id, aid, " EV_COLS ") "
+    "SELECT i.eid, (SELECT g.id FROM event_groups g WHERE g.date = s.date AND g.source_code = s.source_code "
     "AND g.target_code = s.target_code AND g.code = s.code AND g.place_key = s.place_key), "
     "(SELECT a.aid FROM articles a WHERE a.id = sa.id), "
     "s.sentence, s.date, s.date_precision, s.sqldate, s.source_code, s.source_text, "
@@ -132,9 +154,12 @@ static const char FLUSH[] =
     "s.target_entry, s.code, s.root, s.plover, s.quad, s.goldstein, s.verb_text, s.verb_start, s.verb_end, "
     "s.pattern, s.dict, s.has_place, s.place_key, s.place_name, s.place_country, s.place_admin1, s.place_lat, "
     "s.place_lon, s.place_geonames, s.place_precision "
-    "FROM stage_events s JOIN stage_articles sa ON sa.seq = s.aseq ORDER BY s.seq RETURNING group_id) "
-    "INSERT INTO dirty_groups SELECT DISTINCT group_id FROM ins ON CONFLICT DO NOTHING;"
-    "DELETE FROM stage_articles; DELETE FROM stage_sentences; DELETE FROM stage_events";
+    "FROM stage_events s JOIN stage_articles sa ON sa.seq = s.aseq JOIN stage_ids i ON i.seq = s.seq ORDER BY s.seq;"
+    "INSERT INTO known_codes SELECT DISTINCT k, c FROM (SELECT 'a' AS k, source_code AS c FROM stage_events "
+    "UNION ALL SELECT 'a', target_code FROM stage_events WHERE target_code <> '' "
+    "UNION ALL SELECT 'e', code FROM stage_events) x WHERE NOT EXISTS "
+    "(SELECT 1 FROM known_codes k WHERE k.kind = x.k AND k.code = x.c) ON CONFLICT DO NOTHING;"
+    "DELETE FROM stage_articles; DELETE FROM stage_sentences; DELETE FROM stage_events; DELETE FROM stage_ids";
 
 /* recount the dirty groups; drop those left without mentions */
 static const char REFRESH[] =
@@ -280,7 +305,7 @@ static int pg_commit(hd_store *s_, hd_error *err)
      * their space now and then, outside any transaction */
     if (++s->commits % 64 == 0) {
         hd_error e2;
-        exec(s, "VACUUM stage_articles, stage_sentences, stage_events, dirty_groups", "vacuum", &e2);
+        exec(s, "VACUUM stage_articles, stage_sentences, stage_events, stage_ids, dirty_groups", "vacuum", &e2);
     }
     return 0;
 }
@@ -336,17 +361,25 @@ static int pg_put_article(hd_store *s_, const store_article *a, const store_sent
         if (flush(s, err) < 0) goto fail;
         strmap_put(&s->ids, a->id, strlen(a->id), 0, &added);
     }
+    /* the sentences events come from (the rest of the text is in the article) */
+    unsigned char *has = calloc((size_t)ns + 1, 1);
+    int keep = 0;
+    for (int i = 0; i < nev; i++)
+        for (int k = 0; k < ns; k++)
+            if (sent[k].idx == ev[i].sentence) { keep += !has[k]; has[k] = 1; break; }
     long long aseq = ++s->aseq;
     buf *b = &s->art;
     cp_i(b, aseq); cp_s(b, a->id); cp_s(b, a->date); cp_s(b, a->source); cp_s(b, a->url); cp_s(b, a->title);
     cp_str(b, a->text, a->text_len ? a->text_len : strlen(a->text)); buf_putc(b, '\t');
     cp_s(b, a->text_hash); cp_s(b, a->language ? a->language : "en"); cp_s(b, a->dict_hash);
-    cp_s(b, a->coded_at); cp_i(b, ns); cp_i(b, nev); cp_end(b);
+    cp_s(b, a->coded_at); cp_i(b, keep); cp_i(b, nev); cp_end(b);
     b = &s->sent;
     for (int i = 0; i < ns; i++) {
+        if (!has[i]) continue;
         cp_i(b, aseq); cp_i(b, sent[i].idx); cp_i(b, sent[i].start); cp_i(b, sent[i].end);
         cp_str(b, sent[i].text, sent[i].len); buf_putc(b, '\t'); cp_end(b);
     }
+    free(has);
     b = &s->ev;
     for (int i = 0; i < nev; i++) {
         const hd_event *e = &ev[i];
@@ -611,6 +644,16 @@ hd_store *store_pg_open(const char *url, hd_error *err)
     if (exec(s, "SET client_min_messages = warning", "settings", err) < 0 ||
         exec(s, "BEGIN", "begin", err) < 0 || exec(s, SCHEMA, "create the schema", err) < 0 || exec(s, "COMMIT", "commit", err) < 0 ||
         exec(s, STAGE, "staging tables", err) < 0) {
+        pg_close(&s->base);
+        return NULL;
+    }
+    long long version = count1(s, "SELECT value::bigint FROM store_meta WHERE key = 'schema'", err);
+    if (version != 4) {
+        if (version >= 0) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->msg, sizeof err->msg, "postgresql: the store has schema %lld, this herodot writes schema 4: "
+                     "use a new database or schema", version);
+        }
         pg_close(&s->base);
         return NULL;
     }

@@ -6,13 +6,16 @@
  * transaction back when the file is next opened. The deduplicated events a transaction touched
  * are recounted just before its COMMIT, inside it. */
 #include "store.h"
+#include "../util/arena.h"
+#include "../util/strmap.h"
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-    "INSERT OR IGNORE INTO store_meta VALUES ('schema', '1');"
+    "INSERT OR IGNORE INTO store_meta VALUES ('schema', '4');"
     "CREATE TABLE IF NOT EXISTS articles ("
     " aid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT NOT NULL, source TEXT, url TEXT,"
     " title TEXT, text TEXT NOT NULL, text_hash TEXT NOT NULL, language TEXT NOT NULL,"
@@ -21,12 +24,10 @@ static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS sentences ("
     " sid INTEGER PRIMARY KEY, aid INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,"
     " \"end\" INTEGER NOT NULL, text TEXT NOT NULL, UNIQUE (aid, idx));"
+    /* kept in step with sentences by put and remove_aid, not by triggers: a trigger makes
+     * FTS5 flush its pending terms at every row (five times slower) */
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, content='sentences',"
-    " content_rowid='sid', tokenize='unicode61 remove_diacritics 2');"
-    "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN"
-    " INSERT INTO sentences_fts(rowid, text) VALUES (new.sid, new.text); END;"
-    "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN"
-    " INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.sid, old.text); END;"
+    " content_rowid='sid', tokenize='unicode61 remove_diacritics 2', columnsize=0);"
     "CREATE TABLE IF NOT EXISTS event_groups ("
     " id INTEGER PRIMARY KEY, date TEXT NOT NULL, source_code TEXT NOT NULL, target_code TEXT NOT NULL,"
     " code TEXT NOT NULL, place_key TEXT NOT NULL, num_mentions INTEGER NOT NULL DEFAULT 0,"
@@ -41,6 +42,9 @@ static const char SCHEMA[] =
     " verb_text TEXT, verb_start INTEGER, verb_end INTEGER, pattern TEXT, dict TEXT,"
     " has_place INTEGER NOT NULL, place_key TEXT NOT NULL, place_name TEXT, place_country TEXT,"
     " place_admin1 TEXT, place_lat REAL, place_lon REAL, place_geonames INTEGER, place_precision TEXT);"
+    /* every actor ('a') and event ('e') code in events: prefix filters expand through it */
+    "CREATE TABLE IF NOT EXISTS known_codes (kind TEXT NOT NULL, code TEXT NOT NULL,"
+    " PRIMARY KEY (kind, code)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS events_group ON events (group_id, aid);"
     "CREATE INDEX IF NOT EXISTS events_article ON events (aid, sentence);"
     "CREATE INDEX IF NOT EXISTS events_source ON events (source_code, sqldate);"
@@ -52,9 +56,9 @@ static const char SCHEMA[] =
     " a.id AS article, e.sentence AS sentence FROM events e JOIN articles a ON a.aid = e.aid;";
 
 enum {
-    S_FIND, S_GET, S_ART_GROUPS, S_DEL_EVENTS, S_DEL_SENTS, S_DEL_ART, S_INS_ART, S_INS_SENT,
-    S_FIND_GROUP, S_INS_GROUP, S_INS_EVENT, S_REFRESH, S_DROP_EMPTY, S_LIST, S_BEGIN, S_COMMIT,
-    S_ROLLBACK, S_N
+    S_FIND, S_GET, S_ART_GROUPS, S_DEL_EVENTS, S_DEL_FTS, S_DEL_SENTS, S_DEL_ART, S_INS_ART, S_INS_SENT, S_INS_FTS,
+    S_FIND_GROUP, S_INS_GROUP, S_INS_EVENT, S_REFRESH, S_MAX_GROUP, S_DROP_EMPTY, S_LIST, S_BEGIN, S_COMMIT,
+    S_ROLLBACK, S_INS_CODE, S_N
 };
 
 static const char *const STMT[S_N] = {
@@ -64,15 +68,18 @@ static const char *const STMT[S_N] = {
               "FROM articles WHERE id = ?",
     [S_ART_GROUPS] = "SELECT DISTINCT group_id FROM events WHERE aid = ?",
     [S_DEL_EVENTS] = "DELETE FROM events WHERE aid = ?",
+    [S_DEL_FTS] = "INSERT INTO sentences_fts (sentences_fts, rowid, text) "
+                  "SELECT 'delete', sid, text FROM sentences WHERE aid = ? AND sid < ?",
     [S_DEL_SENTS] = "DELETE FROM sentences WHERE aid = ?",
     [S_DEL_ART] = "DELETE FROM articles WHERE aid = ?",
     [S_INS_ART] = "INSERT INTO articles (id, date, source, url, title, text, text_hash, language, dict_hash, "
                   "coded_at, n_sentences, n_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [S_INS_SENT] = "INSERT INTO sentences (aid, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+    [S_INS_FTS] = "INSERT INTO sentences_fts (rowid, text) SELECT sid, text FROM sentences WHERE sid >= ?",
     [S_FIND_GROUP] = "SELECT id FROM event_groups WHERE date = ? AND source_code = ? AND target_code = ? "
                      "AND code = ? AND place_key = ?",
-    [S_INS_GROUP] = "INSERT INTO event_groups (date, source_code, target_code, code, place_key) "
-                    "VALUES (?, ?, ?, ?, ?)",
+    [S_INS_GROUP] = "INSERT INTO event_groups (id, date, source_code, target_code, code, place_key, num_mentions, "
+                    "num_articles, num_sources, rep_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [S_INS_EVENT] = "INSERT INTO events (group_id, aid, sentence, date, date_precision, sqldate, "
                     "source_code, source_text, source_start, source_end, source_entry, "
                     "target_code, target_text, target_start, target_end, target_entry, "
@@ -80,24 +87,41 @@ static const char *const STMT[S_N] = {
                     "has_place, place_key, place_name, place_country, place_admin1, place_lat, place_lon, "
                     "place_geonames, place_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    [S_REFRESH] = "UPDATE event_groups SET "
-                  "num_mentions = (SELECT count(*) FROM events WHERE group_id = ?1), "
-                  "num_articles = (SELECT count(DISTINCT aid) FROM events WHERE group_id = ?1), "
-                  "num_sources = (SELECT count(DISTINCT coalesce(a.source, '#' || a.id)) FROM events e "
-                  "JOIN articles a ON a.aid = e.aid WHERE e.group_id = ?1), "
-                  "rep_id = (SELECT min(id) FROM events WHERE group_id = ?1) WHERE id = ?1",
+    [S_REFRESH] = "UPDATE event_groups SET (num_mentions, num_articles, num_sources, rep_id) = "
+                  "(SELECT count(*), count(DISTINCT e.aid), count(DISTINCT coalesce(a.source, '#' || a.id)), "
+                  "min(e.id) FROM events e JOIN articles a ON a.aid = e.aid WHERE e.group_id = ?1) WHERE id = ?1",
+    [S_MAX_GROUP] = "SELECT coalesce(max(id), 0) FROM event_groups",
     [S_DROP_EMPTY] = "DELETE FROM event_groups WHERE id = ? AND num_mentions = 0",
     [S_LIST] = "SELECT id, dict_hash FROM articles ORDER BY id",
     [S_BEGIN] = "BEGIN IMMEDIATE",
     [S_COMMIT] = "COMMIT",
     [S_ROLLBACK] = "ROLLBACK",
+    [S_INS_CODE] = "INSERT OR IGNORE INTO known_codes (kind, code) VALUES (?, ?)",
 };
+
+/* A deduplicated event created by the open transaction. Its row is written at commit, with its
+ * counts: its mentions all come from articles put in this transaction, each article's in one
+ * run, so they can be counted here. (One that also loses mentions, when an article is replaced
+ * twice in a transaction, is in dirty and recounted after it is written.) */
+typedef struct newgroup {
+    long long gid, rep, last_aid;
+    long mentions, articles;
+    const char *date, *src, *tgt, *code, *place;      /* the key, in s->keys */
+    unsigned long long *src_h; int nsrc, capsrc;       /* hashes of the distinct sources */
+} newgroup;
 
 typedef struct sq_store {
     hd_store base;
     sqlite3 *db;
     sqlite3_stmt *st[S_N];
-    store_ids dirty;          /* groups touched by the open transaction */
+    store_ids dirty;          /* existing groups the open transaction touched: recount them */
+    newgroup *fresh; size_t nfresh, capfresh;   /* groups it created, written at commit */
+    strmap seen;              /* group key -> 1 + index in fresh, or 0x80000000 | index in known */
+    long long *known; size_t nknown, capknown;  /* ids of existing groups looked up */
+    arena keys;               /* the new groups' key strings */
+    long long next_gid;       /* the id the next new group gets */
+    strmap codes;             /* known_codes rows this connection has written or seen */
+    long long fts_from;       /* sentences from this sid on are not in the full-text index yet */
     buf keep;                 /* strings handed out by find/get */
 } sq_store;
 
@@ -146,6 +170,17 @@ static void hd_km_fn(sqlite3_context *cx, int argc, sqlite3_value **v)
 
 /* ---- transactions --------------------------------------------------------------------------- */
 
+static void forget_groups(sq_store *s)
+{
+    s->nfresh = 0;
+    s->nknown = 0;
+    strmap_free(&s->seen);
+    strmap_init(&s->seen);
+    arena_reset(&s->keys);
+}
+
+static int sq_rollback(hd_store *s_, hd_error *err);
+
 static int sq_begin(hd_store *s_, hd_error *err)
 {
     sq_store *s = (sq_store *)s_;
@@ -154,6 +189,14 @@ static int sq_begin(hd_store *s_, hd_error *err)
     if (run(s, S_BEGIN, err) < 0) return -1;
     s->base.in_tx = 1;
     s->dirty.n = 0;
+    forget_groups(s);
+    s->fts_from = 0;
+    /* the write lock is ours (BEGIN IMMEDIATE): nobody else hands out group ids meanwhile */
+    sqlite3_stmt *st = stmt(s, S_MAX_GROUP);
+    int rc = sqlite3_step(st);
+    s->next_gid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) { hd_error e2; sq_fail(s, err, "group ids"); sq_rollback(s_, &e2); return -1; }
     return 0;
 }
 
@@ -161,6 +204,10 @@ static int sq_rollback(hd_store *s_, hd_error *err)
 {
     sq_store *s = (sq_store *)s_;
     s->dirty.n = 0;
+    forget_groups(s);
+    strmap_free(&s->codes);      /* some of them were written by this transaction only */
+    strmap_init(&s->codes);
+    s->fts_from = 0;
     if (!s->base.in_tx) return 0;
     s->base.in_tx = 0;
     for (int k = 0; k < S_N; k++) if (s->st[k]) sqlite3_reset(s->st[k]);
@@ -169,9 +216,30 @@ static int sq_rollback(hd_store *s_, hd_error *err)
     return run(s, S_ROLLBACK, err);
 }
 
-/* recount every deduplicated event the transaction touched; drop those left without mentions */
+/* write the deduplicated events the transaction created, with their counts; recount the
+ * others it touched and drop those left without mentions */
 static int refresh(sq_store *s, hd_error *err)
 {
+    /* the full-text index takes the transaction's sentences in one statement, which costs a
+     * sixth less than a statement per sentence */
+    if (s->fts_from) {
+        sqlite3_stmt *fs = stmt(s, S_INS_FTS);
+        sqlite3_bind_int64(fs, 1, s->fts_from);
+        if (run(s, S_INS_FTS, err) < 0) return -1;
+        s->fts_from = 0;
+    }
+    for (size_t i = 0; i < s->nfresh; i++) {
+        newgroup *g = &s->fresh[i];
+        sqlite3_stmt *st = stmt(s, S_INS_GROUP);
+        sqlite3_bind_int64(st, 1, g->gid);
+        t(st, 2, g->date); t(st, 3, g->src); t(st, 4, g->tgt); t(st, 5, g->code); t(st, 6, g->place);
+        sqlite3_bind_int64(st, 7, g->mentions);
+        sqlite3_bind_int64(st, 8, g->articles);
+        sqlite3_bind_int64(st, 9, g->nsrc);
+        sqlite3_bind_int64(st, 10, g->rep);
+        if (run(s, S_INS_GROUP, err) < 0) return -1;
+    }
+    forget_groups(s);
     store_ids_sort_unique(&s->dirty);
     for (size_t i = 0; i < s->dirty.n; i++) {
         sqlite3_stmt *st = stmt(s, S_REFRESH);
@@ -183,6 +251,20 @@ static int refresh(sq_store *s, hd_error *err)
     }
     s->dirty.n = 0;
     return 0;
+}
+
+/* readers in the open transaction must see whole groups: write the new ones now (recounted
+ * again at commit, since more mentions may come) */
+static int settle(sq_store *s, hd_error *err)
+{
+    if (!s->base.in_tx || (!s->nfresh && !s->fts_from)) return 0;
+    for (size_t i = 0; i < s->nfresh; i++) store_ids_add(&s->dirty, s->fresh[i].gid);
+    store_ids keep = s->dirty;
+    s->dirty = (store_ids){ 0 };
+    int rc = refresh(s, err);      /* writes the new groups; nothing dirty to recount yet */
+    store_ids_free(&s->dirty);
+    s->dirty = keep;
+    return rc;
 }
 
 static int sq_commit(hd_store *s_, hd_error *err)
@@ -255,13 +337,30 @@ static int remove_aid(sq_store *s, long long aid, hd_error *err)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) store_ids_add(&s->dirty, sqlite3_column_int64(st, 0));
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return sq_fail(s, err, "article's events");
-    static const int del[] = { S_DEL_EVENTS, S_DEL_SENTS, S_DEL_ART };
-    for (int i = 0; i < 3; i++) {
+    static const int del[] = { S_DEL_EVENTS, S_DEL_FTS, S_DEL_SENTS, S_DEL_ART };
+    for (int i = 0; i < 4; i++) {
         st = stmt(s, del[i]);
         sqlite3_bind_int64(st, 1, aid);
+        /* sentences written by this transaction are not indexed yet: nothing to take out */
+        if (del[i] == S_DEL_FTS) sqlite3_bind_int64(st, 2, s->fts_from ? s->fts_from : INT64_MAX);
         if (run(s, del[i], err) < 0) return -1;
     }
     return 0;
+}
+
+/* record a code in known_codes, once per connection */
+static int note_code(sq_store *s, const char *kind, const char *code, hd_error *err)
+{
+    if (!code || !*code) return 0;
+    char key[80];
+    int n = snprintf(key, sizeof key, "%s%s", kind, code);
+    if (n >= (int)sizeof key) n = (int)sizeof key - 1;
+    int added = 0;
+    strmap_put(&s->codes, key, (size_t)n, 1, &added);
+    if (!added) return 0;
+    sqlite3_stmt *st = stmt(s, S_INS_CODE);
+    t(st, 1, kind); t(st, 2, code);
+    return run(s, S_INS_CODE, err);
 }
 
 static int put(sq_store *s, const store_article *a, const store_sentence *sent, int ns,
@@ -272,45 +371,86 @@ static int put(sq_store *s, const store_article *a, const store_sentence *sent, 
     if (f < 0) return -1;
     if (f && remove_aid(s, old, err) < 0) return -1;
 
+    /* the sentences events come from (the rest of the text is in the article) */
+    unsigned char *has = calloc((size_t)ns + 1, 1);
+    int keep = 0;
+    for (int i = 0; i < nev; i++)
+        for (int k = 0; k < ns; k++)
+            if (sent[k].idx == ev[i].sentence) { keep += !has[k]; has[k] = 1; break; }
+
     sqlite3_stmt *st = stmt(s, S_INS_ART);
     t(st, 1, a->id); t(st, 2, a->date); t(st, 3, a->source); t(st, 4, a->url); t(st, 5, a->title);
     tn(st, 6, a->text, a->text_len ? a->text_len : strlen(a->text));
     t(st, 7, a->text_hash); t(st, 8, a->language ? a->language : "en"); t(st, 9, a->dict_hash);
     t(st, 10, a->coded_at);
-    sqlite3_bind_int(st, 11, ns);
+    sqlite3_bind_int(st, 11, keep);
     sqlite3_bind_int(st, 12, nev);
-    if (run(s, S_INS_ART, err) < 0) return -1;
+    if (run(s, S_INS_ART, err) < 0) { free(has); return -1; }
     long long aid = sqlite3_last_insert_rowid(s->db);
 
     for (int i = 0; i < ns; i++) {
+        if (!has[i]) continue;
         st = stmt(s, S_INS_SENT);
         sqlite3_bind_int64(st, 1, aid);
         sqlite3_bind_int(st, 2, sent[i].idx);
         sqlite3_bind_int64(st, 3, sent[i].start);
         sqlite3_bind_int64(st, 4, sent[i].end);
         tn(st, 5, sent[i].text, sent[i].len);
-        if (run(s, S_INS_SENT, err) < 0) return -1;
+        if (run(s, S_INS_SENT, err) < 0) { free(has); return -1; }
+        if (!s->fts_from) s->fts_from = sqlite3_last_insert_rowid(s->db);
     }
+    free(has);
 
     for (int i = 0; i < nev; i++) {
         const hd_event *e = &ev[i];
         char pk[512];
         store_place_key(e, pk, sizeof pk);
         const char *tgt = e->target.code ? e->target.code : "";
-        st = stmt(s, S_FIND_GROUP);
-        t(st, 1, e->date); t(st, 2, e->source.code); t(st, 3, tgt); t(st, 4, e->code); t(st, 5, pk);
+        /* the deduplicated event: one this transaction made or looked up, one in the table,
+         * or a new one */
+        char key[1024];
+        int kl = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s\x1f%s", e->date, e->source.code, tgt, e->code, pk);
+        if (kl >= (int)sizeof key) kl = (int)sizeof key - 1;
+        int added = 0;
+        uint32_t *slot = strmap_put(&s->seen, key, (size_t)kl, 0, &added);
         long long gid = 0;
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) gid = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, err, "find event");
-        if (!gid) {
-            st = stmt(s, S_INS_GROUP);
+        newgroup *ng = NULL;
+        if (!added && (*slot & 0x80000000u)) gid = s->known[*slot & 0x7fffffffu];
+        else if (!added) { ng = &s->fresh[*slot - 1]; gid = ng->gid; }
+        else {
+            st = stmt(s, S_FIND_GROUP);
             t(st, 1, e->date); t(st, 2, e->source.code); t(st, 3, tgt); t(st, 4, e->code); t(st, 5, pk);
-            if (run(s, S_INS_GROUP, err) < 0) return -1;
-            gid = sqlite3_last_insert_rowid(s->db);
+            int rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) gid = sqlite3_column_int64(st, 0);
+            sqlite3_reset(st);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, err, "find event");
+            if (gid) {
+                if (s->nknown == s->capknown) {
+                    s->capknown = s->capknown ? s->capknown * 2 : 256;
+                    s->known = realloc(s->known, s->capknown * sizeof *s->known);
+                }
+                *slot = 0x80000000u | (uint32_t)s->nknown;
+                s->known[s->nknown++] = gid;
+            } else {
+                if (s->nfresh == s->capfresh) {
+                    s->capfresh = s->capfresh ? s->capfresh * 2 : 256;
+                    s->fresh = realloc(s->fresh, s->capfresh * sizeof *s->fresh);
+                    memset(s->fresh + s->nfresh, 0, (s->capfresh - s->nfresh) * sizeof *s->fresh);
+                }
+                ng = &s->fresh[s->nfresh++];
+                *slot = (uint32_t)s->nfresh;
+                unsigned long long *srcs = ng->src_h; int cap = ng->capsrc;
+                memset(ng, 0, sizeof *ng);
+                ng->src_h = srcs; ng->capsrc = cap;
+                ng->gid = gid = s->next_gid++;
+                ng->date = arena_strdup(&s->keys, e->date);
+                ng->src = arena_strdup(&s->keys, e->source.code);
+                ng->tgt = arena_strdup(&s->keys, tgt);
+                ng->code = arena_strdup(&s->keys, e->code);
+                ng->place = arena_strdup(&s->keys, pk);
+            }
         }
-        store_ids_add(&s->dirty, gid);
+        if (!ng) store_ids_add(&s->dirty, gid);
 
         st = stmt(s, S_INS_EVENT);
         int c = 1;
@@ -344,6 +484,31 @@ static int put(sq_store *s, const store_article *a, const store_sentence *sent, 
             t(st, c++, e->place.precision);
         }
         if (run(s, S_INS_EVENT, err) < 0) return -1;
+        if (note_code(s, "a", e->source.code, err) < 0 || note_code(s, "a", tgt, err) < 0 ||
+            note_code(s, "e", e->code, err) < 0)
+            return -1;
+        if (ng) {
+            if (!ng->mentions) ng->rep = sqlite3_last_insert_rowid(s->db);
+            ng->mentions++;
+            if (ng->last_aid != aid) {
+                ng->last_aid = aid;
+                ng->articles++;
+                /* the source, as the recount sees it: the article's source, else its id */
+                unsigned long long h = 1469598103934665603ULL;
+                const char *k = a->source ? a->source : a->id;
+                if (!a->source) { h ^= '#'; h *= 1099511628211ULL; }
+                for (; *k; k++) { h ^= (unsigned char)*k; h *= 1099511628211ULL; }
+                int seen = 0;
+                for (int q = 0; q < ng->nsrc; q++) if (ng->src_h[q] == h) seen = 1;
+                if (!seen) {
+                    if (ng->nsrc == ng->capsrc) {
+                        ng->capsrc = ng->capsrc ? ng->capsrc * 2 : 4;
+                        ng->src_h = realloc(ng->src_h, (size_t)ng->capsrc * sizeof *ng->src_h);
+                    }
+                    ng->src_h[ng->nsrc++] = h;
+                }
+            }
+        }
     }
     return 0;
 }
@@ -403,6 +568,7 @@ static int prepare_sql(sq_store *s, store_sql *q, sqlite3_stmt **st, hd_error *e
 static int sq_query(hd_store *s_, const store_filter *f, store_row_fn fn, void *ud, hd_error *err)
 {
     sq_store *s = (sq_store *)s_;
+    if (settle(s, err) < 0) return -1;
     store_sql q;
     store_sql_init(&q, 0);
     store_sql_select(&q, f);
@@ -476,6 +642,7 @@ static int sq_stats(hd_store *s_, int kind, const store_filter *f, long limit, s
                     hd_error *err)
 {
     sq_store *s = (sq_store *)s_;
+    if (settle(s, err) < 0) return -1;
     store_sql q;
     store_sql_init(&q, 0);
     if (store_sql_stats(&q, kind, f, limit) < 0) {
@@ -509,6 +676,7 @@ static long long count1(sq_store *s, const char *sql, hd_error *err)
 static int sq_totals(hd_store *s_, store_totals *tt, hd_error *err)
 {
     sq_store *s = (sq_store *)s_;
+    if (settle(s, err) < 0) return -1;
     if ((tt->articles = count1(s, "SELECT count(*) FROM articles", err)) < 0) return -1;
     if ((tt->sentences = count1(s, "SELECT count(*) FROM sentences", err)) < 0) return -1;
     if ((tt->mentions = count1(s, "SELECT count(*) FROM events", err)) < 0) return -1;
@@ -519,6 +687,7 @@ static int sq_totals(hd_store *s_, store_totals *tt, hd_error *err)
 static long sq_check(hd_store *s_, store_problem_fn fn, void *ud, hd_error *err)
 {
     sq_store *s = (sq_store *)s_;
+    if (settle(s, err) < 0) return -1;
     long problems = 0;
     char msg[600];
     sqlite3_stmt *st;
@@ -551,6 +720,12 @@ static void sq_close(hd_store *s_)
     for (int k = 0; k < S_N; k++) sqlite3_finalize(s->st[k]);
     sqlite3_close(s->db);
     store_ids_free(&s->dirty);
+    for (size_t i = 0; i < s->capfresh; i++) free(s->fresh[i].src_h);
+    free(s->fresh);
+    free(s->known);
+    strmap_free(&s->seen);
+    strmap_free(&s->codes);
+    arena_free(&s->keys);
     buf_free(&s->keep);
     free(s);
 }
@@ -566,15 +741,20 @@ hd_store *store_sqlite_open(const char *path, hd_error *err)
     s->base.ops = &SQ_OPS;
     snprintf(s->base.target, sizeof s->base.target, "%s", path);
     buf_init(&s->keep);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    strmap_init(&s->seen);
+    strmap_init(&s->codes);
+    arena_init(&s->keys, 1 << 16);
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         sq_fail(s, err, "open");
         sq_close(&s->base);
         return NULL;
     }
     sqlite3_busy_timeout(s->db, 30000);
     char *emsg = NULL;
+    /* 8 KB pages (for a new file; ignored otherwise): 15% faster ingest than 4 KB */
+    sqlite3_exec(s->db, "PRAGMA page_size=8192", NULL, NULL, NULL);
     if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;"
-                            "PRAGMA cache_size=-65536; PRAGMA foreign_keys=OFF;", NULL, NULL, &emsg) != SQLITE_OK ||
+                            "PRAGMA cache_size=-262144; PRAGMA mmap_size=4294967296; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=4000;", NULL, NULL, &emsg) != SQLITE_OK ||
         sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &emsg) != SQLITE_OK ||
         sqlite3_exec(s->db, SCHEMA, NULL, NULL, &emsg) != SQLITE_OK ||
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, &emsg) != SQLITE_OK) {
@@ -582,6 +762,20 @@ hd_store *store_sqlite_open(const char *path, hd_error *err)
         snprintf(err->file, sizeof err->file, "%s", path);
         snprintf(err->msg, sizeof err->msg, "sqlite: cannot open the store: %s", emsg ? emsg : "?");
         sqlite3_free(emsg);
+        sq_close(&s->base);
+        return NULL;
+    }
+    sqlite3_stmt *vs;
+    int version = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM store_meta WHERE key = 'schema'", -1, &vs, NULL) == SQLITE_OK) {
+        if (sqlite3_step(vs) == SQLITE_ROW) version = sqlite3_column_int(vs, 0);
+        sqlite3_finalize(vs);
+    }
+    if (version != 4) {
+        memset(err, 0, sizeof *err);
+        snprintf(err->file, sizeof err->file, "%s", path);
+        snprintf(err->msg, sizeof err->msg, "the store has schema %d, this herodot writes schema 4: use a new file",
+                 version);
         sq_close(&s->base);
         return NULL;
     }

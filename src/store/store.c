@@ -328,14 +328,19 @@ static const char *own(store_sql *q, const char *s)
     return o;
 }
 
-/* col >= prefix AND col < prefix-with-last-byte-raised */
-static void prefix(store_sql *q, const char *col, const char *pre)
+/* col starts with prefix. The codes that do are listed from known_codes (kind 'a' actors, 'e'
+ * event codes), so the (code, sqldate) indexes are searched code by code with the date range,
+ * rather than read through for every date of every code that matches. */
+static void prefix(store_sql *q, const char *col, const char *kind, const char *pre)
 {
     char hi[96];
     store_prefix_hi(pre, hi, sizeof hi);
-    buf_printf(&q->b, "(%s >= ", col); p_text(q, pre);
-    buf_printf(&q->b, " AND %s < ", col); p_text(q, own(q, hi));
-    sql(q, ")");
+    /* PostgreSQL turns "= ANY (array)" into index scans, "IN (subquery)" into a filter */
+    if (q->pg) buf_printf(&q->b, "%s = ANY (ARRAY(SELECT code FROM known_codes WHERE kind = '%s' AND code >= ", col, kind);
+    else buf_printf(&q->b, "%s IN (SELECT code FROM known_codes WHERE kind = '%s' AND code >= ", col, kind);
+    p_text(q, pre);
+    sql(q, " AND code < "); p_text(q, own(q, hi));
+    sql(q, q->pg ? "))" : ")");
 }
 
 static const char SELECT_COLS[] =
@@ -355,14 +360,14 @@ static void where(store_sql *q, const store_filter *f, int dedup)
     if (dedup) sql(q, " AND e.id = g.rep_id");
     if (f->actor) {
         sql(q, " AND (");
-        prefix(q, "e.source_code", f->actor);
+        prefix(q, "e.source_code", "a", f->actor);
         sql(q, " OR ");
-        prefix(q, "e.target_code", f->actor);
+        prefix(q, "e.target_code", "a", f->actor);
         sql(q, ")");
     }
-    if (f->source) { sql(q, " AND "); prefix(q, "e.source_code", f->source); }
-    if (f->target) { sql(q, " AND "); prefix(q, "e.target_code", f->target); }
-    if (f->code) { sql(q, " AND "); prefix(q, "e.code", f->code); }
+    if (f->source) { sql(q, " AND "); prefix(q, "e.source_code", "a", f->source); }
+    if (f->target) { sql(q, " AND "); prefix(q, "e.target_code", "a", f->target); }
+    if (f->code) { sql(q, " AND "); prefix(q, "e.code", "e", f->code); }
     if (f->from_day) { sql(q, " AND e.sqldate >= "); p_int(q, f->from_day); }
     if (f->to_day) { sql(q, " AND e.sqldate <= "); p_int(q, f->to_day); }
     if (f->country) { sql(q, " AND e.place_country = "); p_text(q, f->country); }
@@ -447,5 +452,10 @@ const char *const store_checks[][2] = {
       "SELECT count(*) FROM events e JOIN event_groups g ON g.id = e.group_id WHERE e.date <> g.date "
       "OR e.source_code <> g.source_code OR e.target_code <> g.target_code OR e.code <> g.code "
       "OR e.place_key <> g.place_key" },
+    { "events whose codes are missing from known_codes",
+      "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM known_codes k WHERE k.kind = 'a' "
+      "AND k.code = e.source_code) OR (e.target_code <> '' AND NOT EXISTS (SELECT 1 FROM known_codes k "
+      "WHERE k.kind = 'a' AND k.code = e.target_code)) OR NOT EXISTS (SELECT 1 FROM known_codes k "
+      "WHERE k.kind = 'e' AND k.code = e.code)" },
     { NULL, NULL }
 };

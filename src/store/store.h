@@ -88,7 +88,8 @@ typedef struct store_ops {
     /* like find_article but with the text */
     int (*get_article)(hd_store *s, const char *id, store_article *out, hd_error *err);
     /* replace article a.id with this article, its sentences and its events (ev[i].article is
-     * ignored: the events belong to a) */
+     * ignored: the events belong to a). Give all the article's sentences: the store keeps those
+     * that events come from (sent[k].idx == ev[i].sentence) and the article's whole text. */
     int (*put_article)(hd_store *s, const store_article *a, const store_sentence *sent, int ns,
                        const hd_event *ev, int nev, hd_error *err);
     int (*delete_article)(hd_store *s, const char *id, hd_error *err);   /* 1 deleted, 0 absent */

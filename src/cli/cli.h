@@ -17,6 +17,13 @@ hd_coder *cli_open_coder(cli_common *cc);
 const char *cli_default_data(void);
 void cli_print_error(const hd_error *e);
 
+/* pool.c: run job(i, scratch, ud) for i in [0, n) on the pool's threads */
+typedef struct cli_pool cli_pool;
+typedef void (*cli_job)(int i, hd_scratch *sc, void *ud);
+cli_pool *cli_pool_new(const hd_coder *c, int threads);
+void cli_pool_run(cli_pool *p, int n, cli_job job, void *ud);
+void cli_pool_free(cli_pool *p);
+
 int cmd_code(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);

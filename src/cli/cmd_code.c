@@ -6,7 +6,6 @@
  * is then 1. */
 #include "cli.h"
 #include "../io/io.h"
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +27,6 @@ typedef struct slot {
 typedef struct work {
     const hd_coder *c;
     slot *s; int n;
-    atomic_int next;
     int tsv;
     atomic_long sentences;
 } work;
@@ -46,24 +44,16 @@ static int write_event(const hd_event *ev, void *ud)
     return 0;
 }
 
-typedef struct worker_arg { work *w; hd_scratch *sc; } worker_arg;
-
-static void *worker(void *arg)
+static void code_one(int i, hd_scratch *sc, void *ud)
 {
-    work *w = ((worker_arg *)arg)->w;
-    hd_scratch *sc = ((worker_arg *)arg)->sc;
-    for (;;) {
-        int i = atomic_fetch_add(&w->next, 1);
-        if (i >= w->n) break;
-        slot *s = &w->s[i];
-        if (s->state != 1) continue;
-        ev_ctx x = { &s->out, w->tsv, w->c, &s->a.a };
-        long ns = 0;
-        hd_code_options o = { NULL, &ns, sc, NULL };
-        if (hd_code_article(w->c, &s->a.a, &o, write_event, &x, &s->err) < 0) s->failed = 1;
-        atomic_fetch_add(&w->sentences, ns);
-    }
-    return NULL;
+    work *w = ud;
+    slot *s = &w->s[i];
+    if (s->state != 1) return;
+    ev_ctx x = { &s->out, w->tsv, w->c, &s->a.a };
+    long ns = 0;
+    hd_code_options o = { NULL, &ns, sc, NULL };
+    if (hd_code_article(w->c, &s->a.a, &o, write_event, &x, &s->err) < 0) s->failed = 1;
+    atomic_fetch_add(&w->sentences, ns);
 }
 
 static void help(void)
@@ -119,8 +109,7 @@ int cmd_code(int argc, char **argv)
         if (h.len) fwrite(h.p, 1, h.len, stdout);
         buf_free(&h);
     }
-    worker_arg args[64];
-    for (int k = 0; k < threads; k++) args[k].sc = hd_scratch_new(c);
+    cli_pool *pool = cli_pool_new(c, threads);
     for (int i = 0; i < CHUNK; i++) buf_init(&slots[i].out);
     int rejected = 0, fi = 0;
     long articles = 0, sentences = 0;
@@ -146,15 +135,8 @@ int cmd_code(int argc, char **argv)
             n++;
         }
         if (n == 0) break;
-        work w = { c, slots, n, 0, tsv, 0 };
-        int nt = threads < n ? threads : n;
-        for (int k = 0; k < nt; k++) args[k].w = &w;
-        if (nt <= 1) worker(&args[0]);
-        else {
-            pthread_t th[64];
-            for (int k = 0; k < nt; k++) pthread_create(&th[k], NULL, worker, &args[k]);
-            for (int k = 0; k < nt; k++) pthread_join(th[k], NULL);
-        }
+        work w = { c, slots, n, tsv, 0 };
+        cli_pool_run(pool, n, code_one, &w);
         sentences += atomic_load(&w.sentences);
         for (int i = 0; i < n; i++) if (slots[i].state == 1) { articles++; bytes += (double)slots[i].a.a.text_len; }
         for (int i = 0; i < n; i++) {
@@ -170,7 +152,7 @@ int cmd_code(int argc, char **argv)
         }
     }
     for (int i = 0; i < CHUNK; i++) buf_free(&slots[i].out);
-    for (int k = 0; k < threads; k++) hd_scratch_free(args[k].sc);
+    cli_pool_free(pool);
     free(slots);
     free(files);
     hd_coder_close(c);

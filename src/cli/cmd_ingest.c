@@ -10,8 +10,6 @@
 #include "../io/io.h"
 #include "../store/store.h"
 #include "../util/arena.h"
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +35,6 @@ typedef struct slot {
 typedef struct work {
     const hd_coder *c;
     slot *s; int n;
-    atomic_int next;
 } work;
 
 static const char *adup(arena *a, const char *s) { return s ? arena_strdup(a, s) : NULL; }
@@ -70,22 +67,14 @@ static int keep_event(const hd_event *ev, void *ud)
     return 0;
 }
 
-typedef struct worker_arg { work *w; hd_scratch *sc; } worker_arg;
-
-static void *worker(void *arg)
+static void code_one(int i, hd_scratch *sc, void *ud)
 {
-    work *w = ((worker_arg *)arg)->w;
-    hd_scratch *sc = ((worker_arg *)arg)->sc;
-    for (;;) {
-        int i = atomic_fetch_add(&w->next, 1);
-        if (i >= w->n) break;
-        slot *s = &w->s[i];
-        if (s->state != 1 || !s->todo) continue;
-        hd_code_options o = { NULL, NULL, sc, NULL };
-        if (hd_code_article(w->c, &s->a.a, &o, keep_event, s, &s->err) < 0) { s->failed = 1; continue; }
-        s->ns = store_sentences(s->a.a.text, s->a.a.text_len, &s->sent);
-    }
-    return NULL;
+    work *w = ud;
+    slot *s = &w->s[i];
+    if (s->state != 1 || !s->todo) return;
+    hd_code_options o = { NULL, NULL, sc, NULL };
+    if (hd_code_article(w->c, &s->a.a, &o, keep_event, s, &s->err) < 0) { s->failed = 1; return; }
+    s->ns = store_sentences(s->a.a.text, s->a.a.text_len, &s->sent);
 }
 
 /* ---- progress on a terminal -------------------------------------------------------------- */
@@ -197,8 +186,7 @@ int cmd_ingest(int argc, char **argv)
 
     slot *slots = calloc(CHUNK, sizeof *slots);
     for (int i = 0; i < CHUNK; i++) arena_init(&slots[i].ar, 1 << 14);
-    worker_arg args[64];
-    for (int k = 0; k < threads; k++) args[k].sc = hd_scratch_new(c);
+    cli_pool *pool = cli_pool_new(c, threads);
     long rejected = 0, added = 0, replaced = 0, unchanged = 0, events = 0, in_tx = 0;
     int fi = 0, failed = 0;
     io_reader *r = NULL;
@@ -237,15 +225,8 @@ int cmd_ingest(int argc, char **argv)
                       !same(old.title, s->a.a.title) || !same(old.url, s->a.a.url);
         }
         if (failed) { for (int i = 0; i < n; i++) if (slots[i].state == 1) io_article_free(&slots[i].a); break; }
-        work w = { c, slots, n, 0 };
-        int nt = threads < n ? threads : n;
-        for (int k = 0; k < nt; k++) args[k].w = &w;
-        if (nt <= 1) worker(&args[0]);
-        else {
-            pthread_t th[64];
-            for (int k = 0; k < nt; k++) pthread_create(&th[k], NULL, worker, &args[k]);
-            for (int k = 0; k < nt; k++) pthread_join(th[k], NULL);
-        }
+        work w = { c, slots, n };
+        cli_pool_run(pool, n, code_one, &w);
         char now[24];
         store_now(now);
         for (int i = 0; i < n && !failed; i++) {
@@ -296,7 +277,7 @@ int cmd_ingest(int argc, char **argv)
     show(&pg, 0, 0, 0, 1);
     double el = secs_since(&pg.t0);
     for (int i = 0; i < CHUNK; i++) { free(slots[i].ev); arena_free(&slots[i].ar); }
-    for (int k = 0; k < threads; k++) hd_scratch_free(args[k].sc);
+    cli_pool_free(pool);
     free(slots);
     free(files);
     if (!failed)

@@ -25,11 +25,15 @@ typedef struct scan {
 
 static const char *F(const scan *s, int i) { return i >= 0 && i < s->n ? s->t[i].fold : ""; }
 static uint32_t FL(const scan *s, int i) { return i >= 0 && i < s->n ? s->t[i].flags : 0; }
-static int is(const scan *s, int i, const char *w) { return strcmp(F(s, i), w) == 0; }
+/* most tokens differ from a given word in the first byte: test it before calling strcmp,
+ * since the scan compares every token with dozens of words (callgrind: strcmp was the
+ * largest cost per sentence) */
+static inline int same(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
+static int is(const scan *s, int i, const char *w) { return same(F(s, i), w); }
 
 static int in_list(const char *w, const char *const *list)
 {
-    for (int k = 0; list[k]; k++) if (strcmp(w, list[k]) == 0) return 1;
+    for (int k = 0; list[k]; k++) if (same(w, list[k])) return 1;
     return 0;
 }
 static int is_in(const scan *s, int i, const char *const *list) { return in_list(F(s, i), list); }
@@ -68,11 +72,11 @@ static int word_num(const char *f)
     static const char *const w[] = { "one", "two", "three", "four", "five", "six", "seven", "eight",
         "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
         "eighteen", "nineteen", "twenty", NULL };
-    for (int k = 0; w[k]; k++) if (strcmp(f, w[k]) == 0) return k + 1;
-    if (!strcmp(f, "thirty")) return 30;
-    if (!strcmp(f, "forty")) return 40;
-    if (!strcmp(f, "fifty")) return 50;
-    if (!strcmp(f, "a") || !strcmp(f, "an")) return 1;
+    for (int k = 0; w[k]; k++) if (same(f, w[k])) return k + 1;
+    if (same(f, "thirty")) return 30;
+    if (same(f, "forty")) return 40;
+    if (same(f, "fifty")) return 50;
+    if (same(f, "a") || same(f, "an")) return 1;
     return 0;
 }
 
@@ -89,7 +93,7 @@ static int ordinal(const char *f)
 {
     static const char *const w[] = { "first", "second", "third", "fourth", "fifth", "sixth",
         "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", NULL };
-    for (int k = 0; w[k]; k++) if (strcmp(f, w[k]) == 0) return k + 1;
+    for (int k = 0; w[k]; k++) if (same(f, w[k])) return k + 1;
     int d = day_num(f);
     return d && (f[1] > '9' || (f[1] && f[2] > '9')) ? d : 0;
 }
@@ -107,6 +111,7 @@ static int unit_of(const char *f, int *plural)
         { "century", "centuries", U_CENTURY },
     };
     for (size_t k = 0; k < sizeof u / sizeof *u; k++) {
+        if (f[0] != u[k].sg[0]) continue;
         if (!strcmp(f, u[k].sg)) { if (plural) *plural = 0; return u[k].u; }
         if (!strcmp(f, u[k].pl)) { if (plural) *plural = 1; return u[k].u; }
     }
@@ -117,25 +122,25 @@ static int weekday_of(const char *f)
 {
     static const char *const w[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
                                      "saturday", "sunday", NULL };
-    for (int k = 0; w[k]; k++) if (strcmp(f, w[k]) == 0) return k;
+    for (int k = 0; w[k]; k++) if (same(f, w[k])) return k;
     return -1;
 }
 
 static const char *pod_of(const char *f)
 {
-    if (!strcmp(f, "morning")) return "MO";
-    if (!strcmp(f, "afternoon")) return "AF";
-    if (!strcmp(f, "evening")) return "EV";
-    if (!strcmp(f, "night")) return "NI";
+    if (same(f, "morning")) return "MO";
+    if (same(f, "afternoon")) return "AF";
+    if (same(f, "evening")) return "EV";
+    if (same(f, "night")) return "NI";
     return NULL;
 }
 
 static int season_of(const char *f)   /* 1 spring, 2 summer, 3 fall, 4 winter */
 {
-    if (!strcmp(f, "spring")) return 1;
-    if (!strcmp(f, "summer")) return 2;
-    if (!strcmp(f, "fall") || !strcmp(f, "autumn")) return 3;
-    if (!strcmp(f, "winter")) return 4;
+    if (same(f, "spring")) return 1;
+    if (same(f, "summer")) return 2;
+    if (same(f, "fall") || same(f, "autumn")) return 3;
+    if (same(f, "winter")) return 4;
     return 0;
 }
 
@@ -156,11 +161,11 @@ static int month_at(const scan *s, int i)
     const token *k = &s->t[i];
     int m = text_month(k->fold);
     if (!m || !(k->flags & TF_CAP)) return 0;
-    int full = k->fold_len >= 5 || !strcmp(k->fold, "may") || !strcmp(k->fold, "june") ||
-               !strcmp(k->fold, "july") || (k->flags & TF_ABBREV);
+    int full = k->fold_len >= 5 || same(k->fold, "may") || same(k->fold, "june") ||
+               same(k->fold, "july") || (k->flags & TF_ABBREV);
     int nextnum = (FL(s, i + 1) & TF_NUM) && (day_num(F(s, i + 1)) || year_tok(s, i + 1, 1000, 2999));
     if (!full && !nextnum) return 0;
-    if (!strcmp(k->fold, "may") || !strcmp(k->fold, "march")) {
+    if (same(k->fold, "may") || same(k->fold, "march")) {
         if (nextnum) return m;
         if ((k->flags & TF_HYPHEN) || is_in(s, i - 1, month_ctx)) return m;
         /* "the March accession": a capitalized month modifying a noun */
@@ -209,13 +214,13 @@ static int is_fut_cue(const scan *s, int j)
 {
     const char *f = F(s, j);
     size_t l = strlen(f);
-    if (l > 3 && !strcmp(f + l - 3, "'ll")) return 1;
-    if (!strcmp(f, "set") || !strcmp(f, "due")) return is(s, j + 1, "to") || is(s, j + 1, "for");
-    if (!strcmp(f, "going")) return is(s, j + 1, "to");
-    if ((!strcmp(f, "soon") || !strcmp(f, "early")) && is(s, j + 1, "as")) return 1;
-    if (!strcmp(f, "next") || !strcmp(f, "upcoming"))     /* not "next to" */
+    if (l > 3 && same(f + l - 3, "'ll")) return 1;
+    if (same(f, "set") || same(f, "due")) return is(s, j + 1, "to") || is(s, j + 1, "for");
+    if (same(f, "going")) return is(s, j + 1, "to");
+    if ((same(f, "soon") || same(f, "early")) && is(s, j + 1, "as")) return 1;
+    if (same(f, "next") || same(f, "upcoming"))     /* not "next to" */
         return unit_of(F(s, j + 1), NULL) || weekday_of(F(s, j + 1)) >= 0 || text_month(F(s, j + 1)) ||
-               !strcmp(f, "upcoming");
+               same(f, "upcoming");
     return in_list(f, fut_cues);
 }
 
@@ -229,7 +234,7 @@ static int is_past_cue(const scan *s, int j)
     size_t l = strlen(f);
     if (in_list(f, finite)) return 1;
     if (in_list(f, past_irr) ||
-        (l > 4 && !strcmp(f + l - 2, "ed") && !in_list(f, not_past_ed) && !(FL(s, j) & TF_CAP)))
+        (l > 4 && same(f + l - 2, "ed") && !in_list(f, not_past_ed) && !(FL(s, j) & TF_CAP)))
         return !is_in(s, j - 1, be);
     return 0;
 }
@@ -258,9 +263,9 @@ static int is_modal_cue(const scan *s, int j)
 {
     const char *f = F(s, j);
     size_t l = strlen(f);
-    if (l > 3 && !strcmp(f + l - 3, "'ll")) return 1;
-    if (!strcmp(f, "going")) return is(s, j + 1, "to");
-    return !strcmp(f, "will") || !strcmp(f, "shall") || !strcmp(f, "would") || !strcmp(f, "wo");
+    if (l > 3 && same(f + l - 3, "'ll")) return 1;
+    if (same(f, "going")) return is(s, j + 1, "to");
+    return same(f, "will") || same(f, "shall") || same(f, "would") || same(f, "wo");
 }
 
 /* the tense cue after token i: on the right only a modal is future, so that in "On Friday,
@@ -425,22 +430,22 @@ static int32_t last_day(const scan *s)
 
 static int32_t holiday(int y, const char *name)
 {
-    if (!strcmp(name, "thanksgiving")) {         /* fourth Thursday of November */
+    if (same(name, "thanksgiving")) {         /* fourth Thursday of November */
         int32_t n1 = y * 10000 + 1101;
         return time_add_days(wd_fwd(n1, 3, 0), 21);
     }
-    if (!strcmp(name, "election")) {             /* Tuesday after the first Monday of November */
+    if (same(name, "election")) {             /* Tuesday after the first Monday of November */
         int32_t n2 = y * 10000 + 1102;
         return wd_fwd(n2, 1, 0);
     }
-    if (!strcmp(name, "christmas")) return y * 10000 + 1225;
-    if (!strcmp(name, "christmas eve")) return y * 10000 + 1224;
-    if (!strcmp(name, "new year")) return y * 10000 + 101;
-    if (!strcmp(name, "new year eve")) return y * 10000 + 1231;
-    if (!strcmp(name, "easter")) return time_easter(y);
-    if (!strcmp(name, "halloween")) return y * 10000 + 1031;
-    if (!strcmp(name, "valentine")) return y * 10000 + 214;
-    if (!strcmp(name, "may day")) return y * 10000 + 501;
+    if (same(name, "christmas")) return y * 10000 + 1225;
+    if (same(name, "christmas eve")) return y * 10000 + 1224;
+    if (same(name, "new year")) return y * 10000 + 101;
+    if (same(name, "new year eve")) return y * 10000 + 1231;
+    if (same(name, "easter")) return time_easter(y);
+    if (same(name, "halloween")) return y * 10000 + 1031;
+    if (same(name, "valentine")) return y * 10000 + 214;
+    if (same(name, "may day")) return y * 10000 + 501;
     return 0;
 }
 
@@ -484,7 +489,7 @@ static int m_word(scan *s, int i)
     const char *f = F(s, i);
     int32_t r = s->ref;
     timex *x;
-    if (!strcmp(f, "today") || !strcmp(f, "yesterday") || !strcmp(f, "tomorrow")) {
+    if (same(f, "today") || same(f, "yesterday") || same(f, "tomorrow")) {
         int32_t d = f[0] == 'y' ? time_add_days(r, -1) : f[2] == 'm' ? time_add_days(r, 1) : r;
         const char *pod = pod_of(F(s, i + 1));
         x = push(s, i, i + 1 + (pod != NULL), TX_DATE);
@@ -492,27 +497,27 @@ static int m_word(scan *s, int i)
         add_pod(x, pod);
         return x->t1;
     }
-    if (!strcmp(f, "tonight") || !strcmp(f, "overnight")) {
-        if (!strcmp(f, "overnight") && (FL(s, i + 1) & TF_HYPHEN)) return 0;
+    if (same(f, "tonight") || same(f, "overnight")) {
+        if (same(f, "overnight") && (FL(s, i + 1) & TF_HYPHEN)) return 0;
         x = push(s, i, i + 1, TX_DATE);
         set_day(x, r);
         add_pod(x, "NI");
         return i + 1;
     }
-    if (!strcmp(f, "now") || !strcmp(f, "currently") || !strcmp(f, "current") ||
-        !strcmp(f, "nowadays")) {
-        if (!strcmp(f, "now") && is(s, i - 1, "from")) return 0;
+    if (same(f, "now") || same(f, "currently") || same(f, "current") ||
+        same(f, "nowadays")) {
+        if (same(f, "now") && is(s, i - 1, "from")) return 0;
         x = push(s, i, i + 1, TX_DATE);
         set_day(x, r);
         snprintf(x->tx3, sizeof x->tx3, "PRESENT_REF");
         return i + 1;
     }
-    if (!strcmp(f, "future") && !(FL(s, i) & TF_CAP)) {
+    if (same(f, "future") && !(FL(s, i) & TF_CAP)) {
         x = push(s, i, i + 1, TX_ANCHOR);
         set_text(x, "FUTURE_REF");
         return i + 1;
     }
-    if (!strcmp(f, "past") && is(s, i - 1, "the") && is(s, i - 2, "in") && !unit_of(F(s, i + 1), NULL) &&
+    if (same(f, "past") && is(s, i - 1, "the") && is(s, i - 2, "in") && !unit_of(F(s, i + 1), NULL) &&
         !(FL(s, i + 1) & TF_NUM) && !word_num(F(s, i + 1))) {
         x = push(s, i, i + 1, TX_ANCHOR);
         set_text(x, "PAST_REF");
@@ -581,14 +586,14 @@ static int m_count(scan *s, int i)
     const char *nx = F(s, j + 1);
     timex *x;
     if (k && u >= U_DAY && u != U_WEEKEND && u != U_CENTURY) {
-        if (!strcmp(nx, "ago") || (!strcmp(nx, "from") && is(s, j + 2, "now"))) {
+        if (same(nx, "ago") || (same(nx, "from") && is(s, j + 2, "now"))) {
             int sign = nx[0] == 'a' ? -1 : 1;
             x = push(s, i, j + (sign < 0 ? 2 : 3), TX_DATE);
             set_shifted(x, s->ref, u, sign * k, NULL);
             return x->t1;
         }
-        if (!strcmp(nx, "later") || !strcmp(nx, "after") || !strcmp(nx, "earlier") ||
-            !strcmp(nx, "before") || !strcmp(nx, "previously")) {
+        if (same(nx, "later") || same(nx, "after") || same(nx, "earlier") ||
+            same(nx, "before") || same(nx, "previously")) {
             int sign = (nx[0] == 'l' || nx[1] == 'f') ? 1 : -1;
             int32_t base = u == U_DAY || u == U_NIGHT || u == U_WEEK ? last_day(s) : s->ctx->last_date;
             x = push(s, i, j + 2, TX_DATE);
@@ -633,9 +638,9 @@ static int m_weekday(scan *s, int i)
 {
     int j = i, strict = 0, dir = 0;
     const char *f = F(s, i);
-    if (!strcmp(f, "last") || !strcmp(f, "past")) { dir = -1; strict = 1; j++; }
-    else if (!strcmp(f, "next") || !strcmp(f, "coming") || !strcmp(f, "upcoming")) { dir = 1; strict = 1; j++; }
-    else if (!strcmp(f, "this")) { j++; }
+    if (same(f, "last") || same(f, "past")) { dir = -1; strict = 1; j++; }
+    else if (same(f, "next") || same(f, "coming") || same(f, "upcoming")) { dir = 1; strict = 1; j++; }
+    else if (same(f, "this")) { j++; }
     int w = weekday_of(F(s, j));
     if (w < 0) return 0;
     /* Thursday, April 6 [, 2000]  /  Monday Oct. 26 */
@@ -788,13 +793,13 @@ static int m_year(scan *s, int i)
         "summer", "fall", "autumn", "winter", "fiscal", ",", "(", "and", "or", "between",
         "year", "throughout", "season", NULL };
     const char *pv = F(s, i - 1), *nx = F(s, i + 1);
-    if (is_quantity_noun(nx) || !strcmp(nx, ":")) return 0;
+    if (is_quantity_noun(nx) || same(nx, ":")) return 0;
     if (in_list(pv, quant) && !in_list(pv, date_ctx)) return 0;
-    if (!strcmp(pv, "of") && (is(s, i - 2, "total") || is(s, i - 2, "number") || is(s, i - 2, "toll") ||
+    if (same(pv, "of") && (is(s, i - 2, "total") || is(s, i - 2, "number") || is(s, i - 2, "toll") ||
                               is(s, i - 2, "maximum") || is(s, i - 2, "minimum")))
         return 0;
     uint8_t pcls = i > 0 ? lex_class(pv) : 0;
-    int det = pcls == LC_DET || pcls == LC_POSSPRON || !strcmp(pv, "'s");
+    int det = pcls == LC_DET || pcls == LC_POSSPRON || same(pv, "'s");
     size_t nl = strlen(nx);
     int next_noun = i + 1 < s->n && !(FL(s, i + 1) & (TF_PUNCT | TF_NUM | TF_CAP)) &&
                     !lex_class(nx) && !text_month(nx) && !(FL(s, i + 1) & TF_HYPHEN);
@@ -819,9 +824,9 @@ static int m_det(scan *s, int i)
 {
     const char *f = F(s, i);
     int rel;
-    if (!strcmp(f, "this") || !strcmp(f, "current")) rel = 0;
-    else if (!strcmp(f, "last") || !strcmp(f, "past")) rel = -1;
-    else if (!strcmp(f, "next") || !strcmp(f, "coming")) rel = 1;
+    if (same(f, "this") || same(f, "current")) rel = 0;
+    else if (same(f, "last") || same(f, "past")) rel = -1;
+    else if (same(f, "next") || same(f, "coming")) rel = 1;
     else return 0;
     int j = i + 1;
     const char *g = F(s, j);
@@ -856,7 +861,7 @@ static int m_det(scan *s, int i)
     }
     int pl = 0, u = unit_of(g, &pl);
     if (!u || pl) return 0;
-    if ((!strcmp(f, "past") || (rel < 0 && is(s, i - 1, "the"))) && u != U_WEEKEND) {
+    if ((same(f, "past") || (rel < 0 && is(s, i - 1, "the"))) && u != U_WEEKEND) {
         x = push(s, i, j + 1, TX_DURATION);
         set_duration(x, 1, u);
         return j + 1;
@@ -894,13 +899,13 @@ static int m_the(scan *s, int i)
 {
     const char *f = F(s, i);
     int j = i + 1, rel = 0;
-    if (!strcmp(f, "that") || (!strcmp(f, "the") && is(s, j, "same"))) {
+    if (same(f, "that") || (same(f, "the") && is(s, j, "same"))) {
         if (is(s, j, "same")) j++;
         rel = 0;
-    } else if (!strcmp(f, "the")) {
+    } else if (same(f, "the")) {
         const char *g = F(s, j);
-        if (!strcmp(g, "next") || !strcmp(g, "following")) { rel = 1; j++; }
-        else if (!strcmp(g, "previous") || !strcmp(g, "preceding")) { rel = -1; j++; }
+        if (same(g, "next") || same(g, "following")) { rel = 1; j++; }
+        else if (same(g, "previous") || same(g, "preceding")) { rel = -1; j++; }
         else rel = 2;   /* "the day before", "the weekend" */
     } else return 0;
     const char *g = F(s, j);
@@ -915,7 +920,7 @@ static int m_the(scan *s, int i)
             return j + 1;
         }
         const char *h = F(s, j + 1);
-        if (u == U_WEEK && !strcmp(h, "of")) {          /* the week of March 6 */
+        if (u == U_WEEK && same(h, "of")) {          /* the week of March 6 */
             int before = s->nv, e = m_month(s, j + 2);
             if (e && s->nv == before + 1 && s->v[before].prec == TP_DAY) {
                 s->v[before].t0 = i;
@@ -925,8 +930,8 @@ static int m_the(scan *s, int i)
             s->nv = before;
             return 0;
         }
-        if (!strcmp(h, "before")) rel = -1;
-        else if (!strcmp(h, "after")) rel = 1;
+        if (same(h, "before")) rel = -1;
+        else if (same(h, "after")) rel = 1;
         else return 0;
         int e = j + 2;
         /* "later in the day before returning": no date */
@@ -963,20 +968,20 @@ static int m_holiday(scan *s, int i)
     if (!(FL(s, j) & TF_CAP)) return 0;
     const char *f = F(s, j), *name = NULL;
     int e = j + 1;
-    if (!strcmp(f, "thanksgiving")) { name = "thanksgiving"; if (is(s, e, "day")) e++; }
-    else if (!strcmp(f, "christmas")) {
+    if (same(f, "thanksgiving")) { name = "thanksgiving"; if (is(s, e, "day")) e++; }
+    else if (same(f, "christmas")) {
         name = "christmas";
         if (is(s, e, "eve")) { name = "christmas eve"; e++; } else if (is(s, e, "day")) e++;
-    } else if (!strcmp(f, "new") && is(s, j + 1, "year") && is(s, j + 2, "'s")) {
+    } else if (same(f, "new") && is(s, j + 1, "year") && is(s, j + 2, "'s")) {
         e = j + 3;
         if (is(s, e, "eve")) { name = "new year eve"; e++; }
         else if (is(s, e, "day")) { name = "new year"; e++; }
-    } else if (!strcmp(f, "easter")) {
+    } else if (same(f, "easter")) {
         name = "easter"; if (is(s, e, "sunday") || is(s, e, "week")) e++;
-    } else if (!strcmp(f, "election") && is(s, e, "day") && (FL(s, e) & TF_CAP)) { name = "election"; e++; }
-    else if (!strcmp(f, "halloween")) name = "halloween";
-    else if (!strcmp(f, "valentine") && is(s, e, "'s") && is(s, e + 1, "day")) { name = "valentine"; e += 2; }
-    else if (!strcmp(f, "may") && is(s, e, "day") && (FL(s, e) & TF_CAP)) { name = "may day"; e++; }
+    } else if (same(f, "election") && is(s, e, "day") && (FL(s, e) & TF_CAP)) { name = "election"; e++; }
+    else if (same(f, "halloween")) name = "halloween";
+    else if (same(f, "valentine") && is(s, e, "'s") && is(s, e + 1, "day")) { name = "valentine"; e += 2; }
+    else if (same(f, "may") && is(s, e, "day") && (FL(s, e) & TF_CAP)) { name = "may day"; e++; }
     if (!name) return 0;
     if (!dir) dir = local_dir(s, j);
     int ry = s->ref / 10000;
@@ -1142,15 +1147,15 @@ int time_future(const token *t, int n)
         const char *f = t[i].fold;
         size_t l = t[i].fold_len;
         const char *nx = i + 1 < n ? t[i + 1].fold : "";
-        if (!strcmp(f, "will") || !strcmp(f, "shall") || (l > 3 && !strcmp(f + l - 3, "'ll")) ||
-            (!strcmp(f, "wo") && !strcmp(nx, "n't")) || !strcmp(f, "tomorrow") ||
-            !strcmp(f, "upcoming"))
+        if (same(f, "will") || same(f, "shall") || (l > 3 && same(f + l - 3, "'ll")) ||
+            (same(f, "wo") && same(nx, "n't")) || same(f, "tomorrow") ||
+            same(f, "upcoming"))
             return 1;
-        if ((!strcmp(f, "going") || !strcmp(f, "plans") || !strcmp(f, "plan") ||
-             !strcmp(f, "planning") || !strcmp(f, "scheduled") || !strcmp(f, "expected") ||
-             !strcmp(f, "slated") || !strcmp(f, "set") || !strcmp(f, "due")) && !strcmp(nx, "to"))
+        if ((same(f, "going") || same(f, "plans") || same(f, "plan") ||
+             same(f, "planning") || same(f, "scheduled") || same(f, "expected") ||
+             same(f, "slated") || same(f, "set") || same(f, "due")) && same(nx, "to"))
             return 1;
-        if (!strcmp(f, "next") && i + 1 < n && (unit_of(nx, NULL) || weekday_of(nx) >= 0 || text_month(nx)))
+        if (same(f, "next") && i + 1 < n && (unit_of(nx, NULL) || weekday_of(nx) >= 0 || text_month(nx)))
             return 1;
     }
     return 0;

@@ -234,6 +234,15 @@ static int passive(const sent_ctx *c, int t0, int t1)
     return 0;
 }
 
+/* "Machar was placed under house arrest", "kept under arrest": an act named after a
+ * participle and "under" is done to the clause's subject, like a passive verb */
+static int under_participle(const sent_ctx *c, int t0)
+{
+    if (t0 < 2 || strcmp(c->t[t0 - 1].fold, "under")) return 0;
+    const token *v = &c->t[t0 - 2];
+    return v->form == FORM_ED || v->form == FORM_EN;
+}
+
 /* ---- actor search --------------------------------------------------------------------- */
 
 static int first_mention(const sent_ctx *c, int g) { return c->g[g].mem[0]; }
@@ -606,7 +615,7 @@ void code_verbs(sent_ctx *c)
         int vu0 = c->tok_unit[t0], vu1 = c->tok_unit[t1 - 1];
         int as_verb = verb_use(c, head);
         int neg = negated(c, t0);
-        int pas = as_verb && passive(c, head, t1);
+        int pas = as_verb ? passive(c, head, t1) : under_participle(c, t0);
         if (tr(c))
             fprintf(c->trace, "  verb \"%s\" as %s%s%s (%s)\n", tok_text(c, t0, t1),
                     as_verb ? "verb" : "noun", neg ? ", negated" : "", pas ? ", passive" : "",
@@ -703,6 +712,19 @@ void code_verbs(sent_ctx *c)
                     memcpy(x, sc, 3); memcpy(x + 3, "GOV", 4);
                     tg = synthetic_target(c, t0, t1, x, "convention: a protest is against its own government");
                 }
+            }
+        }
+        /* "Machar has been placed under house arrest", "was detained in Minsk": an arrest with
+           no agent is the state's: the government of the place named after the verb, else of
+           the country of the person arrested */
+        if (sg < 0 && pas && tg >= 0 && !strncmp(code, "173", 3)) {
+            const char *pc = c->place_country ? place_target(c, vu1) : NULL;
+            const char *tc = group_code(c, tg);
+            const char *cc = pc ? pc : (strlen(tc) >= 3 && strncmp(tc, "IGO", 3) && strncmp(tc, "NGO", 3)) ? tc : NULL;
+            if (cc && strlen(cc) >= 3) {
+                char *x = arena_alloc(c->a, 8);
+                memcpy(x, cc, 3); memcpy(x + 3, "GOV", 4);
+                sg = synthetic_target(c, t0, t1, x, "convention: an arrest with no agent is the state's");
             }
         }
         if (sg < 0) { i = t1 - 1; continue; }

@@ -20,6 +20,8 @@ void cli_print_error(const hd_error *e);
 /* pool.c: run job(i, scratch, ud) for i in [0, n) on the pool's threads */
 typedef struct cli_pool cli_pool;
 typedef void (*cli_job)(int i, hd_scratch *sc, void *ud);
+/* --threads N: 0 or less means one per core; at most the pool's limit (64) */
+int cli_threads(const char *arg);
 cli_pool *cli_pool_new(const hd_coder *c, int threads);
 void cli_pool_run(cli_pool *p, int n, cli_job job, void *ud);
 void cli_pool_free(cli_pool *p);

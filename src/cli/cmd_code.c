@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 enum { CHUNK = 512 };
 
@@ -77,9 +76,7 @@ int cmd_code(int argc, char **argv)
         if (!strcmp(argv[i], "--date") && i + 1 < argc) { date = argv[++i]; continue; }
         if (!strcmp(argv[i], "--stats")) { stats = 1; continue; }
         if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
-            threads = atoi(argv[++i]);
-            if (threads <= 0) threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
-            if (threads > 64) threads = 64;
+            threads = cli_threads(argv[++i]);
             continue;
         }
         if (!strcmp(argv[i], "--format") && i + 1 < argc) {

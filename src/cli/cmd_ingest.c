@@ -155,9 +155,7 @@ int cmd_ingest(int argc, char **argv)
         if (!strcmp(argv[i], "--date") && i + 1 < argc) { date = argv[++i]; continue; }
         if (!strcmp(argv[i], "--batch") && i + 1 < argc) { batch = atol(argv[++i]); if (batch < 1) batch = 1; continue; }
         if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
-            threads = atoi(argv[++i]);
-            if (threads <= 0) threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
-            if (threads > 64) threads = 64;
+            threads = cli_threads(argv[++i]);
             continue;
         }
         if (!strcmp(argv[i], "--force")) { force = 1; continue; }

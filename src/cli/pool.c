@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 enum { POOL_MAX = 64 };
 
@@ -32,6 +33,13 @@ static void *pool_worker(void *arg)
         a->r->job(i, a->sc, a->r->ud);
     }
     return NULL;
+}
+
+int cli_threads(const char *arg)
+{
+    int n = atoi(arg);
+    if (n <= 0) n = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > POOL_MAX ? POOL_MAX : n;
 }
 
 cli_pool *cli_pool_new(const hd_coder *c, int threads)

@@ -252,7 +252,7 @@ int main(int argc, char **argv)
         hd_store *s = store_open(targets[b], &err);
         if (!s) { printf("%-11s cannot open: %s\n", b ? "postgresql" : "sqlite", err.msg); status = 1; continue; }
         store_totals t0;
-        if (s->ops->totals(s, &t0, &err) < 0 || t0.articles) {
+        if (store_totals_get(s, &t0, &err) < 0 || t0.articles) {
             printf("%-11s the store is not empty (%lld articles): give an empty database\n", s->ops->name, t0.articles);
             store_close(s);
             status = 1;
@@ -274,7 +274,7 @@ int main(int argc, char **argv)
                 printf("%-11s %12s %12s %10s   %-28s %9.1f %9.1f %7ld\n", "", "", "", "", qname[k], q.med, q.max, q.rows);
         }
         store_totals t;
-        if (s->ops->totals(s, &t, &err) == 0)
+        if (store_totals_get(s, &t, &err) == 0)
             printf("%-11s %lld articles, %lld sentences, %lld mentions, %lld deduplicated events\n", "",
                    t.articles, t.sentences, t.mentions, t.events);
         store_close(s);

@@ -80,14 +80,14 @@ int cmd_stats(int argc, char **argv)
     if (!st) { cli_print_error(&err); return 3; }
     int rc = 0;
     if (check) {
-        long p = st->ops->check(st, on_problem, NULL, &err);
+        long p = store_check(st, on_problem, NULL, &err);
         if (p < 0) { cli_print_error(&err); rc = 3; }
         else { printf("check: %s (%s): %ld problem%s\n", st->target, st->ops->name, p, p == 1 ? "" : "s"); rc = p ? 1 : 0; }
         store_close(st);
         return rc;
     }
     store_totals t;
-    if (st->ops->totals(st, &t, &err) < 0) { cli_print_error(&err); store_close(st); return 3; }
+    if (store_totals_get(st, &t, &err) < 0) { cli_print_error(&err); store_close(st); return 3; }
     if (tsv) {
         printf("total\tarticles\t%lld\t0\ntotal\tsentences\t%lld\t0\ntotal\tmentions\t%lld\t0\n"
                "total\tevents\t%lld\t0\n", t.articles, t.sentences, t.mentions, t.events);

@@ -574,32 +574,22 @@ static long long count1(pg_store *s, const char *sql, hd_error *err)
     return v;
 }
 
-static int pg_totals(hd_store *s_, store_totals *t, hd_error *err)
+static long long pg_count(hd_store *s_, const char *sql, hd_error *err)
 {
     pg_store *s = (pg_store *)s_;
     if (flush(s, err) < 0) return -1;
-    if ((t->articles = count1(s, "SELECT count(*) FROM articles", err)) < 0) return -1;
-    if ((t->sentences = count1(s, "SELECT count(*) FROM sentences", err)) < 0) return -1;
-    if ((t->mentions = count1(s, "SELECT count(*) FROM events", err)) < 0) return -1;
-    if ((t->events = count1(s, "SELECT count(*) FROM event_groups", err)) < 0) return -1;
-    return 0;
+    return count1(s, sql, err);
 }
 
-static long pg_check(hd_store *s_, store_problem_fn fn, void *ud, hd_error *err)
+static long pg_check_engine(hd_store *s_, store_problem_fn fn, void *ud, hd_error *err)
 {
-    pg_store *s = (pg_store *)s_;
-    if (flush(s, err) < 0) return -1;
-    long problems = 0;
-    char msg[600];
-    for (int i = 0; store_checks[i][0]; i++) {
-        long long n = count1(s, store_checks[i][1], err);
-        if (n < 0) return -1;
-        if (n) { snprintf(msg, sizeof msg, "%lld %s", n, store_checks[i][0]); fn(msg, ud); problems++; }
-    }
-    long long n = count1(s, "SELECT count(*) FROM sentences WHERE tsv IS DISTINCT FROM to_tsvector('simple', text)", err);
+    long long n = pg_count(s_, "SELECT count(*) FROM sentences WHERE tsv IS DISTINCT FROM to_tsvector('simple', text)", err);
     if (n < 0) return -1;
-    if (n) { snprintf(msg, sizeof msg, "%lld sentences with a stale full-text vector", n); fn(msg, ud); problems++; }
-    return problems;
+    if (!n) return 0;
+    char msg[100];
+    snprintf(msg, sizeof msg, "%lld sentences with a stale full-text vector", n);
+    fn(msg, ud);
+    return 1;
 }
 
 /* ---- open / close ---------------------------------------------------------------------- */
@@ -617,7 +607,7 @@ static void pg_close(hd_store *s_)
 
 static const store_ops PG_OPS = {
     "postgresql", pg_close, pg_begin, pg_commit, pg_rollback, pg_find_article, pg_get_article,
-    pg_put_article, pg_delete_article, pg_list_articles, pg_query, pg_stats, pg_totals, pg_check,
+    pg_put_article, pg_delete_article, pg_list_articles, pg_query, pg_stats, pg_count, pg_check_engine,
 };
 
 static void quiet(void *arg, const char *msg) { (void)arg; (void)msg; }

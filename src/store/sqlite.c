@@ -673,18 +673,14 @@ static long long count1(sq_store *s, const char *sql, hd_error *err)
     return v;
 }
 
-static int sq_totals(hd_store *s_, store_totals *tt, hd_error *err)
+static long long sq_count(hd_store *s_, const char *sql, hd_error *err)
 {
     sq_store *s = (sq_store *)s_;
     if (settle(s, err) < 0) return -1;
-    if ((tt->articles = count1(s, "SELECT count(*) FROM articles", err)) < 0) return -1;
-    if ((tt->sentences = count1(s, "SELECT count(*) FROM sentences", err)) < 0) return -1;
-    if ((tt->mentions = count1(s, "SELECT count(*) FROM events", err)) < 0) return -1;
-    if ((tt->events = count1(s, "SELECT count(*) FROM event_groups", err)) < 0) return -1;
-    return 0;
+    return count1(s, sql, err);
 }
 
-static long sq_check(hd_store *s_, store_problem_fn fn, void *ud, hd_error *err)
+static long sq_check_engine(hd_store *s_, store_problem_fn fn, void *ud, hd_error *err)
 {
     sq_store *s = (sq_store *)s_;
     if (settle(s, err) < 0) return -1;
@@ -702,11 +698,6 @@ static long sq_check(hd_store *s_, store_problem_fn fn, void *ud, hd_error *err)
                      NULL, NULL, NULL) != SQLITE_OK) {
         snprintf(msg, sizeof msg, "full-text index: %s", sqlite3_errmsg(s->db));
         fn(msg, ud); problems++;
-    }
-    for (int i = 0; store_checks[i][0]; i++) {
-        long long n = count1(s, store_checks[i][1], err);
-        if (n < 0) return -1;
-        if (n) { snprintf(msg, sizeof msg, "%lld %s", n, store_checks[i][0]); fn(msg, ud); problems++; }
     }
     return problems;
 }
@@ -732,7 +723,7 @@ static void sq_close(hd_store *s_)
 
 static const store_ops SQ_OPS = {
     "sqlite", sq_close, sq_begin, sq_commit, sq_rollback, sq_find_article, sq_get_article,
-    sq_put_article, sq_delete_article, sq_list_articles, sq_query, sq_stats, sq_totals, sq_check,
+    sq_put_article, sq_delete_article, sq_list_articles, sq_query, sq_stats, sq_count, sq_check_engine,
 };
 
 hd_store *store_sqlite_open(const char *path, hd_error *err)

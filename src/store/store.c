@@ -459,3 +459,27 @@ const char *const store_checks[][2] = {
       "WHERE k.kind = 'e' AND k.code = e.code)" },
     { NULL, NULL }
 };
+
+int store_totals_get(hd_store *s, store_totals *t, hd_error *err)
+{
+    if ((t->articles = s->ops->count(s, "SELECT count(*) FROM articles", err)) < 0 ||
+        (t->sentences = s->ops->count(s, "SELECT count(*) FROM sentences", err)) < 0 ||
+        (t->mentions = s->ops->count(s, "SELECT count(*) FROM events", err)) < 0 ||
+        (t->events = s->ops->count(s, "SELECT count(*) FROM event_groups", err)) < 0)
+        return -1;
+    return 0;
+}
+
+long store_check(hd_store *s, store_problem_fn fn, void *ud, hd_error *err)
+{
+    long problems = s->ops->check_engine(s, fn, ud, err);
+    if (problems < 0) return -1;
+    char msg[600];
+    for (int i = 0; store_checks[i][0]; i++) {
+        long long n = s->ops->count(s, store_checks[i][1], err);
+        if (n < 0) return -1;
+        if (n) { snprintf(msg, sizeof msg, "%lld %s", n, store_checks[i][0]); fn(msg, ud); problems++; }
+    }
+    return problems;
+}
+

@@ -99,10 +99,19 @@ typedef struct store_ops {
     /* counts of deduplicated events (and their mentions) by kind, filtered; limit 0 = all */
     int (*stats)(hd_store *s, int kind, const store_filter *f, long limit, store_count_fn fn,
                  void *ud, hd_error *err);
-    int (*totals)(hd_store *s, store_totals *t, hd_error *err);
-    /* consistency check: calls fn once per problem; returns the number of problems, -1 error */
-    long (*check)(hd_store *s, store_problem_fn fn, void *ud, hd_error *err);
+    /* the value of a one-row, one-column SELECT count(*) after pending writes are settled;
+     * -1 on error. store_totals_get and store_check are built on it */
+    long long (*count)(hd_store *s, const char *sql, hd_error *err);
+    /* the engine's own checks (integrity, full-text index): fn once per problem; returns the
+     * number of problems, -1 on error */
+    long (*check_engine)(hd_store *s, store_problem_fn fn, void *ud, hd_error *err);
 } store_ops;
+
+/* counts of articles, stored sentences, mentions and deduplicated events; 0 or -1 */
+int store_totals_get(hd_store *s, store_totals *t, hd_error *err);
+/* consistency check: the engine's checks, then store_checks; fn once per problem; returns the
+ * number of problems, -1 on error */
+long store_check(hd_store *s, store_problem_fn fn, void *ud, hd_error *err);
 
 struct hd_store {
     const store_ops *ops;

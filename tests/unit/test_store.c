@@ -164,7 +164,7 @@ static void problem(const char *what, void *ud) { (void)ud; fprintf(stderr, "pro
 static long check(hd_store *s)
 {
     hd_error err;
-    long n = s->ops->check(s, problem, NULL, &err);
+    long n = store_check(s, problem, NULL, &err);
     if (n < 0) fprintf(stderr, "check: %s\n", err.msg);
     return n;
 }
@@ -206,7 +206,7 @@ static void test_roundtrip(void **st)
     assert_int_equal(a.n_events, 3);
     assert_int_equal(s->ops->find_article(s, "nope", &a, &err), 0);
     store_totals t;
-    assert_int_equal(s->ops->totals(s, &t, &err), 0);
+    assert_int_equal(store_totals_get(s, &t, &err), 0);
     assert_int_equal(t.articles, 3);
     assert_int_equal(t.sentences, 7);          /* the sentences with events: 3 + 2 + 2 */
     assert_int_equal(t.mentions, 7);
@@ -246,7 +246,7 @@ static void test_dedup(void **st)
     assert_int_equal(s->ops->delete_article(s, "C", &err), 0);
     assert_int_equal(q(s, f, &r), 0);
     store_totals t;
-    assert_int_equal(s->ops->totals(s, &t, &err), 0);
+    assert_int_equal(store_totals_get(s, &t, &err), 0);
     assert_int_equal(t.articles, 1);
     assert_int_equal(t.mentions, 1);
     assert_int_equal(t.events, 1);
@@ -260,7 +260,7 @@ static void test_transactions(void **st)
     load_three(s);
     hd_error err;
     store_totals t0, t1;
-    assert_int_equal(s->ops->totals(s, &t0, &err), 0);
+    assert_int_equal(store_totals_get(s, &t0, &err), 0);
     /* a batch that is rolled back leaves nothing, even after replacing an article */
     assert_int_equal(store_begin(s, &err), 0);
     hd_event d = ev("SRB", "KSV", "111", "2024-01-01", 0);
@@ -268,7 +268,7 @@ static void test_transactions(void **st)
     assert_int_equal(put(s, "A", "2024-01-01", "Wire One", TEXT, NULL, 0), 0);
     assert_int_equal(put(s, "D", "2024-01-01", "Wire Three", TEXT, &d, 1), 0);    /* twice in a batch */
     assert_int_equal(store_rollback(s, &err), 0);
-    assert_int_equal(s->ops->totals(s, &t1, &err), 0);
+    assert_int_equal(store_totals_get(s, &t1, &err), 0);
     assert_memory_equal(&t0, &t1, sizeof t0);
     store_article a;
     assert_int_equal(s->ops->find_article(s, "D", &a, &err), 0);
@@ -277,7 +277,7 @@ static void test_transactions(void **st)
     assert_int_equal(put(s, "D", "2024-01-01", "Wire Three", TEXT, &d, 1), 0);
     assert_int_equal(put(s, "D", "2024-01-01", "Wire Three", TEXT, &d, 1), 0);
     assert_int_equal(store_commit(s, &err), 0);
-    assert_int_equal(s->ops->totals(s, &t1, &err), 0);
+    assert_int_equal(store_totals_get(s, &t1, &err), 0);
     assert_int_equal(t1.articles, t0.articles + 1);
     assert_int_equal(t1.mentions, t0.mentions + 1);
     rows r;

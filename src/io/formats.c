@@ -335,7 +335,7 @@ void io_write_jsonx(buf *b, const hd_event *ev, const io_extra *x)
 {
     size_t at = b->len;
     io_write_json(b, ev);
-    if (!x) return;
+    if (!x || !x->event_id) return;     /* not from the store: `herodot code` output */
     /* reopen the object io_write_json closed ("}\n") and add the store's fields */
     if (b->len >= at + 2 && b->p[b->len - 2] == '}' && b->p[b->len - 1] == '\n') b->len -= 2;
     else return;

@@ -3,7 +3,7 @@
  * each chunk one CAMEO code:
  *   a person's dated code  >  a country/IGO/group code (+ the agent's role)  >  an anaphor
  *   resolved from the article memory  >  an agent with the article's country.
- * Also joins appositives ("Millan Radoicic, former vice-president of the Serbian List") and
+ * Also joins appositives ("Millan Radoicic, a former deputy leader of the Serbian List") and
  * resolves pronouns. No parser: chunks are built from word classes and capitalization. */
 #include "code.h"
 #include <ctype.h>
@@ -441,7 +441,7 @@ void code_mentions(sent_ctx *c)
         int comma = a->t1;
         if (a->absorbed || b->t0 <= a->t1 || strcmp(t[a->t1].fold, ",") != 0) continue;
         int gap_ok = 1;
-        /* "The United States, a treaty ally of the Philippines, condemned": an indefinite
+        /* "Japan, a close partner of Australia, protested": an indefinite
            description between commas describes the actor before it */
         if (a->code && !a->pronoun && b->t0 > a->t1 + 1 && b->t0 <= a->t1 + 6 &&
             (!strcmp(t[a->t1 + 1].fold, "a") || !strcmp(t[a->t1 + 1].fold, "an")) &&
@@ -486,8 +486,8 @@ void code_mentions(sent_ctx *c)
         c->tok_mention[comma] = k;
     }
     /* 4. "he", "it" again, now that appositives are joined: the nearest fitting actor before
-       it in the sentence ("The United States, a treaty ally of the Philippines, condemned
-       what it called..."), else the article memory as resolved above */
+       it in the sentence ("Japan, a close partner of Australia, condemned what it
+       called..."), else the article memory as resolved above */
     for (int k = 0; k < c->nm; k++) {
         mention *p = &c->m[k];
         if (!p->pronoun || p->plural) continue;

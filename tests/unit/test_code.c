@@ -82,8 +82,8 @@ static void test_negation_drops_or_recodes(void **st)
 static void test_appositive_and_surname_memory(void **st)
 {
     (void)st;
-    assert_string_equal(code("Millan Radoicic, former vice-president of the Serbian List, blamed Pristina. "
-                             "Belgrade condemned Radoicic."),
+    assert_string_equal(code("Dragan Petrovic, a former president of the Serbian List, blamed Pristina. "
+                             "Belgrade condemned Petrovic."),
                         "SRBPTY>KSVGOV:112 SRBGOV>SRBPTY:111");
 }
 

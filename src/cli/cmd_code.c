@@ -38,7 +38,8 @@ static int write_event(const hd_event *ev, void *ud)
     ev_ctx *x = ud;
     io_extra e = { 0 };
     e.url = x->a->url; e.publisher = x->a->source; e.title = x->a->title;
-    e.event_name = hd_cameo_name(x->c, ev->code);
+    if (x->fmt == IO_OUT_ICEWS || x->fmt == IO_OUT_TABARI)   /* the formats that print it */
+        e.event_name = hd_cameo_name(x->c, ev->code);
     io_write_event(x->b, x->fmt, ev, &e);
     return 0;
 }

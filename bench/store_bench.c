@@ -198,7 +198,8 @@ static qres timeq(hd_store *s, const store_filter *f, int reps)
 
 int main(int argc, char **argv)
 {
-    cfg c = { 1000000, 6, 8, 1000 };    /* the dev set's shape: 6 events and 8.5 sentences an article */
+    store_process_init();
+    cfg c = { 1000000, 6, 8, 10000 };    /* the dev set's shape: 6 events and 8.5 sentences an article */
     const char *sqlite_path = "/tmp/herodot-store-bench.db";
     const char *pg = getenv("HERODOT_PG_URL");
     int keep = 0;

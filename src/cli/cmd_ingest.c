@@ -135,7 +135,7 @@ static void help(void)
          "sentences and their events. TARGET is a SQLite file (default $HERODOT_DB, else herodot.db)\n"
          "or a postgresql:// URL. An article already stored under the same id is replaced whole;\n"
          "one stored with the same text, metadata and dictionaries is skipped (--force: recode it).\n"
-         "--batch N articles are written per transaction (default 1000); -v reports each commit on\n"
+         "--batch N articles are written per transaction (default 10000); -v reports each commit on\n"
          "stderr. Safe to kill at any moment and run again.");
 }
 
@@ -146,7 +146,7 @@ int cmd_ingest(int argc, char **argv)
     cli_common cc = { 0 };
     const char *db = NULL, *date = NULL;
     int threads = 1, force = 0, want_progress = 1, verbose = 0;
-    long batch = 1000;
+    long batch = 10000;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     int nf = 0;
     for (int i = 1; i < argc; i++) {

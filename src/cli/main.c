@@ -1,6 +1,7 @@
 /* main.c - the herodot command: dispatches to one subcommand per file (git-style). Exit
  * codes: 0 ok, 1 some input was rejected (the rest was done), 2 usage, 3 cannot start. */
 #include "cli.h"
+#include "../store/store.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,7 @@ hd_coder *cli_open_coder(cli_common *cc)
 int main(int argc, char **argv)
 {
     if (argc < 2) { usage(stderr); return 2; }
+    store_process_init();
     const char *cmd = argv[1];
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);

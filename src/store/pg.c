@@ -17,12 +17,14 @@
 static const char SCHEMA[] =
     "SELECT pg_advisory_xact_lock(4851203349);"
     "CREATE TABLE IF NOT EXISTS store_meta (key text PRIMARY KEY, value text NOT NULL);"
-    "INSERT INTO store_meta VALUES ('schema', '4') ON CONFLICT DO NOTHING;"
+    "INSERT INTO store_meta VALUES ('schema', '5') ON CONFLICT DO NOTHING;"
     "CREATE TABLE IF NOT EXISTS articles ("
     " aid bigserial PRIMARY KEY, id text NOT NULL UNIQUE, date text NOT NULL, source text,"
     " url text, title text, text text NOT NULL, text_hash text NOT NULL, language text NOT NULL,"
     " dict_hash text NOT NULL, coded_at text NOT NULL, n_sentences integer NOT NULL,"
-    " n_events integer NOT NULL);"
+    " n_events integer NOT NULL, first_event bigint);"
+    /* schema 4 lacked first_event (the SQLite store finds an article's events by it) */
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS first_event bigint;"
     "CREATE TABLE IF NOT EXISTS sentences ("
     " sid bigserial PRIMARY KEY, aid bigint NOT NULL, idx integer NOT NULL, start bigint NOT NULL,"
     " \"end\" bigint NOT NULL, text text NOT NULL,"
@@ -53,7 +55,7 @@ static const char SCHEMA[] =
     "CREATE INDEX IF NOT EXISTS events_target ON events (target_code, sqldate);"
     "CREATE INDEX IF NOT EXISTS events_date ON events (sqldate);"
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, sqldate);"
-    "CREATE INDEX IF NOT EXISTS events_country ON events (place_country, sqldate);"
+    "CREATE INDEX IF NOT EXISTS events_country ON events (place_country, sqldate) WHERE place_country IS NOT NULL;"
     /* ids are handed out a thousand at a time per session: nextval is then nearly free */
     "ALTER SEQUENCE articles_aid_seq CACHE 1000; ALTER SEQUENCE sentences_sid_seq CACHE 1000;"
     "ALTER SEQUENCE events_id_seq CACHE 1000; ALTER SEQUENCE event_groups_id_seq CACHE 1000;"
@@ -124,15 +126,17 @@ static const char FLUSH[] =
     "d2 AS (DELETE FROM sentences x WHERE x.aid = ANY ((SELECT v FROM old)::bigint[])), "
     "d3 AS (DELETE FROM articles a WHERE a.aid = ANY ((SELECT v FROM old)::bigint[])) "
     "INSERT INTO dirty_groups SELECT DISTINCT group_id FROM d1 ON CONFLICT DO NOTHING;"
+    /* the mentions' ids, in order: an article's are consecutive */
+    "INSERT INTO stage_ids SELECT seq, nextval(pg_get_serial_sequence('events', 'id')) "
+    "FROM (SELECT seq FROM stage_events ORDER BY seq) o;"
     "INSERT INTO articles (id, date, source, url, title, text, text_hash, language, dict_hash, coded_at, "
-    "n_sentences, n_events) SELECT id, date, source, url, title, text, text_hash, language, dict_hash, "
-    "coded_at, n_sentences, n_events FROM stage_articles ORDER BY seq;"
+    "n_sentences, n_events, first_event) SELECT sa.id, sa.date, sa.source, sa.url, sa.title, sa.text, sa.text_hash, "
+    "sa.language, sa.dict_hash, sa.coded_at, sa.n_sentences, sa.n_events, f.first FROM stage_articles sa "
+    "LEFT JOIN (SELECT s.aseq, min(i.eid) AS first FROM stage_events s JOIN stage_ids i ON i.seq = s.seq "
+    "GROUP BY s.aseq) f ON f.aseq = sa.seq ORDER BY sa.seq;"
     "INSERT INTO sentences (aid, idx, start, \"end\", text) "
     "SELECT (SELECT a.aid FROM articles a WHERE a.id = sa.id), s.idx, s.start, s.\"end\", s.text "
     "FROM stage_sentences s JOIN stage_articles sa ON sa.seq = s.aseq;"
-    /* the mentions' ids, in order */
-    "INSERT INTO stage_ids SELECT seq, nextval(pg_get_serial_sequence('events', 'id')) "
-    "FROM (SELECT seq FROM stage_events ORDER BY seq) o;"
     /* new deduplicated events come with their counts; those that exist already (the outer
      * query does not see the rows its CTE inserts) are recounted at commit */
     "WITH ins AS (INSERT INTO event_groups (date, source_code, target_code, code, place_key, num_mentions, "
@@ -638,10 +642,18 @@ hd_store *store_pg_open(const char *url, hd_error *err)
         return NULL;
     }
     long long version = count1(s, "SELECT value::bigint FROM store_meta WHERE key = 'schema'", err);
-    if (version != 4) {
+    if (version == 4) {
+        if (exec(s, "BEGIN; UPDATE articles a SET first_event = (SELECT min(id) FROM events e WHERE e.aid = a.aid);"
+                    "UPDATE store_meta SET value = '5' WHERE key = 'schema'; COMMIT", "update the store from schema 4", err) < 0) {
+            pg_close(&s->base);
+            return NULL;
+        }
+        version = 5;
+    }
+    if (version != 5) {
         if (version >= 0) {
             memset(err, 0, sizeof *err);
-            snprintf(err->msg, sizeof err->msg, "postgresql: the store has schema %lld, this herodot writes schema 4: "
+            snprintf(err->msg, sizeof err->msg, "postgresql: the store has schema %lld, this herodot writes schema 5: "
                      "use a new database or schema", version);
         }
         pg_close(&s->base);

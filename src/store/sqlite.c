@@ -15,12 +15,14 @@
 
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-    "INSERT OR IGNORE INTO store_meta VALUES ('schema', '4');"
+    "INSERT OR IGNORE INTO store_meta VALUES ('schema', '5');"
     "CREATE TABLE IF NOT EXISTS articles ("
     " aid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT NOT NULL, source TEXT, url TEXT,"
-    " title TEXT, text TEXT NOT NULL, text_hash TEXT NOT NULL, language TEXT NOT NULL,"
+    " title TEXT, text_hash TEXT NOT NULL, language TEXT NOT NULL,"
     " dict_hash TEXT NOT NULL, coded_at TEXT NOT NULL, n_sentences INTEGER NOT NULL,"
-    " n_events INTEGER NOT NULL);"
+    " n_events INTEGER NOT NULL, first_event INTEGER,"
+    /* the text last: a query reading the other columns does not walk its overflow pages */
+    " text TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS sentences ("
     " sid INTEGER PRIMARY KEY, aid INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,"
     " \"end\" INTEGER NOT NULL, text TEXT NOT NULL, UNIQUE (aid, idx));"
@@ -46,18 +48,33 @@ static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS known_codes (kind TEXT NOT NULL, code TEXT NOT NULL,"
     " PRIMARY KEY (kind, code)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS events_group ON events (group_id, aid);"
-    "CREATE INDEX IF NOT EXISTS events_article ON events (aid, sentence);"
     "CREATE INDEX IF NOT EXISTS events_source ON events (source_code, sqldate);"
     "CREATE INDEX IF NOT EXISTS events_target ON events (target_code, sqldate);"
-    "CREATE INDEX IF NOT EXISTS events_date ON events (sqldate);"
+    /* No index on (aid): an article's events have the consecutive ids first_event ... +
+     * n_events - 1 (put gives them out), so they are found by rowid. No index on sqldate alone: a date-range query without other filters reads events_code
+     * code by code (store.c lists the codes from known_codes), which is as fast and saves an
+     * index write per event. Events without a place are left out of events_country. */
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, sqldate);"
-    "CREATE INDEX IF NOT EXISTS events_country ON events (place_country, sqldate);"
+    "CREATE INDEX IF NOT EXISTS events_country ON events (place_country, sqldate) WHERE place_country IS NOT NULL;"
     "CREATE VIEW IF NOT EXISTS event_mentions AS SELECT e.group_id AS event_id, e.id AS mention_id,"
     " a.id AS article, e.sentence AS sentence FROM events e JOIN articles a ON a.aid = e.aid;";
 
+/* schema 4 had an index on events (aid, sentence) and one on sqldate alone, and no first_event
+ * (an article's events had consecutive ids already) */
+static const char MIGRATE_4[] =
+    "BEGIN IMMEDIATE;"
+    "ALTER TABLE articles ADD COLUMN first_event INTEGER;"
+    "UPDATE articles SET first_event = (SELECT min(id) FROM events e WHERE e.aid = articles.aid);"
+    "DROP INDEX IF EXISTS events_article;"
+    "DROP INDEX IF EXISTS events_date;"
+    "DROP INDEX IF EXISTS events_country;"
+    "CREATE INDEX events_country ON events (place_country, sqldate) WHERE place_country IS NOT NULL;"
+    "UPDATE store_meta SET value = '5' WHERE key = 'schema';"
+    "COMMIT;";
+
 enum {
-    S_FIND, S_GET, S_ART_GROUPS, S_DEL_EVENTS, S_DEL_FTS, S_DEL_SENTS, S_DEL_ART, S_INS_ART, S_INS_SENT, S_INS_FTS,
-    S_FIND_GROUP, S_INS_GROUP, S_INS_EVENT, S_REFRESH, S_MAX_GROUP, S_DROP_EMPTY, S_LIST, S_BEGIN, S_COMMIT,
+    S_FIND, S_GET, S_ART_SPAN, S_ART_GROUPS, S_DEL_EVENTS, S_DEL_FTS, S_DEL_SENTS, S_DEL_ART, S_INS_ART, S_INS_SENT, S_INS_FTS,
+    S_FIND_GROUP, S_INS_GROUP, S_INS_EVENT, S_REFRESH, S_MAX_GROUP, S_MAX_EVENT, S_DROP_EMPTY, S_LIST, S_BEGIN, S_COMMIT,
     S_ROLLBACK, S_INS_CODE, S_N
 };
 
@@ -66,31 +83,33 @@ static const char *const STMT[S_N] = {
                "FROM articles WHERE id = ?",
     [S_GET] = "SELECT aid, id, date, source, url, title, text_hash, language, dict_hash, coded_at, n_events, text "
               "FROM articles WHERE id = ?",
-    [S_ART_GROUPS] = "SELECT DISTINCT group_id FROM events WHERE aid = ?",
-    [S_DEL_EVENTS] = "DELETE FROM events WHERE aid = ?",
+    [S_ART_GROUPS] = "SELECT DISTINCT group_id FROM events WHERE id BETWEEN ? AND ?",
+    [S_DEL_EVENTS] = "DELETE FROM events WHERE id BETWEEN ? AND ?",
+    [S_ART_SPAN] = "SELECT coalesce(first_event, 0), n_events FROM articles WHERE aid = ?",
     [S_DEL_FTS] = "INSERT INTO sentences_fts (sentences_fts, rowid, text) "
                   "SELECT 'delete', sid, text FROM sentences WHERE aid = ? AND sid < ?",
     [S_DEL_SENTS] = "DELETE FROM sentences WHERE aid = ?",
     [S_DEL_ART] = "DELETE FROM articles WHERE aid = ?",
     [S_INS_ART] = "INSERT INTO articles (id, date, source, url, title, text, text_hash, language, dict_hash, "
-                  "coded_at, n_sentences, n_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  "coded_at, n_sentences, n_events, first_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [S_INS_SENT] = "INSERT INTO sentences (aid, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
     [S_INS_FTS] = "INSERT INTO sentences_fts (rowid, text) SELECT sid, text FROM sentences WHERE sid >= ?",
     [S_FIND_GROUP] = "SELECT id FROM event_groups WHERE date = ? AND source_code = ? AND target_code = ? "
                      "AND code = ? AND place_key = ?",
     [S_INS_GROUP] = "INSERT INTO event_groups (id, date, source_code, target_code, code, place_key, num_mentions, "
                     "num_articles, num_sources, rep_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    [S_INS_EVENT] = "INSERT INTO events (group_id, aid, sentence, date, date_precision, sqldate, "
+    [S_INS_EVENT] = "INSERT INTO events (id, group_id, aid, sentence, date, date_precision, sqldate, "
                     "source_code, source_text, source_start, source_end, source_entry, "
                     "target_code, target_text, target_start, target_end, target_entry, "
                     "code, root, plover, quad, goldstein, verb_text, verb_start, verb_end, pattern, dict, "
                     "has_place, place_key, place_name, place_country, place_admin1, place_lat, place_lon, "
                     "place_geonames, place_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [S_REFRESH] = "UPDATE event_groups SET (num_mentions, num_articles, num_sources, rep_id) = "
                   "(SELECT count(*), count(DISTINCT e.aid), count(DISTINCT coalesce(a.source, '#' || a.id)), "
                   "min(e.id) FROM events e JOIN articles a ON a.aid = e.aid WHERE e.group_id = ?1) WHERE id = ?1",
     [S_MAX_GROUP] = "SELECT coalesce(max(id), 0) FROM event_groups",
+    [S_MAX_EVENT] = "SELECT coalesce(max(id), 0) FROM events",
     [S_DROP_EMPTY] = "DELETE FROM event_groups WHERE id = ? AND num_mentions = 0",
     [S_LIST] = "SELECT id, dict_hash FROM articles ORDER BY id",
     [S_BEGIN] = "BEGIN IMMEDIATE",
@@ -120,6 +139,7 @@ typedef struct sq_store {
     long long *known; size_t nknown, capknown;  /* ids of existing groups looked up */
     arena keys;               /* the new groups' key strings */
     long long next_gid;       /* the id the next new group gets */
+    long long next_eid;       /* the id the next event (mention) gets */
     strmap codes;             /* known_codes rows this connection has written or seen */
     long long fts_from;       /* sentences from this sid on are not in the full-text index yet */
     buf keep;                 /* strings handed out by find/get */
@@ -197,6 +217,11 @@ static int sq_begin(hd_store *s_, hd_error *err)
     s->next_gid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 0;
     sqlite3_reset(st);
     if (rc != SQLITE_ROW) { hd_error e2; sq_fail(s, err, "group ids"); sq_rollback(s_, &e2); return -1; }
+    st = stmt(s, S_MAX_EVENT);
+    rc = sqlite3_step(st);
+    s->next_eid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) { hd_error e2; sq_fail(s, err, "event ids"); sq_rollback(s_, &e2); return -1; }
     return 0;
 }
 
@@ -331,16 +356,26 @@ static int sq_get_article(hd_store *s_, const char *id, store_article *out, hd_e
 /* delete article aid with its sentences and events; its groups become dirty */
 static int remove_aid(sq_store *s, long long aid, hd_error *err)
 {
-    sqlite3_stmt *st = stmt(s, S_ART_GROUPS);
+    sqlite3_stmt *st = stmt(s, S_ART_SPAN);
     sqlite3_bind_int64(st, 1, aid);
-    int rc;
+    int rc = sqlite3_step(st);
+    long long lo = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    long long hi = rc == SQLITE_ROW ? lo + sqlite3_column_int64(st, 1) - 1 : -1;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, err, "article's events");
+    st = stmt(s, S_ART_GROUPS);
+    sqlite3_bind_int64(st, 1, lo);
+    sqlite3_bind_int64(st, 2, hi);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) store_ids_add(&s->dirty, sqlite3_column_int64(st, 0));
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return sq_fail(s, err, "article's events");
     static const int del[] = { S_DEL_EVENTS, S_DEL_FTS, S_DEL_SENTS, S_DEL_ART };
     for (int i = 0; i < 4; i++) {
         st = stmt(s, del[i]);
-        sqlite3_bind_int64(st, 1, aid);
+        if (del[i] == S_DEL_EVENTS) {
+            sqlite3_bind_int64(st, 1, lo);
+            sqlite3_bind_int64(st, 2, hi);
+        } else sqlite3_bind_int64(st, 1, aid);
         /* sentences written by this transaction are not indexed yet: nothing to take out */
         if (del[i] == S_DEL_FTS) sqlite3_bind_int64(st, 2, s->fts_from ? s->fts_from : INT64_MAX);
         if (run(s, del[i], err) < 0) return -1;
@@ -385,6 +420,9 @@ static int put(sq_store *s, const store_article *a, const store_sentence *sent, 
     t(st, 10, a->coded_at);
     sqlite3_bind_int(st, 11, keep);
     sqlite3_bind_int(st, 12, nev);
+    /* the article's events take the next nev ids, one after another */
+    long long first = s->next_eid;
+    if (nev) sqlite3_bind_int64(st, 13, first);
     if (run(s, S_INS_ART, err) < 0) { free(has); return -1; }
     long long aid = sqlite3_last_insert_rowid(s->db);
 
@@ -454,6 +492,8 @@ static int put(sq_store *s, const store_article *a, const store_sentence *sent, 
 
         st = stmt(s, S_INS_EVENT);
         int c = 1;
+        long long eid = first + i;
+        sqlite3_bind_int64(st, c++, eid);
         sqlite3_bind_int64(st, c++, gid);
         sqlite3_bind_int64(st, c++, aid);
         sqlite3_bind_int(st, c++, e->sentence);
@@ -488,7 +528,7 @@ static int put(sq_store *s, const store_article *a, const store_sentence *sent, 
             note_code(s, "e", e->code, err) < 0)
             return -1;
         if (ng) {
-            if (!ng->mentions) ng->rep = sqlite3_last_insert_rowid(s->db);
+            if (!ng->mentions) ng->rep = eid;
             ng->mentions++;
             if (ng->last_aid != aid) {
                 ng->last_aid = aid;
@@ -510,6 +550,7 @@ static int put(sq_store *s, const store_article *a, const store_sentence *sent, 
             }
         }
     }
+    s->next_eid += nev;
     return 0;
 }
 
@@ -694,12 +735,21 @@ static long sq_check_engine(hd_store *s_, store_problem_fn fn, void *ud, hd_erro
         if (v && strcmp(v, "ok")) { snprintf(msg, sizeof msg, "integrity_check: %s", v); fn(msg, ud); problems++; }
     }
     sqlite3_finalize(st);
+    long long n = count1(s, "SELECT count(*) FROM events e JOIN articles a ON a.aid = e.aid WHERE a.first_event IS NULL "
+                            "OR e.id < a.first_event OR e.id >= a.first_event + a.n_events", err);
+    if (n < 0) return -1;
+    if (n) { snprintf(msg, sizeof msg, "%lld events outside their article's id range", n); fn(msg, ud); problems++; }
     if (sqlite3_exec(s->db, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)",
                      NULL, NULL, NULL) != SQLITE_OK) {
         snprintf(msg, sizeof msg, "full-text index: %s", sqlite3_errmsg(s->db));
         fn(msg, ud); problems++;
     }
     return problems;
+}
+
+void store_process_init(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);    /* fails harmlessly if SQLite is running */
 }
 
 /* ---- open / close --------------------------------------------------------------------- */
@@ -762,10 +812,22 @@ hd_store *store_sqlite_open(const char *path, hd_error *err)
         if (sqlite3_step(vs) == SQLITE_ROW) version = sqlite3_column_int(vs, 0);
         sqlite3_finalize(vs);
     }
-    if (version != 4) {
+    if (version == 4) {
+        if (sqlite3_exec(s->db, MIGRATE_4, NULL, NULL, &emsg) != SQLITE_OK) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->file, sizeof err->file, "%s", path);
+            snprintf(err->msg, sizeof err->msg, "sqlite: cannot update the store from schema 4: %s", emsg ? emsg : "?");
+            sqlite3_free(emsg);
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            sq_close(&s->base);
+            return NULL;
+        }
+        version = 5;
+    }
+    if (version != 5) {
         memset(err, 0, sizeof *err);
         snprintf(err->file, sizeof err->file, "%s", path);
-        snprintf(err->msg, sizeof err->msg, "the store has schema %d, this herodot writes schema 4: use a new file",
+        snprintf(err->msg, sizeof err->msg, "the store has schema %d, this herodot writes schema 5: use a new file",
                  version);
         sq_close(&s->base);
         return NULL;

@@ -338,8 +338,10 @@ static void prefix(store_sql *q, const char *col, const char *kind, const char *
     /* PostgreSQL turns "= ANY (array)" into index scans, "IN (subquery)" into a filter */
     if (q->pg) buf_printf(&q->b, "%s = ANY (ARRAY(SELECT code FROM known_codes WHERE kind = '%s' AND code >= ", col, kind);
     else buf_printf(&q->b, "%s IN (SELECT code FROM known_codes WHERE kind = '%s' AND code >= ", col, kind);
-    p_text(q, pre);
-    sql(q, " AND code < "); p_text(q, own(q, hi));
+    if (*pre) {
+        p_text(q, pre);
+        sql(q, " AND code < "); p_text(q, own(q, hi));
+    } else sql(q, "''");     /* every code */
     sql(q, q->pg ? "))" : ")");
 }
 
@@ -368,6 +370,13 @@ static void where(store_sql *q, const store_filter *f, int dedup)
     if (f->source) { sql(q, " AND "); prefix(q, "e.source_code", "a", f->source); }
     if (f->target) { sql(q, " AND "); prefix(q, "e.target_code", "a", f->target); }
     if (f->code) { sql(q, " AND "); prefix(q, "e.code", "e", f->code); }
+    /* SQLite has no index on the date alone: a date range with no code, actor or place to
+     * narrow it reads (code, sqldate) for every event code there is */
+    if (!q->pg && (f->from_day || f->to_day) && !f->code && !f->actor && !f->source && !f->target && !f->country
+        && !f->article) {
+        sql(q, " AND ");
+        prefix(q, "e.code", "e", "");
+    }
     if (f->from_day) { sql(q, " AND e.sqldate >= "); p_int(q, f->from_day); }
     if (f->to_day) { sql(q, " AND e.sqldate <= "); p_int(q, f->to_day); }
     if (f->country) { sql(q, " AND e.place_country = "); p_text(q, f->country); }
@@ -389,8 +398,10 @@ static void where(store_sql *q, const store_filter *f, int dedup)
             p_text(q, f->text);
             sql(q, "))");
         } else {
+            /* an article's events are the ids first_event ... first_event + n_events - 1 */
             sql(q, " FROM sentences_fts JOIN sentences s2 ON s2.sid = sentences_fts.rowid"
-                   " JOIN events e2 ON e2.aid = s2.aid AND e2.sentence = s2.idx"
+                   " JOIN articles a2 ON a2.aid = s2.aid JOIN events e2 ON e2.id >= a2.first_event"
+                   " AND e2.id < a2.first_event + a2.n_events AND e2.sentence = s2.idx"
                    " WHERE sentences_fts MATCH ");
             p_text(q, f->fts);
             sql(q, ")");
@@ -439,7 +450,8 @@ const char *const store_checks[][2] = {
       "SELECT count(*) FROM events e WHERE NOT EXISTS "
       "(SELECT 1 FROM sentences s WHERE s.aid = e.aid AND s.idx = e.sentence)" },
     { "articles with a partial set of events",
-      "SELECT count(*) FROM articles a WHERE a.n_events <> (SELECT count(*) FROM events e WHERE e.aid = a.aid)" },
+      "SELECT count(*) FROM articles a LEFT JOIN (SELECT aid, count(*) AS n FROM events GROUP BY aid) c "
+      "ON c.aid = a.aid WHERE a.n_events <> coalesce(c.n, 0)" },
     { "articles with a partial set of sentences",
       "SELECT count(*) FROM articles a WHERE a.n_sentences <> (SELECT count(*) FROM sentences s WHERE s.aid = a.aid)" },
     { "deduplicated events whose counts disagree with their mentions",

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,6 +406,48 @@ static void test_list_and_reopen(void **st)
     drop_store(backend, s, "list");
 }
 
+static void count_problem(const char *msg, void *ud) { fprintf(stderr, "problem: %s\n", msg); ++*(int *)ud; }
+
+/* a schema-4 file (no first_event, an (aid, sentence) index) is brought to schema 5 on open and
+ * then replaces articles by their id ranges */
+static void test_migrate_4(void **st)
+{
+    (void)st;
+    hd_store *s = open_store(SQLITE, "mig");
+    assert_non_null(s);
+    load_three(s);
+    store_close(s);
+    char path[300];
+    snprintf(path, sizeof path, "/tmp/herodot-unit-%d-mig.db", (int)getpid());
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "ALTER TABLE articles DROP COLUMN first_event;"
+                                      "CREATE INDEX events_article ON events (aid, sentence);"
+                                      "UPDATE store_meta SET value = '4' WHERE key = 'schema'", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    hd_error err;
+    s = store_open(path, &err);
+    assert_non_null(s);
+    int problems = 0;
+    assert_int_equal(store_check(s, count_problem, &problems, &err), 0);
+    assert_int_equal(problems, 0);
+    load_three(s);       /* replaces all three */
+    assert_int_equal(store_check(s, count_problem, &problems, &err), 0);
+    assert_int_equal(problems, 0);
+    store_close(s);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT value, (SELECT count(*) FROM sqlite_master WHERE name = "
+                                            "'events_article') FROM store_meta WHERE key = 'schema'", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0), "5");
+    assert_int_equal(sqlite3_column_int(q, 1), 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    s = open_store(SQLITE, "mig");     /* removes the files */
+    drop_store(SQLITE, s, "mig");
+}
+
 /* ---- formats ----------------------------------------------------------------------------- */
 
 static int fields(const char *line, char sep)
@@ -507,6 +550,7 @@ int main(void)
         BOTH(test_filters),
         BOTH(test_stats),
         BOTH(test_list_and_reopen),
+        cmocka_unit_test(test_migrate_4),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_helpers),
     };

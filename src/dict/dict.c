@@ -14,6 +14,7 @@ void dict_init(dict *d, const lexicon *lx)
 {
     memset(d, 0, sizeof *d);
     arena_init(&d->mem, 256 * 1024);
+    arena_init(&d->scratch, 16 * 1024);
     strmap_init(&d->vocab);
     strmap_init(&d->synset_ix);
     strmap_init(&d->cameo_ix);
@@ -25,6 +26,8 @@ void dict_init(dict *d, const lexicon *lx)
 void dict_free(dict *d)
 {
     free(d->words);
+    free(d->lemmas);
+    arena_free(&d->scratch);
     if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->by_word[i].v);
     if (d->discard_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->discard_by_word[i].v);
     if (d->verbs_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->verbs_by_word[i].v);
@@ -62,7 +65,9 @@ uint32_t dict_intern(dict *d, const char *w, size_t n)
         if (d->nwords == d->wcap) {
             d->wcap = d->wcap ? d->wcap * 2 : 4096;
             d->words = realloc(d->words, d->wcap * sizeof *d->words);
+            d->lemmas = realloc(d->lemmas, d->wcap * 2 * sizeof *d->lemmas);
         }
+        d->lemmas[2 * d->nwords] = d->lemmas[2 * d->nwords + 1] = 0;
         d->words[d->nwords++] = arena_strndup(&d->mem, w, n);
         grow_index(d, d->nwords);
     }
@@ -82,10 +87,18 @@ static void compile_fold(dict *d, const char *f, size_t n, word_match *out)
     memset(out, 0, sizeof *out);
     out->fold = dict_intern(d, f, n);
     out->text = d->words[out->fold];
+    /* a word's lemmas are worked out once: dictionaries repeat their words a great deal */
+    if (d->lemmas[2 * out->fold]) {
+        out->nlem = d->lemmas[2 * out->fold];
+        out->vlem = d->lemmas[2 * out->fold + 1];
+        return;
+    }
     const char *l = lex_lemma(d->lx, f, n, LEX_CAN_NOUN, buf, sizeof buf);
     out->nlem = l ? dict_intern(d, l, strlen(l)) : out->fold;
     l = lex_lemma(d->lx, f, n, LEX_CAN_VERB, buf, sizeof buf);
     out->vlem = l ? dict_intern(d, l, strlen(l)) : out->fold;
+    d->lemmas[2 * out->fold] = out->nlem;
+    d->lemmas[2 * out->fold + 1] = out->vlem;
 }
 
 void dict_word(dict *d, const char *raw, size_t n, word_match *out)
@@ -107,13 +120,12 @@ int dict_phrase(dict *d, const char *raw, size_t n, word_match **out)
     int exact_last = 0;
     while (n && s[n - 1] == '_') { exact_last = 1; s[--n] = 0; }
     for (size_t i = 0; i < n; i++) if (s[i] == '_') s[i] = ' ';
-    arena tmp; arena_init(&tmp, 4096);
+    arena_reset(&d->scratch);
     token *t;
-    int nt = text_tokenize(&tmp, s, 0, (uint32_t)n, 0, &t);
+    int nt = text_tokenize(&d->scratch, s, 0, (uint32_t)n, 0, &t);
     word_match *w = nt ? arena_alloc(&d->mem, sizeof *w * (size_t)nt) : NULL;
     for (int i = 0; i < nt; i++) compile_fold(d, t[i].fold, t[i].fold_len, &w[i]);
     if (nt && exact_last) w[nt - 1].exact = 1;
-    arena_free(&tmp);
     free(s);
     *out = w;
     return nt;

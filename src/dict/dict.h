@@ -119,6 +119,8 @@ typedef struct dict {
     arena mem;
     strmap vocab;                  /* folded word -> id */
     const char **words; uint32_t nwords, wcap;   /* id -> word */
+    uint32_t *lemmas;              /* id -> noun and verb lemma ids (2 per word; 0 = not yet) */
+    arena scratch;                 /* one phrase's tokens while it is compiled */
     phrase_list *by_word;          /* actor/agent/anaphor phrases by first word id */
     phrase_list *discard_by_word;
     verb_list *verbs_by_word;      /* by head word id */

@@ -8,21 +8,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void load_index(strmap *m, const char *path, int bit)
+/* the whole file at once: index.noun is 4.8 MB of long lines, and reading it line by line
+ * with fgets was a third of loading the lexicon */
+static char *slurp(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return;
-    char line[8192];
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == ' ' || line[0] == '\n') continue;   /* licence header */
-        char *sp = strchr(line, ' ');
-        if (!sp) continue;
-        *sp = 0;
-        for (char *p = line; *p; p++) if (*p == '_') *p = ' ';
-        uint32_t *v = strmap_put(m, line, strlen(line), 0, NULL);
-        *v |= (uint32_t)bit;
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 20, n = 0, r;
+    char *b = malloc(cap + 1);
+    while (b && (r = fread(b + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) { cap *= 2; char *nb = realloc(b, cap + 1); if (!nb) { free(b); b = NULL; } else b = nb; }
     }
     fclose(f);
+    if (b) { b[n] = 0; *len = n; }
+    return b;
+}
+
+static void load_index(strmap *m, const char *path, int bit)
+{
+    size_t n;
+    char *data = slurp(path, &n);
+    if (!data) return;
+    char word[512];
+    for (char *line = data, *end = data + n; line < end;) {
+        char *nl = memchr(line, '\n', (size_t)(end - line));
+        if (!nl) nl = end;
+        if (line[0] != ' ' && line[0] != '\n') {     /* not the licence header */
+            char *sp = memchr(line, ' ', (size_t)(nl - line));
+            size_t l = sp ? (size_t)(sp - line) : 0;
+            if (l && l < sizeof word) {
+                for (size_t i = 0; i < l; i++) word[i] = line[i] == '_' ? ' ' : line[i];
+                uint32_t *v = strmap_put(m, word, l, 0, NULL);
+                *v |= (uint32_t)bit;
+            }
+        }
+        line = nl + 1;
+    }
+    free(data);
 }
 
 static void load_exc(lexicon *lx, strmap *m, const char *path)
@@ -51,6 +74,7 @@ int lex_open(lexicon *lx, const char *dir, hd_error *err)
 {
     memset(lx, 0, sizeof *lx);
     strmap_init(&lx->pos); strmap_init(&lx->exc_noun); strmap_init(&lx->exc_verb);
+    strmap_reserve(&lx->pos, 150000);      /* WordNet 3.0 has 147,306 lemmas */
     if (!dir) dir = "/usr/share/wordnet";
     char path[1024];
     static const struct { const char *f; int bit; } idx[] = {
@@ -92,18 +116,20 @@ static int known(const lexicon *lx, const char *w, size_t n, int bit)
     return (lex_pos(lx, w, n) & bit) != 0;
 }
 
-static const struct rule { const char *suf, *rep; } noun_rules[] = {
-    { "ses", "s" }, { "xes", "x" }, { "zes", "z" }, { "ches", "ch" }, { "shes", "sh" },
-    { "men", "man" }, { "ies", "y" }, { "s", "" }, { NULL, NULL } };
+#define R(suf, rep) { suf, rep, sizeof suf - 1, sizeof rep - 1 }
+static const struct rule { const char *suf, *rep; size_t sl, rl; } noun_rules[] = {
+    R("ses", "s"), R("xes", "x"), R("zes", "z"), R("ches", "ch"), R("shes", "sh"),
+    R("men", "man"), R("ies", "y"), R("s", ""), { NULL, NULL, 0, 0 } };
 static const struct rule verb_rules[] = {
-    { "ies", "y" }, { "es", "e" }, { "es", "" }, { "ed", "e" }, { "ed", "" }, { "ing", "e" },
-    { "ing", "" }, { "s", "" }, { NULL, NULL } };
+    R("ies", "y"), R("es", "e"), R("es", ""), R("ed", "e"), R("ed", ""), R("ing", "e"),
+    R("ing", ""), R("s", ""), { NULL, NULL, 0, 0 } };
+#undef R
 
 static const char *try_rules(const lexicon *lx, const char *w, size_t n, const struct rule *r,
                              int bit, char *out, size_t outsz)
 {
     for (; r->suf; r++) {
-        size_t sl = strlen(r->suf), rl = strlen(r->rep);
+        size_t sl = r->sl, rl = r->rl;
         if (n <= sl + 1 || memcmp(w + n - sl, r->suf, sl) != 0) continue;
         size_t base = n - sl;
         if (base + rl + 1 > outsz) continue;

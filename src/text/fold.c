@@ -11,11 +11,12 @@
 
 static const char *fold_ascii(arena *a, const char *s, size_t n, uint32_t *out_len)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         p[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
     }
+    p[n] = 0;
     *out_len = (uint32_t)n;
     return p;
 }
@@ -69,9 +70,10 @@ const char *text_fold(arena *a, const char *s, size_t n, uint32_t *out_len)
     int32_t blen = 0;
     UErrorCode st2 = U_ZERO_ERROR;
     u_strToUTF8(NULL, 0, &blen, fbuf, flen, &st2);
-    char *p = arena_alloc(a, (size_t)blen + 1);
+    char *p = arena_alloc_raw(a, (size_t)blen + 1);
     st = U_ZERO_ERROR;
     u_strToUTF8(p, blen + 1, &blen, fbuf, flen, &st);
+    p[blen] = 0;
     *out_len = (uint32_t)blen;
     return p;
 }

@@ -110,7 +110,7 @@ static void add_sentence(arena *a, doc_text *d, int *cap, token *t, int n)
     if (n <= 0) return;
     if (d->nsent == *cap) {
         int nc = *cap ? *cap * 2 : 32;
-        sentence *ns = arena_alloc(a, sizeof(sentence) * (size_t)nc);
+        sentence *ns = arena_alloc_raw(a, sizeof(sentence) * (size_t)nc);
         if (d->nsent) memcpy(ns, d->sent, sizeof(sentence) * (size_t)d->nsent);
         d->sent = ns; *cap = nc;
     }

@@ -64,7 +64,7 @@ static token *push(tokvec *tv)
 {
     if (tv->n == tv->cap) {
         int nc = tv->cap ? tv->cap * 2 : 64;
-        token *nv = arena_alloc(tv->a, sizeof(token) * (size_t)nc);
+        token *nv = arena_alloc_raw(tv->a, sizeof(token) * (size_t)nc);
         if (tv->n) memcpy(nv, tv->v, sizeof(token) * (size_t)tv->n);
         tv->v = nv; tv->cap = nc;
     }

@@ -320,7 +320,7 @@ static timex *push(scan *s, int t0, int t1, int kind)
 {
     if (s->nv == s->cap) {
         int nc = s->cap ? s->cap * 2 : 8;
-        timex *nv = arena_alloc(s->a, sizeof(timex) * (size_t)nc);
+        timex *nv = arena_alloc_raw(s->a, sizeof(timex) * (size_t)nc);
         if (s->nv) memcpy(nv, s->v, sizeof(timex) * (size_t)s->nv);
         s->v = nv; s->cap = nc;
     }

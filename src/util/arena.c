@@ -26,7 +26,7 @@ void arena_init(arena *a, size_t block_size)
     a->used_total = 0;
 }
 
-void *arena_alloc(arena *a, size_t n)
+void *arena_alloc_raw(arena *a, size_t n)
 {
     n = (n + 7) & ~(size_t)7;
     if (n == 0) n = 8;
@@ -38,7 +38,6 @@ void *arena_alloc(arena *a, size_t n)
             nb->next = b->next; b->next = nb;
             nb->used = n;
             a->used_total += n;
-            memset(nb->data, 0, n);
             return nb->data;
         }
         nb->next = b; a->head = nb; b = nb;
@@ -46,13 +45,19 @@ void *arena_alloc(arena *a, size_t n)
     char *p = (char *)b->data + b->used;
     b->used += n;
     a->used_total += n;
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    void *p = arena_alloc_raw(a, n);
     memset(p, 0, n);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = 0;
     return p;

@@ -54,6 +54,11 @@ static void grow(strmap *m)
     m->slots = ns; m->cap = ncap;
 }
 
+void strmap_reserve(strmap *m, size_t n)
+{
+    while ((n + 1) * 2 > m->cap) grow(m);
+}
+
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t initial, int *added)
 {
     if ((m->count + 1) * 2 > m->cap) grow(m);

@@ -16,6 +16,8 @@ typedef struct strmap {
 
 void strmap_init(strmap *m);
 void strmap_free(strmap *m);
+/* make room for n entries without growing (a known-size load skips the rehashes) */
+void strmap_reserve(strmap *m, size_t n);
 /* returns pointer to value slot or NULL */
 uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
 /* inserts if absent (value = initial); returns pointer to the value; *added tells which */

@@ -13,7 +13,7 @@ static int sink(const hd_event *ev, void *ud) { (void)ev; (void)ud; return 0; }
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!coder) {
-        hd_open_options o = { "tests/dict", NULL, NULL, NULL, "" };
+        hd_open_options o = { "tests/dict", NULL, NULL, NULL, "", NULL };
         hd_error e;
         coder = hd_coder_open(&o, &e);
         if (!coder) abort();

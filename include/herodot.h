@@ -35,6 +35,8 @@ typedef struct hd_open_options {
     hd_diag_fn diag;             /* dictionary warnings; NULL: ignored */
     void *diag_ud;
     const char *gazetteer;       /* places: NULL = the default (build/ or installed), "" = none */
+    const char *cache_dir;       /* compiled dictionary cache: NULL = $HERODOT_CACHE, else
+                                    $XDG_CACHE_HOME/herodot or ~/.cache/herodot; "" = none */
 } hd_open_options;
 
 hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err);

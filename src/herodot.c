@@ -16,9 +16,47 @@
 struct hd_coder {
     lexicon lx;
     dict d;
+    region rg;              /* where lx and d live when built for, or mapped from, the cache */
     geo_gazetteer *geo;     /* NULL: no places */
     char dir[1024];
 };
+
+/* the diagnostics of a load, kept for the cache (which replays them) and passed on */
+typedef struct diag_log { hd_diag_fn fn; void *ud; hd_error *v; int n, cap; } diag_log;
+
+static void diag_keep(const hd_error *e, void *ud)
+{
+    diag_log *l = ud;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = *e;
+    if (l->fn) l->fn(e, l->ud);
+}
+
+/* the lexicon and dictionary: mapped from the cache, or loaded from the text files (into a
+ * region, and then saved as the cache, when there is one to keep) */
+static int load_dictionaries(hd_coder *c, const hd_open_options *opt, const char *dir, hd_error *err)
+{
+    const char *wn = opt ? opt->wordnet_dir : NULL;
+    hd_diag_fn fn = opt ? opt->diag : NULL;
+    void *ud = opt ? opt->diag_ud : NULL;
+    char cache[4096];
+    int cached = dict_cache_file(dir, wn, opt ? opt->cache_dir : NULL, cache, sizeof cache) == 0;
+    if (cached && dict_cache_load(cache, dir, wn, &c->rg, &c->lx, &c->d, fn, ud) == 0) return 0;
+    region *rg = cached && region_reserve(&c->rg) == 0 ? &c->rg : NULL;
+    diag_log log = { fn, ud, NULL, 0, 0 };
+    hd_error werr; memset(&werr, 0, sizeof werr);
+    lex_open_in(&c->lx, wn, &werr, rg);
+    if (werr.msg[0]) diag_keep(&werr, &log);
+    dict_init_in(&c->d, &c->lx, rg);
+    dict_diag dg = { diag_keep, &log, 0 };
+    int rc = dict_load_dir(&c->d, dir, &dg, err);
+    if (rc == 0 && rg) dict_cache_save(cache, dir, wn, rg, &c->lx, &c->d, log.v, log.n);
+    free(log.v);
+    return rc;
+}
 
 #ifndef HD_DEFAULT_DATA
 #define HD_DEFAULT_DATA "data"
@@ -32,12 +70,7 @@ hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err)
     hd_coder *c = calloc(1, sizeof *c);
     const char *dir = opt && opt->dict_dir ? opt->dict_dir : HD_DEFAULT_DATA;
     snprintf(c->dir, sizeof c->dir, "%s", dir);
-    hd_error werr; memset(&werr, 0, sizeof werr);
-    lex_open(&c->lx, opt ? opt->wordnet_dir : NULL, &werr);
-    if (werr.msg[0] && opt && opt->diag) opt->diag(&werr, opt->diag_ud);
-    dict_init(&c->d, &c->lx);
-    dict_diag dg = { opt ? opt->diag : NULL, opt ? opt->diag_ud : NULL, 0 };
-    if (dict_load_dir(&c->d, dir, &dg, err) < 0) {
+    if (load_dictionaries(c, opt, dir, err) < 0) {
         hd_coder_close(c);
         return NULL;
     }
@@ -58,6 +91,7 @@ void hd_coder_close(hd_coder *c)
     if (!c) return;
     dict_free(&c->d);
     lex_close(&c->lx);
+    region_release(&c->rg);
     if (c->geo) geo_close(c->geo);
     free(c);
 }

@@ -8,6 +8,7 @@ typedef struct cli_common {
     const char *dict_dir;
     int quiet;              /* suppress dictionary warnings */
     int no_places;          /* --no-places */
+    int no_cache;           /* --no-cache */
     long warnings;
 } cli_common;
 

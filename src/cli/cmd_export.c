@@ -61,7 +61,7 @@ int cmd_export(int argc, char **argv)
     hd_coder *coder = NULL;
     if (x.fmt == IO_OUT_ICEWS) {          /* event names; codes stand in if there are no dictionaries */
         cc.quiet = 1;
-        hd_open_options o = { cc.dict_dir ? cc.dict_dir : cli_default_data(), NULL, NULL, NULL, NULL };
+        hd_open_options o = { cc.dict_dir ? cc.dict_dir : cli_default_data(), NULL, NULL, NULL, NULL, NULL };
         coder = hd_coder_open(&o, &err);
         x.c = coder;
     }

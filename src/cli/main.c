@@ -31,7 +31,9 @@ static void usage(FILE *f)
           "  --dict DIR            dictionary directory (default: $HERODOT_DATA, else the\n"
           "                        data/ folder next to the binary or installed with it)\n"
           "  -q, --quiet           no dictionary warnings\n"
-          "  --no-places           do not load the gazetteer (faster start, no event places)\n\n"
+          "  --no-places           do not load the gazetteer (faster start, no event places)\n"
+          "  --no-cache            read the dictionaries' text files, not the compiled cache\n"
+          "                        (kept in $HERODOT_CACHE, else ~/.cache/herodot; 'off' disables)\n\n"
           "Run 'herodot <command> --help' for a command's options.\n", f);
 }
 
@@ -41,6 +43,7 @@ int cli_common_opt(cli_common *cc, int argc, char **argv, int *i)
     if (!strncmp(argv[*i], "--dict=", 7)) { cc->dict_dir = argv[*i] + 7; return 1; }
     if (!strcmp(argv[*i], "-q") || !strcmp(argv[*i], "--quiet")) { cc->quiet = 1; return 1; }
     if (!strcmp(argv[*i], "--no-places")) { cc->no_places = 1; return 1; }
+    if (!strcmp(argv[*i], "--no-cache")) { cc->no_cache = 1; return 1; }
     return 0;
 }
 
@@ -95,7 +98,7 @@ const char *cli_default_data(void)
 hd_coder *cli_open_coder(cli_common *cc)
 {
     hd_open_options o = { cc->dict_dir ? cc->dict_dir : cli_default_data(), NULL, diag, cc,
-                          cc->no_places ? "" : NULL };
+                          cc->no_places ? "" : NULL, cc->no_cache ? "" : NULL };
     hd_error err;
     hd_coder *c = hd_coder_open(&o, &err);
     if (!c) cli_print_error(&err);

@@ -9,15 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+#include <sys/stat.h>
 
-void dict_init(dict *d, const lexicon *lx)
+void dict_init(dict *d, const lexicon *lx) { dict_init_in(d, lx, NULL); }
+
+void dict_init_in(dict *d, const lexicon *lx, region *rg)
 {
     memset(d, 0, sizeof *d);
-    arena_init(&d->mem, 256 * 1024);
+    d->rg = rg;
+    arena_init_in(&d->mem, 256 * 1024, rg);
     arena_init(&d->scratch, 16 * 1024);
-    strmap_init(&d->vocab);
-    strmap_init(&d->synset_ix);
-    strmap_init(&d->cameo_ix);
+    strmap_init_in(&d->vocab, rg);
+    strmap_init_in(&d->synset_ix, rg);
+    strmap_init_in(&d->cameo_ix, rg);
     d->lx = lx;
     d->hstate = 1469598103934665603ull;
     dict_intern(d, "", 0);   /* id 0 is "no word" */
@@ -25,6 +29,12 @@ void dict_init(dict *d, const lexicon *lx)
 
 void dict_free(dict *d)
 {
+    free(d->sources);
+    d->sources = NULL; d->nsources = 0;
+    if (d->rg) {                  /* everything else is in the region, released whole */
+        arena_free(&d->scratch);
+        return;
+    }
     free(d->words);
     free(d->lemmas);
     arena_free(&d->scratch);
@@ -43,14 +53,31 @@ void dict_free(dict *d)
     arena_free(&d->mem);
 }
 
+void dict_note_source(dict *d, const char *path)
+{
+    if (d->nsources == d->capsources) {
+        d->capsources = d->capsources ? d->capsources * 2 : 16;
+        d->sources = realloc(d->sources, (size_t)d->capsources * sizeof *d->sources);
+    }
+    dict_source *s = &d->sources[d->nsources++];
+    memset(s, 0, sizeof *s);
+    snprintf(s->path, sizeof s->path, "%s", path);
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        s->exists = 1;
+        s->size = (int64_t)st.st_size;
+        s->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    }
+}
+
 static void grow_index(dict *d, uint32_t need)
 {
     if (need < d->index_cap) return;
     uint32_t nc = d->index_cap ? d->index_cap : 4096;
     while (nc <= need) nc *= 2;
-    d->by_word = realloc(d->by_word, nc * sizeof *d->by_word);
-    d->discard_by_word = realloc(d->discard_by_word, nc * sizeof *d->discard_by_word);
-    d->verbs_by_word = realloc(d->verbs_by_word, nc * sizeof *d->verbs_by_word);
+    d->by_word = rg_realloc(d->rg, d->by_word, nc * sizeof *d->by_word);
+    d->discard_by_word = rg_realloc(d->rg, d->discard_by_word, nc * sizeof *d->discard_by_word);
+    d->verbs_by_word = rg_realloc(d->rg, d->verbs_by_word, nc * sizeof *d->verbs_by_word);
     memset(d->by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->by_word);
     memset(d->discard_by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->discard_by_word);
     memset(d->verbs_by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->verbs_by_word);
@@ -64,8 +91,8 @@ uint32_t dict_intern(dict *d, const char *w, size_t n)
     if (added) {
         if (d->nwords == d->wcap) {
             d->wcap = d->wcap ? d->wcap * 2 : 4096;
-            d->words = realloc(d->words, d->wcap * sizeof *d->words);
-            d->lemmas = realloc(d->lemmas, d->wcap * 2 * sizeof *d->lemmas);
+            d->words = rg_realloc(d->rg, d->words, d->wcap * sizeof *d->words);
+            d->lemmas = rg_realloc(d->rg, d->lemmas, d->wcap * 2 * sizeof *d->lemmas);
         }
         d->lemmas[2 * d->nwords] = d->lemmas[2 * d->nwords + 1] = 0;
         d->words[d->nwords++] = arena_strndup(&d->mem, w, n);
@@ -139,7 +166,7 @@ void dict_index_phrase(dict *d, phrase_list *ix, const phrase *p)
         phrase_list *l = &ix[keys[k]];
         if (l->n == l->cap) {
             l->cap = l->cap ? l->cap * 2 : 2;
-            l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v);
+            l->v = rg_realloc(d->rg, l->v, (size_t)l->cap * sizeof *l->v);
         }
         l->v[l->n++] = p;
     }
@@ -217,15 +244,15 @@ int synset_may_start(const synset *s, uint32_t fold, uint32_t nlem, uint32_t vle
     return 0;
 }
 
-static void synset_index(synset *s)
+static void synset_index(dict *d, synset *s)
 {
     uint32_t cap = 16;
     while (cap < (uint32_t)s->n * 12) cap *= 2;
-    s->first = calloc(cap, sizeof *s->first);
+    s->first = rg_calloc(d->rg, cap, sizeof *s->first);
     s->firstcap = cap;
     for (int m = 0; m < s->n; m++) {
         const word_match *w = &s->mem[m][0];
-        if (w->prefix) { free(s->first); s->first = NULL; return; }   /* stems: no index */
+        if (w->prefix) { rg_free(d->rg, s->first); s->first = NULL; return; }   /* stems: no index */
         set_add(s->first, cap, w->fold);
         if (!w->exact) { set_add(s->first, cap, w->nlem); set_add(s->first, cap, w->vlem); }
     }
@@ -234,7 +261,7 @@ static void synset_index(synset *s)
 void dict_finish(dict *d)
 {
     tabari_index_stems(d);
-    for (int i = 0; i < d->nsyn; i++) if (!d->synsets[i]->first) synset_index(d->synsets[i]);
+    for (int i = 0; i < d->nsyn; i++) if (!d->synsets[i]->first) synset_index(d, d->synsets[i]);
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];

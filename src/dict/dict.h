@@ -8,6 +8,7 @@
 #include "../../include/herodot.h"
 #include "../util/arena.h"
 #include "../util/strmap.h"
+#include "../util/region.h"
 #include "../lex/lex.h"
 
 /* One dictionary word as compiled: matches a token by folded form, or by lemma. */
@@ -115,7 +116,11 @@ typedef struct dict_dialect_stats {
     long stem_index_keys;        /* extra index keys for TABARI stems (tabari_index_stems) */
 } dict_dialect_stats;
 
+/* a file or folder the dictionary was read from, as it was then (for the cache) */
+typedef struct dict_source { char path[1024]; int64_t size, mtime_ns; int exists; } dict_source;
+
 typedef struct dict {
+    region *rg;                    /* where the compiled form lives (NULL: the heap) */
     arena mem;
     strmap vocab;                  /* folded word -> id */
     const char **words; uint32_t nwords, wcap;   /* id -> word */
@@ -134,11 +139,15 @@ typedef struct dict {
     char base[1024];               /* dictionary directory: provenance is shown relative to it */
     const lexicon *lx;
     dict_dialect_stats dx;
+    dict_source *sources; int nsources, capsources;   /* heap, not region: see cache.c */
 } dict;
 
 typedef struct dict_diag { hd_diag_fn fn; void *ud; long count; } dict_diag;
 
 void dict_init(dict *d, const lexicon *lx);
+void dict_init_in(dict *d, const lexicon *lx, region *rg);
+/* note a file or folder the dictionary depends on (stat now), for the cache's validation */
+void dict_note_source(dict *d, const char *path);
 void dict_free(dict *d);
 /* vocabulary */
 uint32_t dict_intern(dict *d, const char *w, size_t n);
@@ -173,6 +182,17 @@ void dict_hash_bytes(dict *d, const char *p, size_t n);
 
 const cameo_info *dict_cameo(const dict *d, const char *code);
 const char *dict_actor_code(const actor_entry *e, int32_t date);   /* date YYYYMMDD */
+/* The compiled dictionary cache (cache.c): the lexicon and dictionary built in a region,
+ * saved as an image and mapped back. dict_cache_file names the image for a dictionary and
+ * WordNet directory under cache_dir (NULL: $HERODOT_CACHE, else $XDG_CACHE_HOME/herodot, else
+ * ~/.cache/herodot; "" or "off": no cache; returns -1). dict_cache_load maps it when it is
+ * still valid, fills lx and d and replays the build's diagnostics through fn (0), or returns
+ * -1 and the caller loads the text files; dict_cache_save writes one from a finished build. */
+int dict_cache_file(const char *dict_dir, const char *wordnet_dir, const char *cache_dir, char *out, size_t n);
+int dict_cache_load(const char *file, const char *dict_dir, const char *wordnet_dir, region *rg, lexicon *lx,
+                    dict *d, hd_diag_fn fn, void *ud);
+int dict_cache_save(const char *file, const char *dict_dir, const char *wordnet_dir, region *rg,
+                    const lexicon *lx, const dict *d, const hd_error *diags, int ndiag);
 void dict_report(dict_diag *dg, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 #endif

@@ -19,6 +19,7 @@ static int load_folder(dict *d, const char *dir, const char *sub,
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, sub);
+    dict_note_source(d, path);          /* a file added or removed changes its mtime */
     DIR *dp = opendir(path);
     if (!dp) return 0;
     char *names[512]; int n = 0;
@@ -58,6 +59,7 @@ int dict_load_dir(dict *d, const char *dir, dict_diag *dg, hd_error *err)
         snprintf(err->msg, sizeof err->msg, "dictionary directory not found");
         return -1;
     }
+    dict_note_source(d, dir);
     snprintf(d->base, sizeof d->base, "%s", dir);
     size_t bl = strlen(d->base);
     while (bl > 1 && d->base[bl - 1] == '/') d->base[--bl] = 0;

@@ -13,6 +13,7 @@ int file_open(dict *d, src_file *f, const char *path, dict_diag *dg)
 {
     memset(f, 0, sizeof *f);
     f->path = arena_strdup(&d->mem, path);
+    dict_note_source(d, path);
     FILE *fp = fopen(path, "rb");
     if (!fp) { dict_report(dg, path, 0, "cannot open dictionary file"); return -1; }
     size_t cap = 1 << 16, n = 0;
@@ -222,9 +223,10 @@ static void special_codes(dict *d, dated_code *codes, int from, int n, const cha
         const char *c = codes[i].code;
         if (!c) continue;
         if (!strcmp(c, "---")) d->dx.null_actor_codes++;
-        else if (!strcmp(c, "+++")) { codes[i].code = "---"; d->dx.complex_codes++; }
+        /* copies, not literals: the compiled form must point only into its own memory (cache.c) */
+        else if (!strcmp(c, "+++")) { codes[i].code = arena_strdup(&d->mem, "---"); d->dx.complex_codes++; }
         else if (!strcmp(c, "###")) {
-            codes[i].code = "---";
+            codes[i].code = arena_strdup(&d->mem, "---");
             if (!codes[i].from && !codes[i].to && phrase_raw) {
                 phrase *p = new_phrase(d, phrase_raw, pl, PH_ACTOR, src, tabari);
                 if (p) { dict_index_phrase(d, d->discard_by_word, p); d->st.discards++; d->dx.discard_phrases++; }
@@ -514,7 +516,7 @@ int dict_load_cameo(dict *d, const char *path, dict_diag *dg)
         if (nf < 3) { dict_report(dg, f.path, f.line, "cameo.tsv needs code, goldstein, quad"); continue; }
         if (d->ncameo == d->cameocap) {
             d->cameocap = d->cameocap ? d->cameocap * 2 : 512;
-            d->cameo = realloc(d->cameo, (size_t)d->cameocap * sizeof *d->cameo);
+            d->cameo = rg_realloc(d->rg, d->cameo, (size_t)d->cameocap * sizeof *d->cameo);
         }
         cameo_info *ci = &d->cameo[d->ncameo];
         ci->code = arena_strdup(&d->mem, fld[0]);

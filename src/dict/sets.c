@@ -220,6 +220,7 @@ static void read_environment(set_ctx *c, const char *data)
 int dict_load_set(dict *d, const char *path, dict_diag *dg, hd_error *err)
 {
     size_t len;
+    dict_note_source(d, path);
     char *data = read_all(path, &len);
     if (!data) {
         snprintf(err->file, sizeof err->file, "%s", path);

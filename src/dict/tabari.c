@@ -276,14 +276,14 @@ void tabari_index_stems(dict *d)
                 int dup = 0;
                 for (int q = 0; q < l->n && !dup; q++) dup = l->v[q] == items[i].p;
                 if (dup) continue;
-                if (l->n == l->cap) { l->cap = l->cap ? l->cap * 2 : 2; l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v); }
+                if (l->n == l->cap) { l->cap = l->cap ? l->cap * 2 : 2; l->v = rg_realloc(d->rg, l->v, (size_t)l->cap * sizeof *l->v); }
                 l->v[l->n++] = items[i].p;
             } else {
                 phrase_list *l = &d->by_word[id];
                 int dup = 0;
                 for (int q = 0; q < l->n && !dup; q++) dup = l->v[q] == items[i].p;
                 if (dup) continue;
-                if (l->n == l->cap) { l->cap = l->cap ? l->cap * 2 : 2; l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v); }
+                if (l->n == l->cap) { l->cap = l->cap ? l->cap * 2 : 2; l->v = rg_realloc(d->rg, l->v, (size_t)l->cap * sizeof *l->v); }
                 l->v[l->n++] = items[i].p;
             }
             d->dx.stem_index_keys++;

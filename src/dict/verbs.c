@@ -19,7 +19,7 @@ synset *vb_synset_get(dict *d, const char *name, size_t n, int create)
     s->name = arena_strndup(&d->mem, name, n);
     if (d->nsyn == d->syncap) {
         d->syncap = d->syncap ? d->syncap * 2 : 32;
-        d->synsets = realloc(d->synsets, (size_t)d->syncap * sizeof *d->synsets);
+        d->synsets = rg_realloc(d->rg, d->synsets, (size_t)d->syncap * sizeof *d->synsets);
     }
     strmap_put(&d->synset_ix, name, n, (uint32_t)d->nsyn, NULL);
     s->id = d->nsyn;
@@ -27,13 +27,13 @@ synset *vb_synset_get(dict *d, const char *name, size_t n, int create)
     return s;
 }
 
-static void synset_push(synset *s, word_match *w, int nw)
+static void synset_push(dict *d, synset *s, word_match *w, int nw)
 {
     if (!nw) return;
     if (s->n == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 8;
-        s->mem = realloc(s->mem, (size_t)s->cap * sizeof *s->mem);
-        s->memlen = realloc(s->memlen, (size_t)s->cap * sizeof *s->memlen);
+        s->mem = rg_realloc(d->rg, s->mem, (size_t)s->cap * sizeof *s->mem);
+        s->memlen = rg_realloc(d->rg, s->memlen, (size_t)s->cap * sizeof *s->memlen);
     }
     s->mem[s->n] = w; s->memlen[s->n] = nw; s->n++;
 }
@@ -77,7 +77,7 @@ int vb_synset_add(dict *d, synset *s, const char *raw, size_t n, int tabari, con
     if (!amp) {
         int nw = compile_words(d, buf, n, tabari, &w);
         if (!nw) { *why = "synonym-set member has no words"; return -1; }
-        synset_push(s, w, nw);
+        synset_push(d, s, w, nw);
         return 0;
     }
     size_t nl = vb_synset_name_len(d, amp);
@@ -99,7 +99,7 @@ int vb_synset_add(dict *d, synset *s, const char *raw, size_t n, int tabari, con
         if (nL) memcpy(v, L, sizeof *v * (size_t)nL);
         memcpy(v + nL, x->mem[m], sizeof *v * (size_t)x->memlen[m]);
         if (nR) memcpy(v + nL + x->memlen[m], R, sizeof *v * (size_t)nR);
-        synset_push(s, v, tot);
+        synset_push(d, s, v, tot);
     }
     return 0;
 }
@@ -235,7 +235,7 @@ verb_block *vb_new_block(dict *d, const char *label, const char *src)
     b->src = src;
     if (d->nblocks == d->bcap) {
         d->bcap = d->bcap ? d->bcap * 2 : 256;
-        d->blocks = realloc(d->blocks, (size_t)d->bcap * sizeof *d->blocks);
+        d->blocks = rg_realloc(d->rg, d->blocks, (size_t)d->bcap * sizeof *d->blocks);
     }
     d->blocks[d->nblocks++] = b;
     return b;
@@ -252,7 +252,7 @@ void vb_index_verb(dict *d, const verb_entry *v)
         verb_list *l = &d->verbs_by_word[keys[k]];
         if (l->n == l->cap) {
             l->cap = l->cap ? l->cap * 2 : 2;
-            l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v);
+            l->v = rg_realloc(d->rg, l->v, (size_t)l->cap * sizeof *l->v);
         }
         l->v[l->n++] = v;
     }
@@ -262,7 +262,7 @@ void vb_add_pattern(dict *d, verb_block *b, pattern *p)
 {
     if (b->npat == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 8;
-        b->pat = realloc(b->pat, (size_t)b->cap * sizeof *b->pat);
+        b->pat = rg_realloc(d->rg, b->pat, (size_t)b->cap * sizeof *b->pat);
     }
     p->seq = (int)d->st.patterns;
     b->pat[b->npat++] = p;
@@ -366,7 +366,7 @@ int dict_load_verbs(dict *d, const char *path, dict_diag *dg)
                 dict_report(dg, f.path, f.line, "bad verb code: %s", lb);
                 continue;
             }
-            if (nc) code = "---";
+            if (nc) code = arena_strdup(&d->mem, "---");   /* not a literal: see cache.c */
         }
         add_verb(d, blk, s, pl, code, code2, src);
         char *ob = strchr(s + pl, '{');

@@ -48,6 +48,18 @@ static void load_index(strmap *m, const char *path, int bit)
     free(data);
 }
 
+static const char *const LEX_FILES[] = { "index.noun", "index.verb", "index.adj", "index.adv",
+                                          "noun.exc", "verb.exc" };
+
+int lex_files(const char *dir, char (*paths)[1024], int max)
+{
+    if (!dir) dir = "/usr/share/wordnet";
+    int n = 0;
+    for (size_t i = 0; i < sizeof LEX_FILES / sizeof *LEX_FILES && n < max; i++)
+        snprintf(paths[n++], 1024, "%s/%s", dir, LEX_FILES[i]);
+    return n;
+}
+
 static void load_exc(lexicon *lx, strmap *m, const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -62,18 +74,21 @@ static void load_exc(lexicon *lx, strmap *m, const char *path)
         if (!added) continue;
         if (lx->nexc == lx->exccap) {
             lx->exccap = lx->exccap ? lx->exccap * 2 : 4096;
-            lx->exc_str = realloc(lx->exc_str, lx->exccap * sizeof(char *));
+            lx->exc_str = rg_realloc(lx->rg, lx->exc_str, lx->exccap * sizeof(char *));
         }
-        lx->exc_str[lx->nexc] = strdup(b);
+        lx->exc_str[lx->nexc] = rg_strdup(lx->rg, b);
         *v = (uint32_t)lx->nexc++;
     }
     fclose(f);
 }
 
-int lex_open(lexicon *lx, const char *dir, hd_error *err)
+int lex_open(lexicon *lx, const char *dir, hd_error *err) { return lex_open_in(lx, dir, err, NULL); }
+
+int lex_open_in(lexicon *lx, const char *dir, hd_error *err, region *rg)
 {
     memset(lx, 0, sizeof *lx);
-    strmap_init(&lx->pos); strmap_init(&lx->exc_noun); strmap_init(&lx->exc_verb);
+    lx->rg = rg;
+    strmap_init_in(&lx->pos, rg); strmap_init_in(&lx->exc_noun, rg); strmap_init_in(&lx->exc_verb, rg);
     strmap_reserve(&lx->pos, 150000);      /* WordNet 3.0 has 147,306 lemmas */
     if (!dir) dir = "/usr/share/wordnet";
     char path[1024];
@@ -98,9 +113,11 @@ int lex_open(lexicon *lx, const char *dir, hd_error *err)
 
 void lex_close(lexicon *lx)
 {
-    strmap_free(&lx->pos); strmap_free(&lx->exc_noun); strmap_free(&lx->exc_verb);
-    for (size_t i = 0; i < lx->nexc; i++) free(lx->exc_str[i]);
-    free(lx->exc_str);
+    if (!lx->rg) {               /* else it is all in the region, released whole */
+        strmap_free(&lx->pos); strmap_free(&lx->exc_noun); strmap_free(&lx->exc_verb);
+        for (size_t i = 0; i < lx->nexc; i++) free(lx->exc_str[i]);
+        free(lx->exc_str);
+    }
     memset(lx, 0, sizeof *lx);
 }
 

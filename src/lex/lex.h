@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "../../include/herodot.h"
 #include "../util/strmap.h"
+#include "../util/region.h"
 
 enum lex_pos_bits { LEX_CAN_NOUN = 1, LEX_CAN_VERB = 2, LEX_CAN_ADJ = 4, LEX_CAN_ADV = 8 };
 
@@ -23,9 +24,13 @@ typedef struct lexicon {
     strmap exc_verb;
     char **exc_str; size_t nexc, exccap;
     int loaded;          /* 0 when WordNet's files were not found */
+    region *rg;          /* where the tables live (NULL: the heap) */
 } lexicon;
 
 int  lex_open(lexicon *lx, const char *wordnet_dir, hd_error *err);
+int  lex_open_in(lexicon *lx, const char *wordnet_dir, hd_error *err, region *rg);
+/* the files lex_open reads, for the dictionary cache: fills up to max paths, returns how many */
+int  lex_files(const char *wordnet_dir, char (*paths)[1024], int max);
 void lex_close(lexicon *lx);
 /* Lemma of a folded word. Writes into out (size outsz) and returns out, or NULL when WordNet
  * does not know the word with that part of speech. */

@@ -11,9 +11,9 @@ struct arena_block {
     max_align_t data[];
 };
 
-static arena_block *block_new(size_t size)
+static arena_block *block_new(arena *a, size_t size)
 {
-    arena_block *b = malloc(sizeof *b + size);
+    arena_block *b = a->rg ? rg_alloc(a->rg, sizeof *b + size) : malloc(sizeof *b + size);
     if (!b) { fputs("herodot: out of memory\n", stderr); abort(); }
     b->next = NULL; b->size = size; b->used = 0;
     return b;
@@ -24,6 +24,13 @@ void arena_init(arena *a, size_t block_size)
     a->head = NULL;
     a->block_size = block_size ? block_size : 64 * 1024;
     a->used_total = 0;
+    a->rg = NULL;
+}
+
+void arena_init_in(arena *a, size_t block_size, region *rg)
+{
+    arena_init(a, block_size);
+    a->rg = rg;
 }
 
 void *arena_alloc_raw(arena *a, size_t n)
@@ -33,7 +40,7 @@ void *arena_alloc_raw(arena *a, size_t n)
     arena_block *b = a->head;
     if (!b || b->size - b->used < n) {
         size_t sz = n > a->block_size ? n : a->block_size;
-        arena_block *nb = block_new(sz);
+        arena_block *nb = block_new(a, sz);
         if (b && n > a->block_size) {   /* big one-off: keep the current block on top */
             nb->next = b->next; b->next = nb;
             nb->used = n;
@@ -70,7 +77,7 @@ void arena_reset(arena *a)
     arena_block *b = a->head;
     if (!b) return;
     /* keep the last (oldest) block of ordinary size */
-    while (b->next) { arena_block *n = b->next; free(b); b = n; }
+    while (b->next) { arena_block *n = b->next; if (!a->rg) free(b); b = n; }
     b->used = 0; b->next = NULL;
     a->head = b;
     a->used_total = 0;
@@ -79,6 +86,6 @@ void arena_reset(arena *a)
 void arena_free(arena *a)
 {
     arena_block *b = a->head;
-    while (b) { arena_block *n = b->next; free(b); b = n; }
+    while (b && !a->rg) { arena_block *n = b->next; free(b); b = n; }
     a->head = NULL; a->used_total = 0;
 }

@@ -10,16 +10,19 @@ uint32_t strmap_hash(const char *s, size_t n)
     return h ? h : 1;
 }
 
-void strmap_init(strmap *m)
+void strmap_init_in(strmap *m, region *rg)
 {
+    m->rg = rg;
     m->cap = 64; m->count = 0;
-    m->slots = calloc(m->cap, sizeof *m->slots);
-    arena_init(&m->keys, 64 * 1024);
+    m->slots = rg_calloc(rg, m->cap, sizeof *m->slots);
+    arena_init_in(&m->keys, 64 * 1024, rg);
 }
+
+void strmap_init(strmap *m) { strmap_init_in(m, NULL); }
 
 void strmap_free(strmap *m)
 {
-    free(m->slots); m->slots = NULL;
+    rg_free(m->rg, m->slots); m->slots = NULL;
     arena_free(&m->keys);
 }
 
@@ -44,13 +47,13 @@ uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 static void grow(strmap *m)
 {
     size_t ncap = m->cap * 2;
-    strmap_slot *ns = calloc(ncap, sizeof *ns);
+    strmap_slot *ns = rg_calloc(m->rg, ncap, sizeof *ns);
     for (size_t i = 0; i < m->cap; i++) {
         strmap_slot *s = &m->slots[i];
         if (!s->key) continue;
         *find(ns, ncap, s->key, s->len, s->hash) = *s;
     }
-    free(m->slots);
+    rg_free(m->rg, m->slots);
     m->slots = ns; m->cap = ncap;
 }
 

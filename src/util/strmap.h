@@ -12,9 +12,11 @@ typedef struct strmap {
     strmap_slot *slots;
     size_t cap, count;
     arena keys;
+    region *rg;          /* slots and keys live in this region, or NULL: malloc */
 } strmap;
 
 void strmap_init(strmap *m);
+void strmap_init_in(strmap *m, region *rg);
 void strmap_free(strmap *m);
 /* make room for n entries without growing (a known-size load skips the rehashes) */
 void strmap_reserve(strmap *m, size_t n);

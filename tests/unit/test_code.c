@@ -36,7 +36,7 @@ static const char *code(const char *text)
 static int setup(void **st)
 {
     (void)st;
-    hd_open_options o = { "tests/dict", NULL, NULL, NULL, "" };
+    hd_open_options o = { "tests/dict", NULL, NULL, NULL, "", NULL };
     hd_error e;
     coder = hd_coder_open(&o, &e);
     return coder ? 0 : -1;

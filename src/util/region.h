@@ -1,0 +1,43 @@
+/* region.h - a bump allocator over one mapping at a fixed virtual address, so that what is
+ * built in it can be written to a file and mapped back, in another process, at the same
+ * address with every pointer in it still valid: the compiled dictionary cache
+ * (src/dict/cache.c) is such an image.
+ *
+ * The address is one of a few fixed slots far from where Linux puts the heap, the stacks,
+ * shared libraries and AddressSanitizer's shadow; MAP_FIXED_NOREPLACE makes a slot that is
+ * taken fail cleanly, and the caller then loads without the cache. Nothing is ever freed
+ * inside a region: it is released whole.
+ *
+ * The rg_* functions take a region or NULL; with NULL they are malloc, realloc and free, so
+ * a data structure can be built either way by the same code. */
+#ifndef HD_REGION_H
+#define HD_REGION_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum { REGION_SLOTS = 4 };
+
+typedef struct region {
+    char *base;        /* the slot's address; NULL when not mapped */
+    size_t reserved;   /* bytes of address space reserved */
+    size_t top;        /* bytes handed out */
+    int slot;
+    int readonly;      /* mapped from a file: no more allocation */
+} region;
+
+/* reserve a slot's address space for building; -1 when every slot is taken */
+int   region_reserve(region *r);
+/* map `size` bytes of file descriptor fd at `offset` at slot `slot` (copy-on-write); -1 when
+ * the slot is taken or the mapping fails */
+int   region_map_file(region *r, int slot, int fd, size_t offset, size_t size);
+void  region_release(region *r);
+char *region_slot_base(int slot);
+/* does p point into the region? */
+int   region_has(const region *r, const void *p);
+
+void *rg_alloc(region *r, size_t n);                 /* zeroed */
+void *rg_realloc(region *r, void *p, size_t n);      /* like realloc; new bytes not zeroed */
+void *rg_calloc(region *r, size_t n, size_t size);
+char *rg_strdup(region *r, const char *s);
+void  rg_free(region *r, void *p);                   /* a no-op in a region */
+#endif

@@ -12,6 +12,9 @@ ROOT=$(pwd)
 SHARED=${HERODOT_SHARED:-$ROOT/../shared}
 PASS=0; FAIL=0
 LOG=build/test-logs; mkdir -p "$LOG"
+# the compiled dictionary caches the runs make go here, not into ~/.cache
+export HERODOT_CACHE=${HERODOT_TEST_CACHE:-$ROOT/build/test-cache}
+rm -rf "$HERODOT_CACHE"
 
 ok()   { PASS=$((PASS + 1)); [ -n "${VERBOSE:-}" ] && echo "ok   $1"; return 0; }
 bad()  { FAIL=$((FAIL + 1)); echo "FAIL $1"; }

@@ -16,6 +16,7 @@
  * renamed, so a reader never sees half a file. */
 #define _GNU_SOURCE
 #include "dict.h"
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -56,6 +57,14 @@ static int stat_of(const char *path, int64_t *size, int64_t *mtime)
     return 0;
 }
 
+/* the file this code was loaded from: the program, or a shared library holding it */
+static const char *self_path(void)
+{
+    Dl_info info;
+    if (dladdr((void *)self_path, &info) && info.dli_fname && info.dli_fname[0] == '/') return info.dli_fname;
+    return "/proc/self/exe";
+}
+
 /* what the image depends on besides its source files: this binary (any rebuild may change
  * the layout of the structures), where the dictionaries and WordNet are, the layout's sizes */
 static uint64_t cache_key(const char *dict_dir, const char *wordnet_dir)
@@ -70,9 +79,7 @@ static uint64_t cache_key(const char *dict_dir, const char *wordnet_dir)
     size_t sizes[] = { sizeof(lexicon), sizeof(dict), sizeof(phrase), sizeof(pattern), sizeof(word_match),
                        sizeof(strmap), sizeof(arena) };
     h = fnv(h, sizes, sizeof sizes);
-    Dl_info info;
-    const char *self = dladdr((void *)cache_key, &info) && info.dli_fname && *info.dli_fname ? info.dli_fname
-                                                                                               : "/proc/self/exe";
+    const char *self = self_path();
     int64_t sz = 0, mt = 0;
     if (stat_of(self, &sz, &mt) < 0) stat_of("/proc/self/exe", &sz, &mt);
     h = fnv(h, &sz, sizeof sz);
@@ -93,7 +100,17 @@ int dict_cache_file(const char *dict_dir, const char *wordnet_dir, const char *c
         dir = dirbuf;
     }
     if (!*dir || !strcmp(dir, "off") || !strcmp(dir, "0")) return -1;
-    int w = snprintf(out, n, "%s/dict-%016llx.img", dir, (unsigned long long)cache_key(dict_dir, wordnet_dir));
+    /* one image per (binary, dictionary, WordNet) place: a rebuilt binary or an edited
+     * dictionary overwrites its own image instead of leaving another one behind */
+    uint64_t h = 1469598103934665603ULL;
+    char rp[4096];
+    const char *d = realpath(dict_dir, rp) ? rp : dict_dir;
+    h = fnv(h, d, strlen(d) + 1);
+    const char *wn = wordnet_dir ? wordnet_dir : "/usr/share/wordnet";
+    h = fnv(h, wn, strlen(wn) + 1);
+    const char *self = self_path();
+    h = fnv(h, self, strlen(self) + 1);
+    int w = snprintf(out, n, "%s/dict-%016llx.img", dir, (unsigned long long)h);
     return w > 0 && (size_t)w < n ? 0 : -1;
 }
 
@@ -153,11 +170,16 @@ static int read_maps(const region *rg, span *v, int max)
     FILE *f = fopen("/proc/self/maps", "r");
     if (!f) return -1;
     int n = 0;
-    char line[512];
+    char line[512], perms[8];
     unsigned long lo, hi;
-    while (fgets(line, sizeof line, f) && n < max)
-        if (sscanf(line, "%lx-%lx", &lo, &hi) == 2 && !(lo >= (uintptr_t)rg->base && lo < (uintptr_t)rg->base + rg->reserved))
-            v[n++] = (span){ lo, hi };
+    while (fgets(line, sizeof line, f) && n < max) {
+        if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3) continue;
+        if (lo >= (uintptr_t)rg->base && lo < (uintptr_t)rg->base + rg->reserved) continue;
+        /* inaccessible reservations, and terabyte mappings (AddressSanitizer's shadow): no
+         * object lives there, and small integers packed in pairs look like addresses in them */
+        if (!strncmp(perms, "---", 3) || hi - lo > ((unsigned long)64 << 30)) continue;
+        v[n++] = (span){ lo, hi };
+    }
     fclose(f);
     return n;
 }
@@ -199,6 +221,42 @@ static void mkdirs(const char *file)
     snprintf(p, sizeof p, "%s", file);
     for (char *s = p + 1; *s; s++)
         if (*s == '/') { *s = 0; mkdir(p, 0755); *s = '/'; }
+}
+
+/* keep the cache folder small: at most MAX_IMAGES images, the least recently written go */
+enum { MAX_IMAGES = 8 };
+
+static void prune(const char *file)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", file);
+    char *slash = strrchr(dir, '/');
+    if (!slash) return;
+    *slash = 0;
+    DIR *dp = opendir(dir);
+    if (!dp) return;
+    struct { char name[256]; int64_t mt; } v[64];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) && n < 64) {
+        size_t l = strlen(e->d_name);
+        if (l < 9 || l >= sizeof v[0].name || strncmp(e->d_name, "dict-", 5) || strcmp(e->d_name + l - 4, ".img")) continue;
+        char p[4400];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        int64_t sz;
+        if (stat_of(p, &sz, &v[n].mt) < 0) continue;
+        snprintf(v[n].name, sizeof v[n].name, "%s", e->d_name);
+        n++;
+    }
+    closedir(dp);
+    while (n > MAX_IMAGES) {
+        int old = 0;
+        for (int i = 1; i < n; i++) if (v[i].mt < v[old].mt) old = i;
+        char p[4400];
+        snprintf(p, sizeof p, "%s/%s", dir, v[old].name);
+        unlink(p);
+        v[old] = v[--n];
+    }
 }
 
 int dict_cache_save(const char *file, const char *dict_dir, const char *wordnet_dir, region *rg,
@@ -263,5 +321,6 @@ int dict_cache_save(const char *file, const char *dict_dir, const char *wordnet_
     if (ok && h.image_size > rg->top) ok = write_all(fd, zero, h.image_size - rg->top) == 0;
     if (close(fd) != 0) ok = 0;
     if (!ok || rename(tmp, file) != 0) { unlink(tmp); return -1; }
+    prune(file);
     return 0;
 }

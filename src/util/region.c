@@ -7,9 +7,6 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#ifndef MAP_FIXED_NOREPLACE
-#define MAP_FIXED_NOREPLACE 0x100000
-#endif
 
 /* 0x3e0000000000: above where the kernel puts PIE executables and their heap (0x55...),
  * below the mmap area and stacks (0x7f...), inside AddressSanitizer's high memory */
@@ -21,11 +18,13 @@ typedef struct hdr { size_t size, pad; } hdr;
 
 char *region_slot_base(int slot) { return (char *)(SLOT0 + (uintptr_t)slot * SLOT_SPAN); }
 
+/* the address as a hint, checked: a taken slot gives another address, which is given back
+ * (MAP_FIXED_NOREPLACE would say so directly, but valgrind does not know that flag) */
 static void *map_at(char *want, size_t size, int prot, int flags, int fd, size_t off)
 {
-    void *p = mmap(want, size, prot, flags | MAP_FIXED_NOREPLACE, fd, (off_t)off);
+    void *p = mmap(want, size, prot, flags, fd, (off_t)off);
     if (p == MAP_FAILED) return NULL;
-    if (p != want) { munmap(p, size); return NULL; }   /* a kernel that ignores the flag */
+    if (p != want) { munmap(p, size); return NULL; }
     return p;
 }
 

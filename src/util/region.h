@@ -4,8 +4,8 @@
  * (src/dict/cache.c) is such an image.
  *
  * The address is one of a few fixed slots far from where Linux puts the heap, the stacks,
- * shared libraries and AddressSanitizer's shadow; MAP_FIXED_NOREPLACE makes a slot that is
- * taken fail cleanly, and the caller then loads without the cache. Nothing is ever freed
+ * shared libraries and AddressSanitizer's shadow; a slot that is taken makes the mapping
+ * fail cleanly, and the caller then loads without the cache. Nothing is ever freed
  * inside a region: it is released whole.
  *
  * The rg_* functions take a region or NULL; with NULL they are malloc, realloc and free, so

@@ -163,6 +163,53 @@ def _():
     assert rc2 == 1 and "3 problems" in out2, out2
 
 
+@test("the compiled dictionary cache: same events, rebuilt on a change, warnings replayed")
+def _():
+    d = tempfile.mkdtemp()
+    dd = os.path.join(d, "dict")
+    shutil.copytree(os.path.join(ROOT, "tests", "dict"), dd)
+    with open(os.path.join(dd, "actors", "test.txt"), "a") as f:
+        f.write("BADDATES [SRB 2020-]\n")
+    cache = os.path.join(d, "cache")
+    text = b'{"id":"a","date":"2023-11-29","text":"Serbia condemned Kosovo. Kosovo condemned Serbia."}\n'
+    def code(*extra):
+        env = dict(os.environ, HERODOT_CACHE=cache)
+        p = subprocess.run([BIN, "code", "--dict", dd, "--no-places"] + list(extra), input=text,
+                           capture_output=True, env=env, cwd=ROOT)
+        return p.stdout.decode(), p.stderr.decode()
+    try:
+        cold, cold_err = code()
+        imgs = os.listdir(cache)
+        assert len(imgs) == 1 and imgs[0].endswith(".img"), imgs
+        warm, warm_err = code()
+        plain, _ = code("--no-cache")
+        assert cold == warm == plain and len(events_of(cold)) == 2, (cold, warm, plain)
+        assert "malformed actor code" in cold_err and warm_err == cold_err, (cold_err, warm_err)
+        # an edit to a dictionary file is seen at once: the image is rebuilt
+        with open(os.path.join(dd, "actors", "test.txt"), "a") as f:
+            f.write("KOSOVO_PEACE_MISSION [IGOKSVPKO]\n")
+        src = os.path.join(dd, "verbs", "test.txt")
+        with open(src) as f:
+            verbs = f.read()
+        with open(src, "w") as f:
+            f.write(verbs.replace("\nCONDEMN\n", "\nCONDEMNX\n"))
+        edited, _ = code()
+        assert len(events_of(edited)) == 0, edited
+        # and so is a file added to a folder
+        with open(os.path.join(dd, "verbs", "zz-more.txt"), "w") as f:
+            f.write("--- REBUKE [111] ---\nCONDEMN\n")
+        added, _ = code()
+        assert len(events_of(added)) == 2, added
+        # a damaged image is not used
+        for n in os.listdir(cache):
+            with open(os.path.join(cache, n), "r+b") as f:
+                f.write(b"garbage!")
+        again, _ = code()
+        assert again == added, again
+    finally:
+        shutil.rmtree(d)
+
+
 @test("explain shows tokens, actors with dictionary lines, patterns and events")
 def _():
     rc, out, _ = run(["explain", "--dict", "tests/dict", "--date", "2023-11-29",

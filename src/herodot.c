@@ -35,16 +35,22 @@ static void diag_keep(const hd_error *e, void *ud)
     if (l->fn) l->fn(e, l->ud);
 }
 
-/* the lexicon and dictionary: mapped from the cache, or loaded from the text files (into a
- * region, and then saved as the cache, when there is one to keep) */
-static int load_dictionaries(hd_coder *c, const hd_open_options *opt, const char *dir, hd_error *err)
+/* the lexicon, dictionary and gazetteer: mapped from the cache, or loaded from the text
+ * files (into a region, and then saved as the cache, when there is one to keep) */
+static int load_dictionaries(hd_coder *c, const hd_open_options *opt, const char *dir, const char *gz,
+                             hd_error *err)
 {
     const char *wn = opt ? opt->wordnet_dir : NULL;
     hd_diag_fn fn = opt ? opt->diag : NULL;
     void *ud = opt ? opt->diag_ud : NULL;
+    dict_cache_key k = { dir, wn, gz && *gz ? gz : NULL };
     char cache[4096];
-    int cached = dict_cache_file(dir, wn, opt ? opt->cache_dir : NULL, cache, sizeof cache) == 0;
-    if (cached && dict_cache_load(cache, dir, wn, &c->rg, &c->lx, &c->d, fn, ud) == 0) return 0;
+    int cached = dict_cache_file(&k, opt ? opt->cache_dir : NULL, cache, sizeof cache) == 0;
+    void *extra = NULL;
+    if (cached && dict_cache_load(cache, &k, &c->rg, &c->lx, &c->d, &extra, fn, ud) == 0) {
+        c->geo = extra;
+        return 0;
+    }
     region *rg = cached && region_reserve(&c->rg) == 0 ? &c->rg : NULL;
     diag_log log = { fn, ud, NULL, 0, 0 };
     hd_error werr; memset(&werr, 0, sizeof werr);
@@ -53,7 +59,16 @@ static int load_dictionaries(hd_coder *c, const hd_open_options *opt, const char
     dict_init_in(&c->d, &c->lx, rg);
     dict_diag dg = { diag_keep, &log, 0 };
     int rc = dict_load_dir(&c->d, dir, &dg, err);
-    if (rc == 0 && rg) dict_cache_save(cache, dir, wn, rg, &c->lx, &c->d, log.v, log.n);
+    /* the gazetteer is optional: without it events simply have no place */
+    if (rc == 0 && k.extra_file) {
+        hd_error gerr; memset(&gerr, 0, sizeof gerr);
+        c->geo = geo_open_in(k.extra_file, &gerr, rg);
+        if (!c->geo && opt && opt->gazetteer) diag_keep(&gerr, &log);
+    }
+    if (rc == 0 && rg) {
+        geo_seal(c->geo);
+        dict_cache_save(cache, &k, rg, &c->lx, &c->d, c->geo, log.v, log.n);
+    }
     free(log.v);
     return rc;
 }
@@ -70,18 +85,12 @@ hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err)
     hd_coder *c = calloc(1, sizeof *c);
     const char *dir = opt && opt->dict_dir ? opt->dict_dir : HD_DEFAULT_DATA;
     snprintf(c->dir, sizeof c->dir, "%s", dir);
-    if (load_dictionaries(c, opt, dir, err) < 0) {
-        hd_coder_close(c);
-        return NULL;
-    }
-    /* the gazetteer is optional: without it events simply have no place */
     char gpath[1024];
     const char *gz = opt ? opt->gazetteer : NULL;
     if (!gz && geo_default_path(gpath, sizeof gpath) == 0) gz = gpath;
-    if (gz && *gz) {
-        hd_error gerr; memset(&gerr, 0, sizeof gerr);
-        c->geo = geo_open(gz, &gerr);
-        if (!c->geo && opt && opt->diag && opt->gazetteer) opt->diag(&gerr, opt->diag_ud);
+    if (load_dictionaries(c, opt, dir, gz, err) < 0) {
+        hd_coder_close(c);
+        return NULL;
     }
     return c;
 }
@@ -91,8 +100,8 @@ void hd_coder_close(hd_coder *c)
     if (!c) return;
     dict_free(&c->d);
     lex_close(&c->lx);
-    region_release(&c->rg);
     if (c->geo) geo_close(c->geo);
+    region_release(&c->rg);       /* last: the others may live in it */
     free(c);
 }
 

@@ -38,7 +38,7 @@ typedef struct cache_header {
     uint64_t image_off, image_size;
 } cache_header;
 
-typedef struct cache_root { lexicon lx; dict d; } cache_root;
+typedef struct cache_root { lexicon lx; dict d; void *extra; } cache_root;
 
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -67,15 +67,23 @@ static const char *self_path(void)
 
 /* what the image depends on besides its source files: this binary (any rebuild may change
  * the layout of the structures), where the dictionaries and WordNet are, the layout's sizes */
-static uint64_t cache_key(const char *dict_dir, const char *wordnet_dir)
+/* the places an image is made from: dictionary, WordNet, extra file */
+static uint64_t hash_places(uint64_t h, const dict_cache_key *k)
+{
+    char rp[4096];
+    const char *d = realpath(k->dict_dir, rp) ? rp : k->dict_dir;
+    h = fnv(h, d, strlen(d) + 1);
+    const char *w = k->wordnet_dir ? k->wordnet_dir : "/usr/share/wordnet";
+    h = fnv(h, w, strlen(w) + 1);
+    const char *x = k->extra_file && realpath(k->extra_file, rp) ? rp : k->extra_file ? k->extra_file : "";
+    return fnv(h, x, strlen(x) + 1);
+}
+
+static uint64_t cache_key(const dict_cache_key *k)
 {
     uint64_t h = 1469598103934665603ULL;
     h = fnv(h, MAGIC, 8);
-    char rp[4096];
-    const char *d = realpath(dict_dir, rp) ? rp : dict_dir;
-    h = fnv(h, d, strlen(d) + 1);
-    const char *w = wordnet_dir ? wordnet_dir : "/usr/share/wordnet";
-    h = fnv(h, w, strlen(w) + 1);
+    h = hash_places(h, k);
     size_t sizes[] = { sizeof(lexicon), sizeof(dict), sizeof(phrase), sizeof(pattern), sizeof(word_match),
                        sizeof(strmap), sizeof(arena) };
     h = fnv(h, sizes, sizeof sizes);
@@ -87,7 +95,7 @@ static uint64_t cache_key(const char *dict_dir, const char *wordnet_dir)
     return h;
 }
 
-int dict_cache_file(const char *dict_dir, const char *wordnet_dir, const char *cache_dir, char *out, size_t n)
+int dict_cache_file(const dict_cache_key *k, const char *cache_dir, char *out, size_t n)
 {
     char dirbuf[2048];
     const char *dir = cache_dir;
@@ -102,12 +110,7 @@ int dict_cache_file(const char *dict_dir, const char *wordnet_dir, const char *c
     if (!*dir || !strcmp(dir, "off") || !strcmp(dir, "0")) return -1;
     /* one image per (binary, dictionary, WordNet) place: a rebuilt binary or an edited
      * dictionary overwrites its own image instead of leaving another one behind */
-    uint64_t h = 1469598103934665603ULL;
-    char rp[4096];
-    const char *d = realpath(dict_dir, rp) ? rp : dict_dir;
-    h = fnv(h, d, strlen(d) + 1);
-    const char *wn = wordnet_dir ? wordnet_dir : "/usr/share/wordnet";
-    h = fnv(h, wn, strlen(wn) + 1);
+    uint64_t h = hash_places(1469598103934665603ULL, k);
     const char *self = self_path();
     h = fnv(h, self, strlen(self) + 1);
     int w = snprintf(out, n, "%s/dict-%016llx.img", dir, (unsigned long long)h);
@@ -119,14 +122,14 @@ static int read_at(int fd, void *p, size_t n, off_t off)
     return pread(fd, p, n, off) == (ssize_t)n ? 0 : -1;
 }
 
-int dict_cache_load(const char *file, const char *dict_dir, const char *wordnet_dir, region *rg, lexicon *lx,
-                    dict *d, hd_diag_fn fn, void *ud)
+int dict_cache_load(const char *file, const dict_cache_key *k, region *rg, lexicon *lx, dict *d, void **extra,
+                    hd_diag_fn fn, void *ud)
 {
     int fd = open(file, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;
     cache_header h;
     int ok = read_at(fd, &h, sizeof h, 0) == 0 && !memcmp(h.magic, MAGIC, 8) &&
-             h.key == cache_key(dict_dir, wordnet_dir) && h.nsources >= 0 && h.ndiag >= 0 &&
+             h.key == cache_key(k) && h.nsources >= 0 && h.ndiag >= 0 &&
              h.root + sizeof(cache_root) <= h.image_size;
     /* every file and folder it was built from, unchanged */
     off_t off = sizeof h;
@@ -150,6 +153,7 @@ int dict_cache_load(const char *file, const char *dict_dir, const char *wordnet_
     const cache_root *root = (const cache_root *)(rg->base + h.root);
     *lx = root->lx;
     *d = root->d;
+    *extra = root->extra;
     /* the structures now live in the caller's memory; what pointed at them is set again */
     lx->rg = rg;
     d->rg = rg;
@@ -259,13 +263,15 @@ static void prune(const char *file)
     }
 }
 
-int dict_cache_save(const char *file, const char *dict_dir, const char *wordnet_dir, region *rg,
-                    const lexicon *lx, const dict *d, const hd_error *diags, int ndiag)
+int dict_cache_save(const char *file, const dict_cache_key *k, region *rg, const lexicon *lx, const dict *d,
+                    void *extra, const hd_error *diags, int ndiag)
 {
     /* the root: copies of the two structures, their outside pointers cleared */
     cache_root *root = rg_alloc(rg, sizeof *root);
+    if (extra && !region_has(rg, extra)) return -1;
     root->lx = *lx;
     root->d = *d;
+    root->extra = extra;
     root->lx.rg = NULL;
     root->d.rg = NULL; root->d.lx = NULL;
     memset(&root->d.scratch, 0, sizeof root->d.scratch);
@@ -286,12 +292,13 @@ int dict_cache_save(const char *file, const char *dict_dir, const char *wordnet_
     }
     /* the sources: the dictionary's files and folders, and WordNet's */
     char wn[8][1024];
-    int nwn = lex_files(wordnet_dir, wn, 8);
+    int nwn = lex_files(k->wordnet_dir, wn, 7);
+    if (k->extra_file) snprintf(wn[nwn++], sizeof wn[0], "%s", k->extra_file);
     int nsrc = d->nsources + nwn;
     cache_header h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, MAGIC, 8);
-    h.key = cache_key(dict_dir, wordnet_dir);
+    h.key = cache_key(k);
     h.slot = rg->slot;
     h.nsources = nsrc;
     h.ndiag = ndiag;

@@ -182,17 +182,21 @@ void dict_hash_bytes(dict *d, const char *p, size_t n);
 
 const cameo_info *dict_cameo(const dict *d, const char *code);
 const char *dict_actor_code(const actor_entry *e, int32_t date);   /* date YYYYMMDD */
+/* What an image is made from: the dictionary, WordNet, and one more file whose compiled form
+ * (extra, built in the same region; the gazetteer) rides along, or NULL. */
+typedef struct dict_cache_key { const char *dict_dir, *wordnet_dir, *extra_file; } dict_cache_key;
+
 /* The compiled dictionary cache (cache.c): the lexicon and dictionary built in a region,
  * saved as an image and mapped back. dict_cache_file names the image for a dictionary and
  * WordNet directory under cache_dir (NULL: $HERODOT_CACHE, else $XDG_CACHE_HOME/herodot, else
  * ~/.cache/herodot; "" or "off": no cache; returns -1). dict_cache_load maps it when it is
  * still valid, fills lx and d and replays the build's diagnostics through fn (0), or returns
  * -1 and the caller loads the text files; dict_cache_save writes one from a finished build. */
-int dict_cache_file(const char *dict_dir, const char *wordnet_dir, const char *cache_dir, char *out, size_t n);
-int dict_cache_load(const char *file, const char *dict_dir, const char *wordnet_dir, region *rg, lexicon *lx,
-                    dict *d, hd_diag_fn fn, void *ud);
-int dict_cache_save(const char *file, const char *dict_dir, const char *wordnet_dir, region *rg,
-                    const lexicon *lx, const dict *d, const hd_error *diags, int ndiag);
+int dict_cache_file(const dict_cache_key *k, const char *cache_dir, char *out, size_t n);
+int dict_cache_load(const char *file, const dict_cache_key *k, region *rg, lexicon *lx, dict *d, void **extra,
+                    hd_diag_fn fn, void *ud);
+int dict_cache_save(const char *file, const dict_cache_key *k, region *rg, const lexicon *lx, const dict *d,
+                    void *extra, const hd_error *diags, int ndiag);
 void dict_report(dict_diag *dg, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 #endif

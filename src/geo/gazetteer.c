@@ -78,7 +78,9 @@ static char *next_line(char **cur, char *end)
     return s;
 }
 
-geo_gazetteer *geo_open(const char *path, hd_error *err)
+geo_gazetteer *geo_open(const char *path, hd_error *err) { return geo_open_in(path, err, NULL); }
+
+geo_gazetteer *geo_open_in(const char *path, hd_error *err, region *rg)
 {
     hd_error tmp;
     if (!err) err = &tmp;
@@ -90,21 +92,23 @@ geo_gazetteer *geo_open(const char *path, hd_error *err)
         set_err(err, path, 0, m);
         return NULL;
     }
-    geo_gazetteer *g = calloc(1, sizeof *g);
+    geo_gazetteer *g = rg_calloc(rg, 1, sizeof *g);
     if (!g) { fclose(f); set_err(err, path, 0, "out of memory"); return NULL; }
     fseek(f, 0, SEEK_END);
     long sz = ftell(f);
     fseek(f, 0, SEEK_SET);
-    g->buf = malloc((size_t)(sz > 0 ? sz : 0) + 1);
+    g->rg = rg;
+    g->in_region = rg != NULL;
+    g->buf = rg_realloc(rg, NULL, (size_t)(sz > 0 ? sz : 0) + 1);
     if (!g->buf || sz < 0 || fread(g->buf, 1, (size_t)sz, f) != (size_t)sz) {
-        fclose(f); free(g->buf); free(g);
+        fclose(f); rg_free(rg, g->buf); rg_free(rg, g);
         set_err(err, path, 0, "cannot read gazetteer");
         return NULL;
     }
     fclose(f);
     g->buf[sz] = 0;
-    strmap_init(&g->names);
-    strmap_init(&g->admin1);
+    strmap_init_in(&g->names, rg);
+    strmap_init_in(&g->admin1, rg);
     char *cur = g->buf, *end = g->buf + sz, *s;
     long line = 0;
     s = next_line(&cur, end); line++;
@@ -116,7 +120,7 @@ geo_gazetteer *geo_open(const char *path, hd_error *err)
     s = next_line(&cur, end); line++;
     long np = s && !strncmp(s, "#places ", 8) ? atol(s + 8) : -1;
     if (np < 0 || np > 50000000) { set_err(err, path, line, "expected '#places N'"); geo_close(g); return NULL; }
-    g->p = calloc((size_t)np + 1, sizeof *g->p);
+    g->p = rg_calloc(rg, (size_t)np + 1, sizeof *g->p);
     for (long i = 0; i < np; i++) {
         s = next_line(&cur, end); line++;
         char *fl[8];
@@ -143,9 +147,9 @@ geo_gazetteer *geo_open(const char *path, hd_error *err)
     s = next_line(&cur, end); line++;
     long nn = s && !strncmp(s, "#names ", 7) ? atol(s + 7) : -1;
     if (nn < 0 || nn > 100000000) { set_err(err, path, line, "expected '#names N'"); geo_close(g); return NULL; }
-    g->nm = calloc((size_t)nn + 1, sizeof *g->nm);
+    g->nm = rg_calloc(rg, (size_t)nn + 1, sizeof *g->nm);
     size_t ccap = (size_t)nn * 2 + 16, nc = 0;
-    g->cand = malloc(ccap * sizeof *g->cand);
+    g->cand = rg_realloc(rg, NULL, ccap * sizeof *g->cand);
     for (long i = 0; i < nn; i++) {
         s = next_line(&cur, end); line++;
         char *fl[3];
@@ -173,7 +177,7 @@ geo_gazetteer *geo_open(const char *path, hd_error *err)
             if (*e == 'a') { v |= 1; e++; }
             if (nc == ccap) {
                 ccap *= 2;
-                uint32_t *nv = realloc(g->cand, ccap * sizeof *nv);
+                uint32_t *nv = rg_realloc(rg, g->cand, ccap * sizeof *nv);
                 if (!nv) { set_err(err, path, line, "out of memory"); geo_close(g); return NULL; }
                 g->cand = nv;
             }
@@ -189,9 +193,17 @@ geo_gazetteer *geo_open(const char *path, hd_error *err)
     return g;
 }
 
-void geo_close(geo_gazetteer *g)
+void geo_seal(geo_gazetteer *g)
 {
     if (!g) return;
+    g->rg = NULL;
+    g->names.rg = g->names.keys.rg = NULL;
+    g->admin1.rg = g->admin1.keys.rg = NULL;
+}
+
+void geo_close(geo_gazetteer *g)
+{
+    if (!g || g->in_region) return;     /* in a region: released with it */
     strmap_free(&g->names);
     strmap_free(&g->admin1);
     free(g->p);

@@ -30,6 +30,11 @@ typedef struct geo_gazetteer geo_gazetteer;   /* immutable after load, shared by
 /* Loads a gazetteer file (build/gazetteer.tsv or an installed copy). NULL with err filled
  * (file and line of the problem) when it cannot be read or is not a gazetteer. */
 geo_gazetteer *geo_open(const char *path, hd_error *err);
+/* the same, built in a region that is kept as the dictionary cache's image (util/region.h) */
+struct region;
+geo_gazetteer *geo_open_in(const char *path, hd_error *err, struct region *rg);
+/* done building in the region: forget it (its address is not part of the image) */
+void geo_seal(geo_gazetteer *g);
 void geo_close(geo_gazetteer *g);
 
 /* The gazetteer file to use when the caller names none: $HERODOT_GAZETTEER; else

@@ -3,6 +3,7 @@
 #define HD_GEO_INT_H
 #include "geo.h"
 #include "../util/strmap.h"
+#include "../util/region.h"
 #include <stdint.h>
 
 enum geo_type {
@@ -28,6 +29,8 @@ typedef struct gplace {
 typedef struct gname { uint32_t first; uint8_t n, flags; } gname;
 
 struct geo_gazetteer {
+    region *rg;                   /* the region it is being built in, or NULL */
+    int in_region;                /* lives in a region: nothing to free */
     char *buf;
     gplace *p; uint32_t np;
     gname *nm; uint32_t nn;

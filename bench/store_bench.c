@@ -3,7 +3,7 @@
  * Writes N synthetic events (default 1,000,000) through the store's own put_article path,
  * in articles of --per-article events and --sentences sentences, --batch articles per
  * transaction, into a fresh SQLite file and, when a PostgreSQL URL is given (--pg or
- * $HERODOT_PG_URL), into that database too. Then times queries over the full store: the
+ * $HERODOT_PG_URL), into that database too. Then reopens the store and times queries over it: the
  * issue's actor + date-range query, and a few others for context. Prints one table.
  *
  *   build/release/store_bench [--events N] [--sqlite PATH] [--pg URL] [--keep]
@@ -261,6 +261,11 @@ int main(int argc, char **argv)
         }
         result r = load(s, &c);
         if (!r.ok) { printf("%-11s load failed: %s\n", s->ops->name, r.err); store_close(s); status = 1; continue; }
+        /* queries come from another process, as 'herodot query' does after 'herodot ingest':
+         * close the store (SQLite checkpoints its WAL into the file) and open it again */
+        store_close(s);
+        s = store_open(targets[b], &err);
+        if (!s) { printf("%-11s cannot reopen: %s\n", b ? "postgresql" : "sqlite", err.msg); status = 1; continue; }
         if (b == 1) {   /* PostgreSQL plans from statistics: gather them now, as autovacuum soon would */
             PGconn *pc = PQconnectdb(targets[b]);
             PQclear(PQexec(pc, "ANALYZE"));

@@ -95,6 +95,8 @@ typedef struct sent_ctx {
        lets the matcher skip patterns whose words are absent) */
     const uint32_t *stamp; uint32_t serial;
     uint32_t *syn_seen;        /* per synonym set: serial*2 + present, a memo */
+    uint8_t *syn_len;          /* [synset * n + token]: 1 + the length matched there, 0 = not yet
+                                  (patterns sharing a set try it at the same tokens again and again) */
     const char **place_country;   /* token -> ISO3 of a place named there, or NULL */
 } sent_ctx;
 

@@ -331,7 +331,7 @@ static int lower_words_only(const pattern *p)
 enum { MAX_WORD_GAP = 5, MAX_ACTOR_GAP = 10 };
 
 /* length in tokens of a synonym-set member matching at token i, else 0 */
-static int syn_at(const sent_ctx *c, const synset *s, int i)
+static int syn_match(const sent_ctx *c, const synset *s, int i)
 {
     const token *t0 = &c->t[i];
     if (!synset_may_start(s, t0->fold_id, t0->nlem_id, t0->vlem_id)) return 0;
@@ -343,6 +343,18 @@ static int syn_at(const sent_ctx *c, const synset *s, int i)
         if (ok) return len;
     }
     return 0;
+}
+
+static int syn_at(const sent_ctx *c, const synset *s, int i)
+{
+    if (!c->syn_len) return syn_match(c, s, i);
+    uint8_t *memo = &c->syn_len[(size_t)s->id * (size_t)c->n + (size_t)i];
+    if (!*memo) {
+        int len = syn_match(c, s, i);
+        *memo = (uint8_t)(len < 254 ? len + 1 : 255);
+        if (len >= 254) return len;
+    }
+    return *memo - 1;
 }
 
 /* An actor with a role word ("troops", "Latvia's ambassador") is an actor unit, but patterns
@@ -605,6 +617,8 @@ static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
 void code_verbs(sent_ctx *c)
 {
     int last_src = -1, last_vu = 0, last_tgt = -1;
+    /* the groups are settled by now: a synonym set matches at a token or not, for the sentence */
+    if (c->d->nsyn && c->n) c->syn_len = arena_alloc(c->a, (size_t)c->d->nsyn * (size_t)c->n);
     for (int i = 0; i < c->n; i++) {
         if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) || c->t[i].cls != LC_NONE) continue;
         vmatch vm;

@@ -25,6 +25,10 @@ typedef void (*cli_job)(int i, hd_scratch *sc, void *ud);
 int cli_threads(const char *arg);
 cli_pool *cli_pool_new(const hd_coder *c, int threads);
 void cli_pool_run(cli_pool *p, int n, cli_job job, void *ud);
+/* the same in two halves, so the caller can read and write while the threads code (with one
+ * thread, start does the work and wait returns at once) */
+void cli_pool_start(cli_pool *p, int n, cli_job job, void *ud);
+void cli_pool_wait(cli_pool *p);
 void cli_pool_free(cli_pool *p);
 
 int cmd_code(int argc, char **argv);

@@ -56,6 +56,62 @@ static void code_one(int i, hd_scratch *sc, void *ud)
     atomic_fetch_add(&w->sentences, ns);
 }
 
+/* the input side: the files, the one being read, counts for --stats and the exit status */
+typedef struct feed {
+    const char **files; int nf, fi;
+    io_reader *r;
+    const char *date;
+    int rejected;
+    long articles;
+    double bytes;
+} feed;
+
+typedef struct chunk { slot *s; int n; } chunk;
+
+/* read up to CHUNK articles; a file that cannot be opened takes a slot too, so its error is
+ * reported in its place in the order */
+static int fill(feed *in, chunk *ch)
+{
+    int n = 0;
+    while (n < CHUNK) {
+        slot *s = &ch->s[n];
+        if (!in->r) {
+            if (in->fi >= in->nf) break;
+            in->r = io_open(in->files[in->fi], IO_AUTO, in->date, &s->err);
+            if (!in->r) {
+                memset(&s->a, 0, sizeof s->a);
+                s->state = -1; s->failed = 0; buf_clear(&s->out);
+                in->fi++; n++;
+                continue;
+            }
+        }
+        s->failed = 0; buf_clear(&s->out); s->file = in->files[in->fi];
+        int st = io_next(in->r, &s->a, &s->err);
+        if (st == 0) { io_close(in->r); in->r = NULL; in->fi++; continue; }
+        s->state = st;
+        n++;
+    }
+    return n;
+}
+
+/* write a coded chunk in input order: events to stdout, rejections to stderr */
+static void drain(feed *in, chunk *ch)
+{
+    for (int i = 0; i < ch->n; i++) {
+        slot *s = &ch->s[i];
+        if (s->state < 0) { cli_print_error(&s->err); in->rejected++; io_article_free(&s->a); continue; }
+        in->articles++;
+        in->bytes += (double)s->a.a.text_len;
+        if (s->failed) {
+            s->err.line = s->a.line;
+            snprintf(s->err.file, sizeof s->err.file, "%s", s->file);
+            cli_print_error(&s->err);
+            in->rejected++;
+        } else if (s->out.len) fwrite(s->out.p, 1, s->out.len, stdout);
+        io_article_free(&s->a);
+    }
+}
+
 static void help(void)
 {
     puts("usage: herodot code [--dict DIR] [--date YYYY-MM-DD] [--format json|tsv|csv|tabari|petrarch|gdelt2|icews|phoenix] [--threads N] [FILE...]\n\n"
@@ -100,7 +156,7 @@ int cmd_code(int argc, char **argv)
     if (!nf) files[nf++] = "-";
     hd_coder *c = cli_open_coder(&cc);
     if (!c) { free(files); return 3; }
-    slot *slots = calloc(CHUNK, sizeof *slots);
+    slot *slots = calloc(2 * CHUNK, sizeof *slots);
     {   /* CSV and ICEWS files begin with a header row */
         buf h = {0};
         io_write_header(&h, tsv);
@@ -108,48 +164,34 @@ int cmd_code(int argc, char **argv)
         buf_free(&h);
     }
     cli_pool *pool = cli_pool_new(c, threads);
-    for (int i = 0; i < CHUNK; i++) buf_init(&slots[i].out);
-    int rejected = 0, fi = 0;
-    long articles = 0, sentences = 0;
-    double bytes = 0;
+    for (int i = 0; i < 2 * CHUNK; i++) buf_init(&slots[i].out);
+    chunk ch[2] = { { slots, 0 }, { slots + CHUNK, 0 } };
+    feed in = { files, nf, 0, NULL, date, 0, 0, 0 };
+    long sentences = 0;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    io_reader *r = NULL;
-    for (;;) {
-        /* fill a chunk */
-        int n = 0;
-        while (n < CHUNK) {
-            if (!r) {
-                if (fi >= nf) break;
-                hd_error err;
-                r = io_open(files[fi], IO_AUTO, date, &err);
-                if (!r) { cli_print_error(&err); rejected++; fi++; continue; }
-            }
-            slot *s = &slots[n];
-            s->failed = 0; buf_clear(&s->out); s->file = files[fi];
-            int st = io_next(r, &s->a, &s->err);
-            if (st == 0) { io_close(r); r = NULL; fi++; continue; }
-            s->state = st;
-            n++;
+    /* two chunks in turn: while the threads code one, this thread writes the one before and
+     * reads the one after (with --threads 1 the coding happens inside start) */
+    work w[2] = { { c, ch[0].s, 0, tsv, 0 }, { c, ch[1].s, 0, tsv, 0 } };
+    int k = 0;
+    ch[0].n = fill(&in, &ch[0]);
+    if (ch[0].n) { w[0].n = ch[0].n; cli_pool_start(pool, ch[0].n, code_one, &w[0]); }
+    while (ch[k].n) {
+        ch[1 - k].n = fill(&in, &ch[1 - k]);
+        cli_pool_wait(pool);
+        sentences += atomic_load(&w[k].sentences);
+        if (ch[1 - k].n) {
+            w[1 - k].n = ch[1 - k].n;
+            atomic_store(&w[1 - k].sentences, 0);
+            cli_pool_start(pool, ch[1 - k].n, code_one, &w[1 - k]);
         }
-        if (n == 0) break;
-        work w = { c, slots, n, tsv, 0 };
-        cli_pool_run(pool, n, code_one, &w);
-        sentences += atomic_load(&w.sentences);
-        for (int i = 0; i < n; i++) if (slots[i].state == 1) { articles++; bytes += (double)slots[i].a.a.text_len; }
-        for (int i = 0; i < n; i++) {
-            slot *s = &slots[i];
-            if (s->state < 0) { cli_print_error(&s->err); rejected++; continue; }
-            if (s->failed) {
-                s->err.line = s->a.line;
-                snprintf(s->err.file, sizeof s->err.file, "%s", s->file);
-                cli_print_error(&s->err);
-                rejected++;
-            } else if (s->out.len) fwrite(s->out.p, 1, s->out.len, stdout);
-            io_article_free(&s->a);
-        }
+        drain(&in, &ch[k]);
+        k = 1 - k;
     }
-    for (int i = 0; i < CHUNK; i++) buf_free(&slots[i].out);
+    int rejected = in.rejected;
+    long articles = in.articles;
+    double bytes = in.bytes;
+    for (int i = 0; i < 2 * CHUNK; i++) buf_free(&slots[i].out);
     cli_pool_free(pool);
     free(slots);
     free(files);

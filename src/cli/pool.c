@@ -10,11 +10,6 @@
 
 enum { POOL_MAX = 64 };
 
-struct cli_pool {
-    int threads;
-    hd_scratch *sc[POOL_MAX];
-};
-
 typedef struct pool_run {
     int n;
     atomic_int next;
@@ -23,6 +18,16 @@ typedef struct pool_run {
 } pool_run;
 
 typedef struct pool_arg { pool_run *r; hd_scratch *sc; } pool_arg;
+
+struct cli_pool {
+    int threads;
+    hd_scratch *sc[POOL_MAX];
+    /* the batch started by cli_pool_start, until cli_pool_wait */
+    pool_run run;
+    pool_arg args[POOL_MAX];
+    pthread_t th[POOL_MAX];
+    int running;
+};
 
 static void *pool_worker(void *arg)
 {
@@ -51,21 +56,34 @@ cli_pool *cli_pool_new(const hd_coder *c, int threads)
     return p;
 }
 
+/* With one thread the batch runs at once, on the caller's thread: one thread means one core. */
+void cli_pool_start(cli_pool *p, int n, cli_job job, void *ud)
+{
+    p->run.n = n; atomic_store(&p->run.next, 0); p->run.job = job; p->run.ud = ud;
+    int nt = p->threads < n ? p->threads : n;
+    for (int k = 0; k < nt; k++) { p->args[k].r = &p->run; p->args[k].sc = p->sc[k]; }
+    p->running = 0;
+    if (nt <= 1) { if (n > 0) pool_worker(&p->args[0]); return; }
+    for (int k = 0; k < nt; k++) pthread_create(&p->th[k], NULL, pool_worker, &p->args[k]);
+    p->running = nt;
+}
+
+void cli_pool_wait(cli_pool *p)
+{
+    for (int k = 0; k < p->running; k++) pthread_join(p->th[k], NULL);
+    p->running = 0;
+}
+
 void cli_pool_run(cli_pool *p, int n, cli_job job, void *ud)
 {
-    pool_run r = { n, 0, job, ud };
-    pool_arg args[POOL_MAX];
-    int nt = p->threads < n ? p->threads : n;
-    for (int k = 0; k < nt; k++) { args[k].r = &r; args[k].sc = p->sc[k]; }
-    if (nt <= 1) { if (n > 0) pool_worker(&args[0]); return; }
-    pthread_t th[POOL_MAX];
-    for (int k = 0; k < nt; k++) pthread_create(&th[k], NULL, pool_worker, &args[k]);
-    for (int k = 0; k < nt; k++) pthread_join(th[k], NULL);
+    cli_pool_start(p, n, job, ud);
+    cli_pool_wait(p);
 }
 
 void cli_pool_free(cli_pool *p)
 {
     if (!p) return;
+    cli_pool_wait(p);
     for (int k = 0; k < p->threads; k++) hd_scratch_free(p->sc[k]);
     free(p);
 }

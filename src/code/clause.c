@@ -148,8 +148,8 @@ void code_units(sent_ctx *c)
             int open = 0, k = K_PLAIN;
             if (is_boundary(t) && (i > 0 || t->cls == LC_SUBORD)) {
                 open = 1;
-                /* after a comma, or opening the sentence ("Hours before the truce began,
-                   Israeli jets struck"), the clause closes at the next comma */
+                /* after a comma, or opening the sentence ("Minutes before the ceasefire
+                   started, the army shelled the town"), the clause closes at the next comma */
                 k = (i > 0 && !strcmp(c->t[i - 1].fold, ",")) || i <= 2 ? K_COMMA : K_PLAIN;
             } else if (!strcmp(f, "(") || !strcmp(f, "[")) { open = 1; k = K_PAREN; }
             else if ((t->flags & TF_QUOTE) && (!strcmp(f, "\xe2\x80\x9c") ||

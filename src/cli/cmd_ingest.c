@@ -264,11 +264,12 @@ int cmd_ingest(int argc, char **argv)
             free(s->sent); s->sent = NULL; s->ns = 0;
             arena_reset(&s->ar);
         }
-        if (!failed && in_tx) {
-            if (store_commit(st, &err) < 0) { cli_print_error(&err); failed = 1; }
-            else if (verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", in_tx, added + replaced);
-            in_tx = 0;
-        }
+    }
+    /* the last, partial batch */
+    if (!failed && in_tx) {
+        if (store_commit(st, &err) < 0) { cli_print_error(&err); failed = 1; }
+        else if (verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", in_tx, added + replaced);
+        in_tx = 0;
     }
     if (r) io_close(r);
     if (failed) { hd_error e2; store_rollback(st, &e2); }

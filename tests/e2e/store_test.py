@@ -257,6 +257,15 @@ def suite(backend):
         assert by_article(dump(db2)) == REF
         check_ok(db2)
 
+    @test("%s: --batch N commits every N articles, across reading chunks" % B)
+    def _():
+        db3 = fresh(B, "batch")
+        rc, out, err = run(["ingest", "--db", db3, "--no-progress", "-v", "--batch", "200", CORPUS], dict_dir=DICT)
+        assert rc == 0, err
+        commits = re.findall(r"ingest: committed (\d+) articles", err)
+        assert commits == ["200", str(len(ARTS) - 200)], commits
+        check_ok(db3)
+
     @test("%s: re-ingest is idempotent" % B)
     def _():
         before = dump(db)

@@ -127,6 +127,121 @@ static void show(progress *p, double line, long articles, long events, int final
     fflush(stderr);
 }
 
+/* ---- the run: read, classify, code, store ------------------------------------------------ */
+
+typedef struct ingest_run {
+    hd_store *st;
+    const char *dict_hash;
+    int force; long batch; int verbose;
+    const char **files; int nf, fi;
+    io_reader *r;
+    const char *date;
+    progress *pg;
+    double cur_line;
+    long rejected, added, replaced, unchanged, events, in_tx;
+    int failed;
+} ingest_run;
+
+static int same(const char *a, const char *b) { return !strcmp(a ? a : "", b ? b : ""); }
+
+/* read up to CHUNK articles; a file that cannot be opened takes a slot, to be reported in its
+ * place in the order */
+static int fill(ingest_run *R, slot *slots)
+{
+    int n = 0;
+    while (n < CHUNK && !R->failed) {
+        slot *s = &slots[n];
+        s->failed = 0; s->todo = 0; s->replace = 0; s->nev = 0;
+        if (!R->r) {
+            if (R->fi >= R->nf) break;
+            R->r = io_open(R->files[R->fi], IO_AUTO, R->date, &s->err);
+            if (!R->r) { memset(&s->a, 0, sizeof s->a); s->state = -1; R->fi++; n++; continue; }
+        }
+        s->file = R->files[R->fi];
+        int stt = io_next(R->r, &s->a, &s->err);
+        if (stt == 0) {
+            io_close(R->r); R->r = NULL; R->fi++;
+            if (R->pg->on) { R->pg->done_lines += count_lines(s->file); R->cur_line = 0; }
+            continue;
+        }
+        s->state = stt;
+        n++;
+    }
+    return n;
+}
+
+/* which articles need coding: those not stored yet, or stored from another text, other
+ * metadata or other dictionaries (or all with --force). Returns -1 when the store fails. */
+static int classify(ingest_run *R, slot *slots, int n)
+{
+    hd_error err;
+    for (int i = 0; i < n; i++) {
+        slot *s = &slots[i];
+        if (s->state != 1) continue;
+        store_text_hash(s->a.a.text, s->a.a.text_len, s->hash);
+        store_article old;
+        int f = R->st->ops->find_article(R->st, s->a.a.id, &old, &err);
+        if (f < 0) { cli_print_error(&err); R->failed = 1; return -1; }
+        s->replace = f;
+        s->todo = R->force || !f || strcmp(old.text_hash, s->hash) || strcmp(old.dict_hash, R->dict_hash) ||
+                  !same(old.date, s->a.a.date) || !same(old.source, s->a.a.source) ||
+                  !same(old.title, s->a.a.title) || !same(old.url, s->a.a.url);
+    }
+    return 0;
+}
+
+/* free what a chunk's slots hold */
+static void release(slot *slots, int n)
+{
+    for (int i = 0; i < n; i++) {
+        slot *s = &slots[i];
+        if (s->state == 1) io_article_free(&s->a);
+        s->state = 0;
+        free(s->sent); s->sent = NULL; s->ns = 0;
+        arena_reset(&s->ar);
+    }
+}
+
+/* store a coded chunk in input order, committing every --batch articles */
+static void drain(ingest_run *R, slot *slots, int n)
+{
+    hd_error err;
+    char now[24];
+    store_now(now);
+    for (int i = 0; i < n && !R->failed; i++) {
+        slot *s = &slots[i];
+        if (s->state < 0) { cli_print_error(&s->err); R->rejected++; continue; }
+        if (s->failed) {
+            s->err.line = s->a.line;
+            snprintf(s->err.file, sizeof s->err.file, "%s", s->file);
+            cli_print_error(&s->err);
+            R->rejected++;
+        } else if (!s->todo) R->unchanged++;
+        else {
+            store_article a = { s->a.a.id, s->a.a.date, s->a.a.source, s->a.a.url, s->a.a.title,
+                                s->a.a.text, s->a.a.text_len, s->hash, "en", R->dict_hash, now, 0 };
+            if ((!R->in_tx && store_begin(R->st, &err) < 0) ||
+                store_put_article(R->st, &a, s->sent, s->ns, s->ev, s->nev, &err) < 0) {
+                cli_print_error(&err);
+                R->failed = 1;
+            } else {
+                R->in_tx++;
+                if (s->replace) R->replaced++; else R->added++;
+                R->events += s->nev;
+                if (R->in_tx >= R->batch) {
+                    if (store_commit(R->st, &err) < 0) { cli_print_error(&err); R->failed = 1; }
+                    else if (R->verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", R->in_tx,
+                                                 R->added + R->replaced);
+                    R->in_tx = 0;
+                }
+            }
+        }
+        R->cur_line = (double)s->a.line;
+        show(R->pg, R->cur_line, R->added + R->replaced + R->unchanged, R->events, 0);
+    }
+    release(slots, n);
+}
+
 static void help(void)
 {
     puts("usage: herodot ingest [--db TARGET] [--dict DIR] [--date YYYY-MM-DD] [--batch N] [--threads N]\n"
@@ -138,8 +253,6 @@ static void help(void)
          "--batch N articles are written per transaction (default 10000); -v reports each commit on\n"
          "stderr. Safe to kill at any moment and run again.");
 }
-
-static int same(const char *a, const char *b) { return !strcmp(a ? a : "", b ? b : ""); }
 
 int cmd_ingest(int argc, char **argv)
 {
@@ -182,100 +295,42 @@ int cmd_ingest(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &pg.t0);
     if (pg.on) for (int k = 0; k < nf; k++) pg.total_lines += count_lines(files[k]);
 
-    slot *slots = calloc(CHUNK, sizeof *slots);
-    for (int i = 0; i < CHUNK; i++) arena_init(&slots[i].ar, 1 << 14);
+    slot *slots = calloc(2 * CHUNK, sizeof *slots);
+    for (int i = 0; i < 2 * CHUNK; i++) arena_init(&slots[i].ar, 1 << 14);
     cli_pool *pool = cli_pool_new(c, threads);
-    long rejected = 0, added = 0, replaced = 0, unchanged = 0, events = 0, in_tx = 0;
-    int fi = 0, failed = 0;
-    io_reader *r = NULL;
-    double cur_line = 0;
-    while (!failed) {
-        int n = 0;
-        while (n < CHUNK) {
-            if (!r) {
-                if (fi >= nf) break;
-                r = io_open(files[fi], IO_AUTO, date, &err);
-                if (!r) { cli_print_error(&err); rejected++; fi++; continue; }
-            }
-            slot *s = &slots[n];
-            s->failed = 0; s->todo = 0; s->replace = 0; s->nev = 0; s->file = files[fi];
-            int stt = io_next(r, &s->a, &s->err);
-            if (stt == 0) {
-                io_close(r); r = NULL; fi++;
-                if (pg.on) { pg.done_lines += count_lines(s->file); cur_line = 0; }
-                continue;
-            }
-            s->state = stt;
-            n++;
+    ingest_run R = { st, dict_hash, force, batch, verbose, files, nf, 0, NULL, date, &pg, 0, 0, 0, 0, 0, 0, 0, 0 };
+    /* two chunks in turn: while the threads code one, this thread stores the one before and
+     * reads the one after (the store is only ever used from this thread) */
+    slot *ch[2] = { slots, slots + CHUNK };
+    int n[2] = { 0, 0 }, k = 0;
+    work w[2] = { { c, ch[0], 0 }, { c, ch[1], 0 } };
+    n[0] = fill(&R, ch[0]);
+    if (n[0] && classify(&R, ch[0], n[0]) == 0) { w[0].n = n[0]; cli_pool_start(pool, n[0], code_one, &w[0]); }
+    while (n[k] && !R.failed) {
+        n[1 - k] = fill(&R, ch[1 - k]);
+        cli_pool_wait(pool);
+        if (n[1 - k] && classify(&R, ch[1 - k], n[1 - k]) == 0) {
+            w[1 - k].n = n[1 - k];
+            cli_pool_start(pool, n[1 - k], code_one, &w[1 - k]);
         }
-        if (n == 0) break;
-        /* what needs coding */
-        for (int i = 0; i < n; i++) {
-            slot *s = &slots[i];
-            if (s->state != 1) continue;
-            store_text_hash(s->a.a.text, s->a.a.text_len, s->hash);
-            store_article old;
-            int f = st->ops->find_article(st, s->a.a.id, &old, &err);
-            if (f < 0) { cli_print_error(&err); failed = 1; break; }
-            s->replace = f;
-            s->todo = force || !f || strcmp(old.text_hash, s->hash) || strcmp(old.dict_hash, dict_hash) ||
-                      !same(old.date, s->a.a.date) || !same(old.source, s->a.a.source) ||
-                      !same(old.title, s->a.a.title) || !same(old.url, s->a.a.url);
-        }
-        if (failed) { for (int i = 0; i < n; i++) if (slots[i].state == 1) io_article_free(&slots[i].a); break; }
-        work w = { c, slots, n };
-        cli_pool_run(pool, n, code_one, &w);
-        char now[24];
-        store_now(now);
-        for (int i = 0; i < n && !failed; i++) {
-            slot *s = &slots[i];
-            if (s->state < 0) { cli_print_error(&s->err); rejected++; continue; }
-            if (s->failed) {
-                s->err.line = s->a.line;
-                snprintf(s->err.file, sizeof s->err.file, "%s", s->file);
-                cli_print_error(&s->err);
-                rejected++;
-            } else if (!s->todo) unchanged++;
-            else {
-                store_article a = { s->a.a.id, s->a.a.date, s->a.a.source, s->a.a.url, s->a.a.title,
-                                    s->a.a.text, s->a.a.text_len, s->hash, "en", dict_hash, now, 0 };
-                if ((!in_tx && store_begin(st, &err) < 0) ||
-                    store_put_article(st, &a, s->sent, s->ns, s->ev, s->nev, &err) < 0) {
-                    cli_print_error(&err);
-                    failed = 1;
-                } else {
-                    in_tx++;
-                    if (s->replace) replaced++; else added++;
-                    events += s->nev;
-                    if (in_tx >= batch) {
-                        if (store_commit(st, &err) < 0) { cli_print_error(&err); failed = 1; }
-                        else if (verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", in_tx,
-                                                  added + replaced);
-                        in_tx = 0;
-                    }
-                }
-            }
-            cur_line = (double)s->a.line;
-            show(&pg, cur_line, added + replaced + unchanged, events, 0);
-        }
-        for (int i = 0; i < n; i++) {
-            slot *s = &slots[i];
-            if (s->state == 1) io_article_free(&s->a);
-            free(s->sent); s->sent = NULL; s->ns = 0;
-            arena_reset(&s->ar);
-        }
+        drain(&R, ch[k], n[k]);
+        k = 1 - k;
     }
+    cli_pool_wait(pool);
+    for (int j = 0; j < 2; j++) release(ch[j], n[j]);   /* what a failure left unstored */
     /* the last, partial batch */
-    if (!failed && in_tx) {
-        if (store_commit(st, &err) < 0) { cli_print_error(&err); failed = 1; }
-        else if (verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", in_tx, added + replaced);
-        in_tx = 0;
+    if (!R.failed && R.in_tx) {
+        if (store_commit(st, &err) < 0) { cli_print_error(&err); R.failed = 1; }
+        else if (verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", R.in_tx, R.added + R.replaced);
+        R.in_tx = 0;
     }
-    if (r) io_close(r);
+    if (R.r) io_close(R.r);
+    int failed = R.failed;
+    long rejected = R.rejected, added = R.added, replaced = R.replaced, unchanged = R.unchanged, events = R.events;
     if (failed) { hd_error e2; store_rollback(st, &e2); }
     show(&pg, 0, 0, 0, 1);
     double el = secs_since(&pg.t0);
-    for (int i = 0; i < CHUNK; i++) { free(slots[i].ev); arena_free(&slots[i].ar); }
+    for (int i = 0; i < 2 * CHUNK; i++) { free(slots[i].ev); arena_free(&slots[i].ar); }
     cli_pool_free(pool);
     free(slots);
     free(files);

@@ -6,12 +6,17 @@
 
 static void str(buf *b, const char *s) { if (s) buf_json_str(b, s, strlen(s)); else buf_puts(b, "null"); }
 
+static void span(buf *b, hd_span s)
+{
+    buf_puts(b, ",\"span\":["); buf_int(b, s.start); buf_putc(b, ','); buf_int(b, s.end); buf_putc(b, ']');
+}
+
 static void actor(buf *b, const hd_actor *a)
 {
     if (!a->code) { buf_puts(b, "null"); return; }
     buf_puts(b, "{\"code\":"); str(b, a->code);
     buf_puts(b, ",\"text\":"); str(b, a->text);
-    buf_printf(b, ",\"span\":[%ld,%ld]", a->span.start, a->span.end);
+    span(b, a->span);
     buf_puts(b, ",\"entry\":"); str(b, a->entry);
     buf_putc(b, '}');
 }
@@ -19,7 +24,9 @@ static void actor(buf *b, const hd_actor *a)
 void io_write_json(buf *b, const hd_event *ev)
 {
     buf_puts(b, "{\"article\":"); str(b, ev->article);
-    buf_printf(b, ",\"sentence\":%d,\"span\":[%ld,%ld],\"text\":", ev->sentence, ev->span.start, ev->span.end);
+    buf_puts(b, ",\"sentence\":"); buf_int(b, ev->sentence);
+    span(b, ev->span);
+    buf_puts(b, ",\"text\":");
     str(b, ev->text);
     buf_puts(b, ",\"date\":"); str(b, ev->date);
     buf_puts(b, ",\"date_precision\":"); str(b, ev->date_precision);
@@ -28,9 +35,17 @@ void io_write_json(buf *b, const hd_event *ev)
     buf_puts(b, ",\"code\":"); str(b, ev->code);
     buf_puts(b, ",\"root\":"); str(b, ev->root);
     buf_puts(b, ",\"plover\":"); str(b, ev->plover);
-    buf_printf(b, ",\"quad\":%d,\"goldstein\":%.1f", ev->quad, ev->goldstein);
+    buf_puts(b, ",\"quad\":"); buf_int(b, ev->quad);
+    /* Goldstein values have one decimal: written by hand when that is exact, else by printf */
+    double g10 = ev->goldstein * 10, r = g10 < 0 ? -(double)(long)(-g10 + 0.5) : (double)(long)(g10 + 0.5);
+    if (r - g10 < 1e-6 && g10 - r < 1e-6 && r > -1e9 && r < 1e9) {
+        long t = (long)r, a = t < 0 ? -t : t;
+        buf_puts(b, t < 0 ? ",\"goldstein\":-" : ",\"goldstein\":");
+        buf_int(b, a / 10); buf_putc(b, '.'); buf_int(b, a % 10);
+    } else buf_printf(b, ",\"goldstein\":%.1f", ev->goldstein);
     buf_puts(b, ",\"verb\":{\"text\":"); str(b, ev->verb_text);
-    buf_printf(b, ",\"span\":[%ld,%ld]}", ev->verb_span.start, ev->verb_span.end);
+    span(b, ev->verb_span);
+    buf_putc(b, '}');
     if (ev->has_place) {
         buf_puts(b, ",\"place\":{\"name\":"); str(b, ev->place.name);
         buf_puts(b, ",\"country\":"); str(b, ev->place.country);

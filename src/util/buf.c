@@ -30,18 +30,35 @@ void buf_add(buf *b, const char *s, size_t n)
 void buf_puts(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 void buf_putc(buf *b, char c) { buf_add(b, &c, 1); }
 
+/* one vsnprintf into the free space when it fits (almost always), a second only when not */
 void buf_printf(buf *b, const char *fmt, ...)
 {
+    reserve(b, 64);
+    size_t room = b->cap - b->len;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->p + b->len, room, fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if (n < 0) { b->p[b->len] = 0; return; }
+    if ((size_t)n >= room) {
+        reserve(b, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
+}
+
+void buf_int(buf *b, long v)
+{
+    char d[24];
+    int n = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do { d[n++] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) d[n++] = '-';
+    reserve(b, (size_t)n);
+    while (n) b->p[b->len++] = d[--n];
+    b->p[b->len] = 0;
 }
 
 void buf_json_str(buf *b, const char *s, size_t n)

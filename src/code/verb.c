@@ -375,9 +375,18 @@ static int bare_agent_word(const sent_ctx *c, const unit *un, const pat_elem *e,
 
 void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
 {
+    const dict *d = c->d;
     for (int i = 0; i < c->n; i++) {
         const token *t = &c->t[i];
         stamp[t->fold_id] = serial; stamp[t->nlem_id] = serial; stamp[t->vlem_id] = serial;
+        /* the synonym sets these words can begin are present (synset_present reads it) */
+        if (!c->syn_seen || !d->syn_at) continue;
+        uint32_t ids[3] = { t->fold_id, t->nlem_id, t->vlem_id };
+        for (int k = 0; k < 3; k++) {
+            if (!ids[k] || ids[k] >= d->syn_words) continue;
+            for (uint32_t j = d->syn_at[ids[k]]; j < d->syn_at[ids[k] + 1]; j++)
+                c->syn_seen[d->syn_of[j]] = (serial << 1) | 1;
+        }
     }
     stamp[0] = 0;   /* id 0 is "no word" */
     c->stamp = stamp; c->serial = serial;
@@ -398,7 +407,8 @@ static int synset_present(const sent_ctx *c, const synset *s)
     uint32_t memo = c->syn_seen[s->id];
     if (memo >> 1 == c->serial) return (int)(memo & 1);
     int yes = 0;
-    for (int m = 0; m < s->n && !yes; m++) yes = word_present(c, &s->mem[m][0]);
+    if (c->d->syn_at) yes = c->d->syn_always[s->id];     /* code_stamp marked the others */
+    else for (int m = 0; m < s->n && !yes; m++) yes = word_present(c, &s->mem[m][0]);
     c->syn_seen[s->id] = (c->serial << 1) | (uint32_t)yes;
     return yes;
 }

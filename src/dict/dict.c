@@ -258,10 +258,54 @@ static void synset_index(dict *d, synset *s)
     }
 }
 
+/* each set under the ids its members' first words match by: the fold, and the lemmas unless
+ * the word is exact (as word_present in the code stage reads them) */
+static int first_keys(const word_match *w, uint32_t k[3])
+{
+    int n = 0;
+    if (w->fold) k[n++] = w->fold;
+    if (!w->exact) {
+        if (w->nlem && w->nlem != w->fold) k[n++] = w->nlem;
+        if (w->vlem && w->vlem != w->fold && w->vlem != w->nlem) k[n++] = w->vlem;
+    }
+    return n;
+}
+
+static void synsets_by_word(dict *d)
+{
+    uint32_t nw = d->nwords;
+    uint32_t *at = rg_calloc(d->rg, (size_t)nw + 1, sizeof *at);
+    uint8_t *always = rg_calloc(d->rg, (size_t)d->nsyn + 1, 1);
+    uint32_t k[3];
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t *of = pass ? rg_calloc(d->rg, (size_t)at[nw] + 1, sizeof *of) : NULL;
+        uint32_t *fill = pass ? calloc((size_t)nw + 1, sizeof *fill) : NULL;
+        for (int i = 0; i < d->nsyn; i++) {
+            const synset *s = d->synsets[i];
+            for (int m = 0; m < s->n; m++) {
+                const word_match *w = &s->mem[m][0];
+                if (w->prefix) { always[i] = 1; continue; }
+                int nk = first_keys(w, k);
+                for (int j = 0; j < nk; j++) {
+                    if (k[j] >= nw) continue;
+                    if (!pass) at[k[j] + 1]++;
+                    else of[at[k[j]] + fill[k[j]]++] = (uint32_t)i;
+                }
+            }
+        }
+        if (!pass) for (uint32_t i = 0; i < nw; i++) at[i + 1] += at[i];
+        else { d->syn_of = of; free(fill); }
+    }
+    d->syn_at = at;
+    d->syn_words = nw;
+    d->syn_always = always;
+}
+
 void dict_finish(dict *d)
 {
     tabari_index_stems(d);
     for (int i = 0; i < d->nsyn; i++) if (!d->synsets[i]->first) synset_index(d, d->synsets[i]);
+    synsets_by_word(d);
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];

@@ -131,6 +131,11 @@ typedef struct dict {
     verb_list *verbs_by_word;      /* by head word id */
     uint32_t index_cap;            /* size of the three arrays above */
     strmap synset_ix; synset **synsets; int nsyn, syncap;
+    /* the synonym sets a word can begin, by word id (CSR: syn_of[syn_at[id] .. syn_at[id+1]]),
+     * for ids below syn_words; syn_always: sets with a TABARI stem member, which any word may
+     * begin. Lets the coder mark a sentence's sets from its tokens (code_stamp). */
+    uint32_t *syn_at, *syn_of, syn_words;
+    uint8_t *syn_always;
     verb_block **blocks; int nblocks, bcap;
     strmap cameo_ix; cameo_info *cameo; int ncameo, cameocap;
     hd_dict_stats st;

@@ -14,7 +14,7 @@ ICU_LIBS   := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licu
 CFLAGS  += $(shell xml2-config --cflags)
 LDLIBS  += $(shell xml2-config --libs)
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(SAN) $(ICU_CFLAGS) -I/usr/include/postgresql -DHD_INSTALL_DATA='"$(PREFIX)/share/herodot/data"'
-LDLIBS  += $(ICU_LIBS) -lcjson -lsqlite3 -lpq -lm -lpthread
+LDLIBS  += $(ICU_LIBS) -lcjson -lsqlite3 -lpq -lcld2 -lm -lpthread
 LDFLAGS += $(SAN)
 
 LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/dict/*.c src/code/*.c src/time/*.c \

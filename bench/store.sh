@@ -12,5 +12,5 @@ make -s lib >/dev/null
 ICU_LIBS=$(pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
 ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation \
     -I/usr/include/postgresql -o "$BUILD/store_bench" bench/store_bench.c "$BUILD/libherodot.a" \
-    $ICU_LIBS -lcjson -lsqlite3 -lpq -lm -lpthread
+    $ICU_LIBS -lcjson -lsqlite3 -lpq -lcld2 -lm -lpthread
 exec "$BUILD/store_bench" "$@"

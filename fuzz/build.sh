@@ -9,7 +9,8 @@ mkdir -p build/fuzz/bin
 for t in fuzz/fuzz_*.c; do
     name=$(basename "$t" .c)
     clang -std=c11 -D_DEFAULT_SOURCE -O1 -g -fsanitize=address,undefined,fuzzer -Isrc "$t" \
-        build/fuzz/libherodot.a -o "build/fuzz/bin/$name" $(pkg-config --libs icu-uc) -lcjson -lm
+        build/fuzz/libherodot.a -o "build/fuzz/bin/$name" $(pkg-config --libs icu-uc) $(xml2-config --libs) \
+        -lcjson -lsqlite3 -lpq -lcld2 -lm -lpthread
 done
 seed=build/fuzz/seed; mkdir -p "$seed"
 cp tests/dict/verbs/test.txt tests/dict/actors/test.txt tests/dict/agents.txt "$seed/" 2>/dev/null || true

@@ -121,9 +121,14 @@ typedef struct hd_code_options {
     long *sentences;         /* if set, the number of sentences coded is added to it */
     hd_scratch *scratch;     /* optional, see hd_scratch_new */
     hd_discovery *discover;  /* optional, see hd_discovery_new */
+    int any_language;        /* code an article even when it is plainly not English */
 } hd_code_options;
 
-/* Codes one article. Returns the number of events, or -1 with err filled (bad article). */
+/* The language of a text, as ISO 639-1 ("en", "fr"; "un" when unknown), written into out. */
+const char *hd_text_language(const char *text, size_t len, char out[8]);
+
+/* Codes one article. Returns the number of events, or -1 with err filled (bad article, or
+ * one written in another language: the dictionaries are English; see any_language). */
 int hd_code_article(const hd_coder *c, const hd_article *a, const hd_code_options *opt,
                     hd_event_fn fn, void *ud, hd_error *err);
 

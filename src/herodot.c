@@ -459,6 +459,14 @@ static void pick_date(const sent_ctx *c, const timex *tx, int ntx, int verb_t0, 
     format_date(before->dateline_date ? before->dateline_date : before->article_date, TP_DAY, out);
 }
 
+const char *hd_text_language(const char *text, size_t len, char out[8])
+{
+    text_lang l;
+    text_language(text, len, &l);
+    snprintf(out, 8, "%s", l.code);
+    return out;
+}
+
 int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_options *opt,
                     hd_event_fn fn, void *ud, hd_error *err)
 {
@@ -469,6 +477,17 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     size_t len = a->text_len ? a->text_len : strlen(a->text);
     if (utf8_valid_prefix(a->text, len) != len) { set_err(err, a->id, "text is not valid UTF-8"); return -1; }
     FILE *trace = opt ? opt->trace : NULL;
+    text_lang lang;
+    text_language(a->text, len, &lang);
+    if (trace) fprintf(trace, "language: %s (%d%% of the text%s)\n", lang.code, lang.percent,
+                       lang.reliable ? "" : ", not reliable");
+    if (text_is_foreign(&lang) && !(opt && opt->any_language)) {
+        char m[200];
+        snprintf(m, sizeof m, "the article is not in English (%s, %d%% of its text): not coded "
+                 "(the dictionaries are English; --any-language codes it anyway)", lang.code, lang.percent);
+        set_err(err, a->id, m);
+        return -1;
+    }
 
     hd_scratch *own = NULL, *sc = opt ? opt->scratch : NULL;
     if (!sc || sc->coder != hc) sc = own = hd_scratch_new(hc);

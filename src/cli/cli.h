@@ -9,6 +9,7 @@ typedef struct cli_common {
     int quiet;              /* suppress dictionary warnings */
     int no_places;          /* --no-places */
     int no_cache;           /* --no-cache */
+    int any_language;       /* --any-language */
     long warnings;
 } cli_common;
 

@@ -27,6 +27,7 @@ typedef struct work {
     const hd_coder *c;
     slot *s; int n;
     int tsv;
+    int any_language;
     atomic_long sentences;
 } work;
 
@@ -51,7 +52,7 @@ static void code_one(int i, hd_scratch *sc, void *ud)
     if (s->state != 1) return;
     ev_ctx x = { &s->out, w->tsv, w->c, &s->a.a };
     long ns = 0;
-    hd_code_options o = { NULL, &ns, sc, NULL };
+    hd_code_options o = { NULL, &ns, sc, NULL, w->any_language };
     if (hd_code_article(w->c, &s->a.a, &o, write_event, &x, &s->err) < 0) s->failed = 1;
     atomic_fetch_add(&w->sentences, ns);
 }
@@ -172,7 +173,7 @@ int cmd_code(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     /* two chunks in turn: while the threads code one, this thread writes the one before and
      * reads the one after (with --threads 1 the coding happens inside start) */
-    work w[2] = { { c, ch[0].s, 0, tsv, 0 }, { c, ch[1].s, 0, tsv, 0 } };
+    work w[2] = { { c, ch[0].s, 0, tsv, cc.any_language, 0 }, { c, ch[1].s, 0, tsv, cc.any_language, 0 } };
     int k = 0;
     ch[0].n = fill(&in, &ch[0]);
     if (ch[0].n) { w[0].n = ch[0].n; cli_pool_start(pool, ch[0].n, code_one, &w[0]); }

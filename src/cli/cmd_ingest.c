@@ -30,11 +30,13 @@ typedef struct slot {
     hd_event *ev; int nev, cap;
     store_sentence *sent; int ns;
     char hash[17];
+    char lang[8];             /* ISO 639-1, as cld2 finds it ("un": unknown) */
 } slot;
 
 typedef struct work {
     const hd_coder *c;
     slot *s; int n;
+    int any_language;
 } work;
 
 static const char *adup(arena *a, const char *s) { return s ? arena_strdup(a, s) : NULL; }
@@ -72,7 +74,8 @@ static void code_one(int i, hd_scratch *sc, void *ud)
     work *w = ud;
     slot *s = &w->s[i];
     if (s->state != 1 || !s->todo) return;
-    hd_code_options o = { NULL, NULL, sc, NULL };
+    hd_code_options o = { NULL, NULL, sc, NULL, w->any_language };
+    hd_text_language(s->a.a.text, s->a.a.text_len, s->lang);
     if (hd_code_article(w->c, &s->a.a, &o, keep_event, s, &s->err) < 0) { s->failed = 1; return; }
     s->ns = store_sentences(s->a.a.text, s->a.a.text_len, &s->sent);
 }
@@ -219,7 +222,7 @@ static void drain(ingest_run *R, slot *slots, int n)
         } else if (!s->todo) R->unchanged++;
         else {
             store_article a = { s->a.a.id, s->a.a.date, s->a.a.source, s->a.a.url, s->a.a.title,
-                                s->a.a.text, s->a.a.text_len, s->hash, "en", R->dict_hash, now, 0 };
+                                s->a.a.text, s->a.a.text_len, s->hash, s->lang, R->dict_hash, now, 0 };
             if ((!R->in_tx && store_begin(R->st, &err) < 0) ||
                 store_put_article(R->st, &a, s->sent, s->ns, s->ev, s->nev, &err) < 0) {
                 cli_print_error(&err);
@@ -303,7 +306,7 @@ int cmd_ingest(int argc, char **argv)
      * reads the one after (the store is only ever used from this thread) */
     slot *ch[2] = { slots, slots + CHUNK };
     int n[2] = { 0, 0 }, k = 0;
-    work w[2] = { { c, ch[0], 0 }, { c, ch[1], 0 } };
+    work w[2] = { { c, ch[0], 0, cc.any_language }, { c, ch[1], 0, cc.any_language } };
     n[0] = fill(&R, ch[0]);
     if (n[0] && classify(&R, ch[0], n[0]) == 0) { w[0].n = n[0]; cli_pool_start(pool, n[0], code_one, &w[0]); }
     while (n[k] && !R.failed) {

@@ -32,6 +32,9 @@ static void usage(FILE *f)
           "                        data/ folder next to the binary or installed with it)\n"
           "  -q, --quiet           no dictionary warnings\n"
           "  --no-places           do not load the gazetteer (faster start, no event places)\n"
+          "  --any-language        code articles that are plainly not English too (by default they\n"
+          "                        are rejected with the language found, since the dictionaries\n"
+          "                        are English)\n"
           "  --no-cache            read the dictionaries' text files, not the compiled cache\n"
           "                        (kept in $HERODOT_CACHE, else ~/.cache/herodot; 'off' disables)\n\n"
           "Run 'herodot <command> --help' for a command's options.\n", f);
@@ -44,6 +47,7 @@ int cli_common_opt(cli_common *cc, int argc, char **argv, int *i)
     if (!strcmp(argv[*i], "-q") || !strcmp(argv[*i], "--quiet")) { cc->quiet = 1; return 1; }
     if (!strcmp(argv[*i], "--no-places")) { cc->no_places = 1; return 1; }
     if (!strcmp(argv[*i], "--no-cache")) { cc->no_cache = 1; return 1; }
+    if (!strcmp(argv[*i], "--any-language")) { cc->any_language = 1; return 1; }
     return 0;
 }
 

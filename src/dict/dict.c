@@ -37,6 +37,7 @@ void dict_free(dict *d)
     }
     free(d->words);
     free(d->lemmas);
+    free(d->syn_at); free(d->syn_of); free(d->syn_always);
     arena_free(&d->scratch);
     if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->by_word[i].v);
     if (d->discard_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->discard_by_word[i].v);
@@ -273,6 +274,7 @@ static int first_keys(const word_match *w, uint32_t k[3])
 
 static void synsets_by_word(dict *d)
 {
+    rg_free(d->rg, d->syn_at); rg_free(d->rg, d->syn_of); rg_free(d->rg, d->syn_always);   /* finished twice */
     uint32_t nw = d->nwords;
     uint32_t *at = rg_calloc(d->rg, (size_t)nw + 1, sizeof *at);
     uint8_t *always = rg_calloc(d->rg, (size_t)d->nsyn + 1, 1);

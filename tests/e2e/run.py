@@ -163,6 +163,19 @@ def _():
     assert rc2 == 1 and "3 problems" in out2, out2
 
 
+@test("an article plainly not in English is rejected with its language, not coded into silence")
+def _():
+    fr = ('{"id":"fr1","date":"2024-01-01","text":"Le ministre serbe des Affaires etrangeres a condamne '
+          'hier a Belgrade les violences au Kosovo et a demande a la communaute internationale '
+          'd\'intervenir rapidement pour proteger la population civile."}\n')
+    en = '{"id":"en1","date":"2024-01-01","text":"Serbia condemned Kosovo."}\n'
+    rc, out, err = run(["code", "--dict", os.path.join(ROOT, "tests", "dict")], stdin=(fr + en).encode())
+    assert rc == 1 and "-:1:" in err and "not in English (fr" in err, (rc, err)
+    assert [e["article"] for e in events_of(out)] == ["en1"], out
+    rc, out, err = run(["code", "--any-language", "--dict", os.path.join(ROOT, "tests", "dict")], stdin=fr.encode())
+    assert rc == 0 and "not in English" not in err, (rc, err)
+
+
 @test("the compiled dictionary cache: same events, rebuilt on a change, warnings replayed")
 def _():
     d = tempfile.mkdtemp()

@@ -63,7 +63,7 @@ int text_month(const char *fold);
 int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t c0, token **out);
 /* lang.c: the language of a text (cld2). code is ISO 639-1 ("en", "fr"; "un" unknown);
  * percent: share of the text in it; text_is_foreign: confidently not English. */
-typedef struct text_lang { char code[8]; int percent, reliable, text_bytes, english, known; } text_lang;
+typedef struct text_lang { char code[8]; int percent, reliable, text_bytes, english, known, quick; } text_lang;
 int text_language(const char *s, size_t n, text_lang *out);
 int text_is_foreign(const text_lang *l);
 #endif

@@ -64,6 +64,7 @@ typedef struct feed {
     const char *date;
     int rejected;
     long articles;
+    long coded, with_events;   /* articles coded, and those that gave at least one event */
     double bytes;
 } feed;
 
@@ -108,7 +109,10 @@ static void drain(feed *in, chunk *ch)
             snprintf(s->err.file, sizeof s->err.file, "%s", s->file);
             cli_print_error(&s->err);
             in->rejected++;
-        } else if (s->out.len) fwrite(s->out.p, 1, s->out.len, stdout);
+        } else {
+            in->coded++;
+            if (s->out.len) { fwrite(s->out.p, 1, s->out.len, stdout); in->with_events++; }
+        }
         io_article_free(&s->a);
     }
 }
@@ -167,7 +171,7 @@ int cmd_code(int argc, char **argv)
     cli_pool *pool = cli_pool_new(c, threads);
     for (int i = 0; i < 2 * CHUNK; i++) buf_init(&slots[i].out);
     chunk ch[2] = { { slots, 0 }, { slots + CHUNK, 0 } };
-    feed in = { files, nf, 0, NULL, date, 0, 0, 0 };
+    feed in = { files, nf, 0, NULL, date, 0, 0, 0, 0, 0 };
     long sentences = 0;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -206,5 +210,11 @@ int cmd_code(int argc, char **argv)
                 secs > 0 ? bytes / 1048576.0 / secs : 0, threads);
     }
     if (rejected) fprintf(stderr, "herodot: %d input record%s rejected\n", rejected, rejected == 1 ? "" : "s");
+    /* an empty result is said, not left to be guessed (unless -q) */
+    if (in.coded && !in.with_events && !cc.quiet)
+        fprintf(stderr, "herodot: %ld article%s (%ld sentence%s) coded, no events: no sentence named an actor "
+                "and matched a verb pattern of the dictionaries (%s); 'herodot explain' shows why for one\n",
+                in.coded, in.coded == 1 ? "" : "s", sentences, sentences == 1 ? "" : "s",
+                cc.dict_dir ? cc.dict_dir : cli_default_data());
     return rejected ? 1 : 0;
 }

@@ -163,6 +163,18 @@ def _():
     assert rc2 == 1 and "3 problems" in out2, out2
 
 
+@test("a run that finds no events says so on stderr (not with -q), exit status 0")
+def _():
+    art = b'{"id":"w","date":"2024-01-01","text":"The weather was fine and the harvest was good."}\n'
+    rc, out, err = run(["code", "--dict", os.path.join(ROOT, "tests", "dict")], stdin=art)
+    assert rc == 0 and out == "" and "1 article (1 sentence) coded, no events" in err, (rc, out, err)
+    rc, out, err = run(["code", "-q", "--dict", os.path.join(ROOT, "tests", "dict")], stdin=art)
+    assert rc == 0 and out == "" and err == "", (rc, err)
+    rc, out, err = run(["code", "--dict", os.path.join(ROOT, "tests", "dict")],
+                       stdin=art + b'{"id":"s","date":"2024-01-01","text":"Serbia condemned Kosovo."}\n')
+    assert rc == 0 and len(events_of(out)) == 1 and "no events" not in err, (rc, err)
+
+
 @test("an article plainly not in English is rejected with its language, not coded into silence")
 def _():
     fr = ('{"id":"fr1","date":"2024-01-01","text":"Le ministre serbe des Affaires etrangeres a condamne '

@@ -28,8 +28,9 @@ BIN     := $(BUILD)/herodot
 .PHONY: all lib test unit e2e asan bench install clean fuzz eval
 all: herodot
 
+# ./herodot is the release build; the other builds (clang, asan, dev) stay in their folders
 herodot: $(BIN)
-	@cp $(BIN) herodot.tmp && mv -f herodot.tmp herodot
+	@if [ "$(BUILD)" = build/release ]; then cp $(BIN) herodot.tmp && mv -f herodot.tmp herodot; fi
 
 lib: $(LIB)
 

@@ -36,13 +36,7 @@ void io_write_json(buf *b, const hd_event *ev)
     buf_puts(b, ",\"root\":"); str(b, ev->root);
     buf_puts(b, ",\"plover\":"); str(b, ev->plover);
     buf_puts(b, ",\"quad\":"); buf_int(b, ev->quad);
-    /* Goldstein values have one decimal: written by hand when that is exact, else by printf */
-    double g10 = ev->goldstein * 10, r = g10 < 0 ? -(double)(long)(-g10 + 0.5) : (double)(long)(g10 + 0.5);
-    if (r - g10 < 1e-6 && g10 - r < 1e-6 && r > -1e9 && r < 1e9) {
-        long t = (long)r, a = t < 0 ? -t : t;
-        buf_puts(b, t < 0 ? ",\"goldstein\":-" : ",\"goldstein\":");
-        buf_int(b, a / 10); buf_putc(b, '.'); buf_int(b, a % 10);
-    } else buf_printf(b, ",\"goldstein\":%.1f", ev->goldstein);
+    buf_puts(b, ",\"goldstein\":"); buf_decimal1(b, ev->goldstein);
     buf_puts(b, ",\"verb\":{\"text\":"); str(b, ev->verb_text);
     span(b, ev->verb_span);
     buf_putc(b, '}');

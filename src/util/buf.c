@@ -49,6 +49,20 @@ void buf_printf(buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Goldstein values have one decimal: those are written by hand (the same bytes as %.1f),
+ * anything else by printf */
+void buf_decimal1(buf *b, double v)
+{
+    if (!(v > -1e8 && v < 1e8)) { buf_printf(b, "%.1f", v); return; }
+    double v10 = v * 10, r = v10 < 0 ? -(double)(long)(-v10 + 0.5) : (double)(long)(v10 + 0.5);
+    if (r - v10 >= 1e-6 || v10 - r >= 1e-6) { buf_printf(b, "%.1f", v); return; }
+    long t = (long)r, a = t < 0 ? -t : t;
+    if (t < 0) buf_putc(b, '-');
+    buf_int(b, a / 10);
+    buf_putc(b, '.');
+    buf_int(b, a % 10);
+}
+
 void buf_int(buf *b, long v)
 {
     char d[24];

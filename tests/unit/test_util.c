@@ -69,6 +69,30 @@ static void test_buf_json_escaping(void **st)
     buf_free(&b);
 }
 
+/* the hand-written number writers give exactly what printf gives */
+static void test_buf_numbers(void **st)
+{
+    (void)st;
+    buf b; buf_init(&b);
+    const long ints[] = { 0, 7, -7, 10, -10, 123456789, -2147483648L, 9223372036854775807L };
+    for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "%ld", ints[i]);
+        buf_clear(&b); buf_int(&b, ints[i]);
+        assert_string_equal(b.p, want);
+    }
+    for (int t = -100; t <= 100; t++) {       /* every Goldstein value, and a few others */
+        const double vals[] = { t / 10.0, t / 10.0 + 0.04, t / 7.0, -0.0 + t * 0.1 };
+        for (size_t i = 0; i < sizeof vals / sizeof *vals; i++) {
+            char want[64];
+            snprintf(want, sizeof want, "%.1f", vals[i]);
+            buf_clear(&b); buf_decimal1(&b, vals[i]);
+            assert_string_equal(b.p, want);
+        }
+    }
+    buf_free(&b);
+}
+
 static void test_utf8_validation(void **st)
 {
     (void)st;
@@ -94,6 +118,7 @@ int main(void)
         cmocka_unit_test(test_arena_alloc_zeroed_aligned),
         cmocka_unit_test(test_strmap_put_get_grow),
         cmocka_unit_test(test_buf_json_escaping),
+        cmocka_unit_test(test_buf_numbers),
         cmocka_unit_test(test_utf8_validation),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);

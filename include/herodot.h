@@ -122,10 +122,9 @@ typedef struct hd_code_options {
     hd_scratch *scratch;     /* optional, see hd_scratch_new */
     hd_discovery *discover;  /* optional, see hd_discovery_new */
     int any_language;        /* code an article even when it is plainly not English */
+    char *language;          /* if set (8 bytes), the article's language as found, ISO 639-1
+                                ("en", "fr"; "un" when the text is too short to tell) */
 } hd_code_options;
-
-/* The language of a text, as ISO 639-1 ("en", "fr"; "un" when unknown), written into out. */
-const char *hd_text_language(const char *text, size_t len, char out[8]);
 
 /* Codes one article. Returns the number of events, or -1 with err filled (bad article, or
  * one written in another language: the dictionaries are English; see any_language). */

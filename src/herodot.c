@@ -489,14 +489,6 @@ static int english_words(const hd_coder *hc, const char *text, size_t len)
     return words >= 10 && known * 10 >= words * 6;
 }
 
-const char *hd_text_language(const char *text, size_t len, char out[8])
-{
-    text_lang l;
-    text_language(text, len, &l);
-    snprintf(out, 8, "%s", l.code);
-    return out;
-}
-
 int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_options *opt,
                     hd_event_fn fn, void *ud, hd_error *err)
 {
@@ -509,6 +501,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     FILE *trace = opt ? opt->trace : NULL;
     text_lang lang;
     text_language(a->text, len, &lang);
+    if (opt && opt->language) snprintf(opt->language, 8, "%s", lang.code);
     if (trace && lang.quick) fprintf(trace, "language: en (by its commonest words)\n");
     else if (trace) fprintf(trace, "language: %s (%d%% of the text%s)\n", lang.code, lang.percent,
                             lang.reliable ? "" : ", not reliable");

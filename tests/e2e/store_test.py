@@ -257,6 +257,24 @@ def suite(backend):
         assert by_article(dump(db2)) == REF
         check_ok(db2)
 
+    if B == "sqlite":
+        @test("sqlite: ingest stores each article's language as found")
+        def _():
+            import sqlite3
+            db4 = fresh(B, "lang")
+            fr = os.path.join(TMP, "fr.jsonl")
+            write_jsonl(fr, [{"id": "fr1", "date": "2024-01-01", "text": "Le ministre serbe des Affaires etrangeres "
+                              "a condamne hier a Belgrade les violences au Kosovo et a demande a la communaute "
+                              "internationale d'intervenir rapidement pour proteger la population civile."},
+                             {"id": "en1", "date": "2024-01-01", "text": "Serbia condemned Kosovo on Monday, and the "
+                              "government said that the talks with the mission would go on."}])
+            r = ingest(db4, fr, "--any-language")
+            assert r["new"] == 2, r
+            c = sqlite3.connect(db4)
+            got = dict(c.execute("SELECT id, language FROM articles"))
+            c.close()
+            assert got == {"fr1": "fr", "en1": "en"}, got
+
     @test("%s: --batch N commits every N articles, across reading chunks" % B)
     def _():
         db3 = fresh(B, "batch")

@@ -3,6 +3,7 @@
 #ifndef HD_CLI_H
 #define HD_CLI_H
 #include "../../include/herodot.h"
+#include "../io/io.h"
 
 typedef struct cli_common {
     const char *dict_dir;
@@ -18,6 +19,18 @@ int cli_common_opt(cli_common *cc, int argc, char **argv, int *i);
 hd_coder *cli_open_coder(cli_common *cc);
 const char *cli_default_data(void);
 void cli_print_error(const hd_error *e);
+
+/* feed.c: the records of files[0..nf) in turn (file_done, if set, hears of each file read to
+ * its end). cli_feed_next returns 1 with an article, -1 for a record or a whole file that
+ * cannot be read (err says why), 0 when all is read; *file names where the record came from. */
+typedef struct cli_feed {
+    const char **files; int nf, fi;
+    const char *date;                 /* --date for plain text */
+    io_reader *r;
+    void (*file_done)(const char *file, void *ud); void *ud;
+} cli_feed;
+int  cli_feed_next(cli_feed *f, io_article *a, hd_error *err, const char **file);
+void cli_feed_close(cli_feed *f);
 
 /* pool.c: run job(i, scratch, ud) for i in [0, n) on the pool's threads */
 typedef struct cli_pool cli_pool;

@@ -57,11 +57,9 @@ static void code_one(int i, hd_scratch *sc, void *ud)
     atomic_fetch_add(&w->sentences, ns);
 }
 
-/* the input side: the files, the one being read, counts for --stats and the exit status */
+/* the input side: the files, counts for --stats and the exit status */
 typedef struct feed {
-    const char **files; int nf, fi;
-    io_reader *r;
-    const char *date;
+    cli_feed src;
     int rejected;
     long articles;
     long coded, with_events;   /* articles coded, and those that gave at least one event */
@@ -70,26 +68,15 @@ typedef struct feed {
 
 typedef struct chunk { slot *s; int n; } chunk;
 
-/* read up to CHUNK articles; a file that cannot be opened takes a slot too, so its error is
- * reported in its place in the order */
+/* read up to CHUNK records; one that cannot be read keeps its place, for its error */
 static int fill(feed *in, chunk *ch)
 {
     int n = 0;
     while (n < CHUNK) {
         slot *s = &ch->s[n];
-        if (!in->r) {
-            if (in->fi >= in->nf) break;
-            in->r = io_open(in->files[in->fi], IO_AUTO, in->date, &s->err);
-            if (!in->r) {
-                memset(&s->a, 0, sizeof s->a);
-                s->state = -1; s->failed = 0; buf_clear(&s->out);
-                in->fi++; n++;
-                continue;
-            }
-        }
-        s->failed = 0; buf_clear(&s->out); s->file = in->files[in->fi];
-        int st = io_next(in->r, &s->a, &s->err);
-        if (st == 0) { io_close(in->r); in->r = NULL; in->fi++; continue; }
+        s->failed = 0; buf_clear(&s->out);
+        int st = cli_feed_next(&in->src, &s->a, &s->err, &s->file);
+        if (!st) break;
         s->state = st;
         n++;
     }
@@ -171,7 +158,7 @@ int cmd_code(int argc, char **argv)
     cli_pool *pool = cli_pool_new(c, threads);
     for (int i = 0; i < 2 * CHUNK; i++) buf_init(&slots[i].out);
     chunk ch[2] = { { slots, 0 }, { slots + CHUNK, 0 } };
-    feed in = { files, nf, 0, NULL, date, 0, 0, 0, 0, 0 };
+    feed in = { { files, nf, 0, date, NULL, NULL, NULL }, 0, 0, 0, 0, 0 };
     long sentences = 0;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -193,6 +180,7 @@ int cmd_code(int argc, char **argv)
         drain(&in, &ch[k]);
         k = 1 - k;
     }
+    cli_feed_close(&in.src);
     int rejected = in.rejected;
     long articles = in.articles;
     double bytes = in.bytes;

@@ -35,18 +35,15 @@ static int discover(int argc, char **argv)
     hd_scratch *sc = hd_scratch_new(c);
     hd_code_options o = { NULL, NULL, sc, dv, 0, NULL };
     int bad = 0;
-    for (int k = 0; k < nf; k++) {
-        hd_error err;
-        io_reader *r = io_open(files[k], IO_AUTO, date, &err);
-        if (!r) { cli_print_error(&err); bad++; continue; }
-        io_article a;
-        int st;
-        while ((st = io_next(r, &a, &err)) != 0) {
-            if (st < 0) { cli_print_error(&err); bad++; continue; }
-            if (hd_code_article(c, &a.a, &o, NULL, NULL, &err) < 0) { cli_print_error(&err); bad++; }
-            io_article_free(&a);
-        }
-        io_close(r);
+    cli_feed in = { files, nf, 0, date, NULL, NULL, NULL };
+    io_article a;
+    hd_error err;
+    const char *file;
+    int st;
+    while ((st = cli_feed_next(&in, &a, &err, &file)) != 0) {
+        if (st < 0) { cli_print_error(&err); bad++; continue; }
+        if (hd_code_article(c, &a.a, &o, NULL, NULL, &err) < 0) { cli_print_error(&err); bad++; }
+        io_article_free(&a);
     }
     hd_discovery_write(dv, stdout, top);
     hd_discovery_free(dv);

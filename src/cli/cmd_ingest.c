@@ -135,9 +135,7 @@ typedef struct ingest_run {
     hd_store *st;
     const char *dict_hash;
     int force; long batch; int verbose;
-    const char **files; int nf, fi;
-    io_reader *r;
-    const char *date;
+    cli_feed src;
     progress *pg;
     double cur_line;
     long rejected, added, replaced, unchanged, events, in_tx;
@@ -146,27 +144,23 @@ typedef struct ingest_run {
 
 static int same(const char *a, const char *b) { return !strcmp(a ? a : "", b ? b : ""); }
 
-/* read up to CHUNK articles; a file that cannot be opened takes a slot, to be reported in its
- * place in the order */
+/* a file read to its end: the progress bar counts its lines as done */
+static void file_done(const char *file, void *ud)
+{
+    ingest_run *R = ud;
+    if (R->pg->on) { R->pg->done_lines += count_lines(file); R->cur_line = 0; }
+}
+
+/* read up to CHUNK records; one that cannot be read keeps its place, for its error */
 static int fill(ingest_run *R, slot *slots)
 {
     int n = 0;
     while (n < CHUNK && !R->failed) {
         slot *s = &slots[n];
         s->failed = 0; s->todo = 0; s->replace = 0; s->nev = 0;
-        if (!R->r) {
-            if (R->fi >= R->nf) break;
-            R->r = io_open(R->files[R->fi], IO_AUTO, R->date, &s->err);
-            if (!R->r) { memset(&s->a, 0, sizeof s->a); s->state = -1; R->fi++; n++; continue; }
-        }
-        s->file = R->files[R->fi];
-        int stt = io_next(R->r, &s->a, &s->err);
-        if (stt == 0) {
-            io_close(R->r); R->r = NULL; R->fi++;
-            if (R->pg->on) { R->pg->done_lines += count_lines(s->file); R->cur_line = 0; }
-            continue;
-        }
-        s->state = stt;
+        int st = cli_feed_next(&R->src, &s->a, &s->err, &s->file);
+        if (!st) break;
+        s->state = st;
         n++;
     }
     return n;
@@ -300,7 +294,9 @@ int cmd_ingest(int argc, char **argv)
     slot *slots = calloc(2 * CHUNK, sizeof *slots);
     for (int i = 0; i < 2 * CHUNK; i++) arena_init(&slots[i].ar, 1 << 14);
     cli_pool *pool = cli_pool_new(c, threads);
-    ingest_run R = { st, dict_hash, force, batch, verbose, files, nf, 0, NULL, date, &pg, 0, 0, 0, 0, 0, 0, 0, 0 };
+    ingest_run R = { st, dict_hash, force, batch, verbose, { files, nf, 0, date, NULL, file_done, NULL }, &pg,
+                     0, 0, 0, 0, 0, 0, 0, 0 };
+    R.src.ud = &R;
     /* two chunks in turn: while the threads code one, this thread stores the one before and
      * reads the one after (the store is only ever used from this thread) */
     slot *ch[2] = { slots, slots + CHUNK };
@@ -326,7 +322,7 @@ int cmd_ingest(int argc, char **argv)
         else if (verbose) fprintf(stderr, "ingest: committed %ld articles (%ld so far)\n", R.in_tx, R.added + R.replaced);
         R.in_tx = 0;
     }
-    if (R.r) io_close(R.r);
+    cli_feed_close(&R.src);
     int failed = R.failed;
     long rejected = R.rejected, added = R.added, replaced = R.replaced, unchanged = R.unchanged, events = R.events;
     if (failed) { hd_error e2; store_rollback(st, &e2); }

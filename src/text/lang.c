@@ -64,6 +64,7 @@ int text_language(const char *s, size_t n, text_lang *out)
     if (n > LANG_PREFIX) {
         size_t cut = LANG_PREFIX;
         while (cut > LANG_PREFIX / 2 && s[cut] != ' ' && s[cut] != '\n') cut--;
+        while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;   /* no space: a character's start */
         n = cut;
     }
     int lang3[3] = { CLD2_UNKNOWN, CLD2_UNKNOWN, CLD2_UNKNOWN }, pct3[3] = { 0, 0, 0 }, bytes = 0;

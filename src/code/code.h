@@ -71,6 +71,7 @@ typedef struct cand_event {
     const char *pattern;
     uint8_t noun;              /* triggered by a noun ("a drone strike") */
     uint8_t passive;
+    uint8_t weight;            /* CW_* of the code (TABARI's ? and !) */
 } cand_event;
 
 typedef struct sent_ctx {

@@ -624,6 +624,32 @@ static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
             p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
 }
 
+/* TABARI's choice among a sentence's events: a dominant code [X!] replaces the others, a
+ * subordinate one [X?] counts only when there is no other, and each clause gives the events
+ * of its first coded verb (CODE BY CLAUSE, TABARI's default). */
+static void tabari_select(sent_ctx *c)
+{
+    int dom = 0, main = 0;
+    for (int k = 0; k < c->nev; k++) {
+        dom += c->ev[k].weight == CW_DOMINANT;
+        main += c->ev[k].weight != CW_SUBORD;
+    }
+    int n = 0;
+    int *first = arena_alloc(c->a, sizeof *first * (size_t)(c->nu + 1));
+    for (int k = 0; k <= c->nu; k++) first[k] = -1;
+    for (int k = 0; k < c->nev; k++) {
+        const cand_event *e = &c->ev[k];
+        if (dom && e->weight != CW_DOMINANT) continue;
+        if (main && e->weight == CW_SUBORD) continue;
+        int cl = c->u[c->tok_unit[e->verb_t0]].clause;
+        if (cl < 0 || cl > c->nu) cl = c->nu;
+        if (first[cl] >= 0 && first[cl] != e->verb_t0) continue;
+        first[cl] = e->verb_t0;
+        c->ev[n++] = *e;
+    }
+    c->nev = n;
+}
+
 void code_verbs(sent_ctx *c)
 {
     int last_src = -1, last_vu = 0, last_tgt = -1;
@@ -674,15 +700,17 @@ void code_verbs(sent_ctx *c)
             }
         }
         const char *code = NULL, *code2 = NULL, *src_line = NULL;
+        uint8_t weight = CW_NORMAL;
         if (best) {
             if (best->discard) { c->discard = 1; return; }
             if (best->null_code) { i = t1 - 1; continue; }
-            code = best->code; code2 = best->code2; src_line = best->src;
+            code = best->code; code2 = best->code2; src_line = best->src; weight = best->weight;
         } else if (as_verb && !neg) {
             const verb_entry *v = vm.v[0];
             code = v->code ? v->code : v->block->code;
             code2 = v->code ? v->code2 : v->block->code2;
             src_line = v->src;
+            weight = v->block->weight;
             if (code && !strcmp(code, "---")) code = NULL;
         }
         int sg = bpm.src, tg = bpm.tgt;
@@ -831,10 +859,15 @@ void code_verbs(sent_ctx *c)
         add_event(c, sg, tg, code, t0, t1, src_line);
         c->ev[c->nev - 1].noun = (uint8_t)!as_verb;
         c->ev[c->nev - 1].passive = (uint8_t)pas;
+        c->ev[c->nev - 1].weight = weight;
         memory_event(c->mem, code, group_code(c, sg));
-        if (code2 && tg >= 0) add_event(c, tg, sg, code2, t0, t1, src_line);
+        if (code2 && tg >= 0) {
+            add_event(c, tg, sg, code2, t0, t1, src_line);
+            c->ev[c->nev - 1].weight = weight;
+        }
         i = t1 - 1;
     }
+    if (c->d->rules == RULES_TABARI) tabari_select(c);
 }
 
 int code_discard(sent_ctx *c)

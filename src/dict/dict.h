@@ -57,6 +57,13 @@ typedef struct synset {
 } synset;
 int synset_may_start(const synset *s, uint32_t fold, uint32_t nlem, uint32_t vlem);
 
+/* a code's weight in its sentence (TABARI): a subordinate code [X?] is used only when the
+   sentence has no other event; a dominant one [X!] replaces the others */
+enum code_weight { CW_NORMAL = 0, CW_SUBORD, CW_DOMINANT };
+
+/* which coder's rules the dictionary's dialect asks for (dict.rules) */
+enum rule_set { RULES_HERODOT = 0, RULES_TABARI };
+
 enum pe_kind { PE_WORD = 1, PE_SYN, PE_SRC, PE_TGT, PE_SKIP, PE_COMP };
 
 typedef struct pat_elem {
@@ -72,6 +79,7 @@ typedef struct pattern {
     pat_elem *upper; int nupper;
     const char *code, *code2;      /* code2: paired event target->source */
     uint8_t null_code, discard, has_neg;
+    uint8_t weight;                /* CW_*: TABARI's [X?] subordinate, [X!] dominant */
     uint8_t guard;                 /* [---] with only words before '*': a context guard */
     int nlit;                      /* literal words and synsets: specificity */
     int seq;                       /* load order, to break ties deterministically */
@@ -81,6 +89,7 @@ typedef struct pattern {
 typedef struct verb_block {
     const char *label, *code;      /* default code ("---" = none) */
     const char *code2;
+    uint8_t weight;                /* CW_* of the default code */
     pattern **pat; int npat, cap;
     const char *src;
 } verb_block;
@@ -144,6 +153,7 @@ typedef struct dict {
     char base[1024];               /* dictionary directory: provenance is shown relative to it */
     const lexicon *lx;
     dict_dialect_stats dx;
+    uint8_t rules;                 /* RULES_*: set by a TABARI .project */
     dict_source *sources; int nsources, capsources;   /* heap, not region: see cache.c */
 } dict;
 

@@ -27,6 +27,8 @@ size_t vb_synset_name_len(dict *d, const char *s);
 int vb_synset_add(dict *d, synset *s, const char *raw, size_t n, int tabari, const char **why);
 int vb_event_code(dict *d, const char *s, const char **code, const char **code2, uint8_t *null_code,
                   uint8_t *discard);
+/* the CW_* weight a code's last bracket carries: "[023?]" subordinate, "[190!]" dominant */
+uint8_t vb_code_weight(const char *s);
 int vb_compile_pattern(dict *d, char *s, pattern *p, const char **why, int tabari);
 verb_block *vb_new_block(dict *d, const char *label, const char *src);
 void vb_add_pattern(dict *d, verb_block *b, pattern *p);

@@ -233,7 +233,7 @@ int dict_load_set(dict *d, const char *path, dict_diag *dg, hd_error *err)
     dir_of(path, base, sizeof base);
     set_ctx c = { NULL, 0, 0, base, path, 0, dg };
     int tabari = ends_with(path, ".project");
-    if (tabari) read_project(&c, data);
+    if (tabari) { read_project(&c, data); d->rules = RULES_TABARI; }
     else if (ends_with(path, ".ini")) read_ini(&c, data, base2, sizeof base2);
     else read_environment(&c, data);
     free(data);

@@ -165,6 +165,7 @@ int dict_load_tabari_verbs(dict *d, const char *path, dict_diag *dg)
                 dict_report(dg, f.path, f.line, "pattern needs a [code]: %s", s);
                 continue;
             }
+            uint8_t weight = vb_code_weight(lb);
             *lb = 0;
             alt_out o = { alts, 0, 0 };
             expand_alts(s + 2, &o, 0);
@@ -176,6 +177,7 @@ int dict_load_tabari_verbs(dict *d, const char *path, dict_diag *dg)
                 pattern *p = arena_alloc(&d->mem, sizeof *p);
                 p->src = src;
                 p->code = code; p->code2 = code2; p->null_code = nc; p->discard = dc;
+                p->weight = weight;
                 const char *why = "";
                 if (vb_compile_pattern(d, o.v[k], p, &why, 1) < 0) {
                     if (!bad++) dict_report(dg, f.path, f.line, "bad pattern (%s)", why);
@@ -196,6 +198,7 @@ int dict_load_tabari_verbs(dict *d, const char *path, dict_diag *dg)
         uint8_t nc = 0, dc = 0;
         if (!lb || vb_event_code(d, lb, &blk->code, &blk->code2, &nc, &dc) < 0)
             dict_report(dg, f.path, f.line, "verb root needs a [code]: %s", s);
+        else blk->weight = vb_code_weight(lb);
         if (dc) {                           /* "SOCCER [###]": the word discards the sentence */
             word_match *w;
             int nw = tabari_phrase(d, s, pl, &w);

@@ -132,6 +132,15 @@ int vb_event_code(dict *d, const char *s, const char **code, const char **code2,
     return 0;
 }
 
+uint8_t vb_code_weight(const char *s)
+{
+    const char *lb = strrchr(s, '[');
+    const char *rb = lb ? strchr(lb, ']') : NULL;
+    while (rb && rb > lb + 1 && rb[-1] == ' ') rb--;
+    if (!rb || rb == lb + 1) return CW_NORMAL;
+    return rb[-1] == '?' ? CW_SUBORD : rb[-1] == '!' ? CW_DOMINANT : CW_NORMAL;
+}
+
 typedef struct raw_elem { pat_elem e; int join_next; int is_verb; } raw_elem;
 
 static int is_neg_word(const char *w) { return !strcmp(w, "not") || !strcmp(w, "no") ||

@@ -10,11 +10,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* TABARI's regular verb endings: ROOT + S, ES, ED, EN or ING; a root ending in E may drop
+ * it (DEPLORE_: deplored, deploring). Fills the roots word may be a regular form of, as
+ * (length, add an E) pairs; returns how many. */
+typedef struct reg_root { size_t len; int add_e; } reg_root;
+
+static int regular_roots(const char *word, size_t wl, reg_root out[10])
+{
+    static const char *const suf[] = { "s", "es", "ed", "en", "ing" };
+    int n = 0;
+    for (size_t k = 0; k < sizeof suf / sizeof *suf; k++) {
+        size_t sl = strlen(suf[k]);
+        if (wl <= sl + 1 || memcmp(word + wl - sl, suf[k], sl)) continue;
+        out[n].len = wl - sl; out[n].add_e = 0; n++;
+        if (k) { out[n].len = wl - sl; out[n].add_e = 1; n++; }
+    }
+    return n;
+}
+
+static int regular_form(const char *word, const char *root)
+{
+    size_t wl = strlen(word), rl = strlen(root);
+    reg_root r[10];
+    int n = regular_roots(word, wl, r);
+    for (int k = 0; k < n; k++) {
+        if (r[k].len + (size_t)r[k].add_e != rl || memcmp(word, root, r[k].len)) continue;
+        if (!r[k].add_e || root[rl - 1] == 'e') return 1;
+    }
+    return 0;
+}
+
 static int wm_match_any(const word_match *w, const token *t)
 {
     if (t->flags & TF_PUNCT) return t->fold_id && t->fold_id == w->fold;
     if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
     if (t->fold_id && t->fold_id == w->fold) return 1;
+    if (w->endings && regular_form(t->fold, w->text)) return 1;
     if (w->exact) return 0;
     return (t->vlem_id && t->vlem_id == w->vlem) || (t->nlem_id && t->nlem_id == w->nlem);
 }
@@ -59,6 +90,26 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
             if (seen) continue;
             if (len > best) { best = len; out->n = 0; }
             if (len == best && out->n < 16) { out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b; }
+        }
+    }
+    if (out->n || c->d->rules != RULES_TABARI) return;
+    /* TABARI: "departes", "departen" are regular forms of DEPART_ that no lexicon knows;
+       look the root up by the word without its ending */
+    reg_root roots[10];
+    int nr = regular_roots(t->fold, strlen(t->fold), roots);
+    for (int r = 0; r < nr && !out->n; r++) {
+        char buf[64];
+        size_t bl = roots[r].len + (size_t)roots[r].add_e;
+        if (bl >= sizeof buf) continue;
+        memcpy(buf, t->fold, roots[r].len);
+        if (roots[r].add_e) buf[bl - 1] = 'e';
+        uint32_t id = dict_word_id(c->d, buf, bl);
+        if (!id) continue;
+        const verb_list *l = &c->d->verbs_by_word[id];
+        for (int j = 0; j < l->n && out->n < 16; j++) {
+            int a, b;
+            if (!l->v[j]->w[l->v[j]->head].endings || !entry_at(c, l->v[j], i, &a, &b)) continue;
+            out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b;
         }
     }
 }

@@ -16,6 +16,7 @@ typedef struct word_match {
     uint32_t fold, nlem, vlem;     /* vocabulary ids (0 = none) */
     uint8_t exact;                 /* no lemma match */
     uint8_t prefix;                /* TABARI stem: matches any word beginning with fold */
+    uint8_t endings;               /* TABARI exact verb: also its regular forms (-S, -ED, ...) */
     const char *text;              /* folded spelling, for explain */
 } word_match;
 

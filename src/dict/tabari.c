@@ -95,6 +95,11 @@ static void add_root_verb(dict *d, verb_block *b, const char *raw, size_t n, con
     v->nw = tabari_phrase(d, raw, n, &v->w);
     if (!v->nw) return;
     v->head = 0;
+    /* "DEPART_" is exact but still takes the regular endings (DEPARTS, DEPARTED, DEPARTING);
+       "DEPART=" does not (manual 5.5) */
+    size_t e = 0;
+    while (e < n && raw[e] != ' ' && raw[e] != '\t' && raw[e] != '_') e++;
+    if (v->w[0].exact && !(e && raw[e - 1] == '=')) v->w[0].endings = 1;
     v->block = b; v->src = src;
     vb_index_verb(d, v);
     d->st.verbs++;

@@ -707,7 +707,9 @@ void code_verbs(sent_ctx *c)
     /* the groups are settled by now: a synonym set matches at a token or not, for the sentence */
     if (c->d->nsyn && c->n) c->syn_len = arena_alloc(c->a, (size_t)c->d->nsyn * (size_t)c->n);
     for (int i = 0; i < c->n; i++) {
-        if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) || c->t[i].cls != LC_NONE) continue;
+        /* TABARI codes any word its verb dictionary lists, modals ("SHOULD") too */
+        if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) ||
+            (c->t[i].cls != LC_NONE && c->d->rules != RULES_TABARI)) continue;
         vmatch vm;
         verbs_at(c, i, &vm);
         if (!vm.n) continue;

@@ -99,6 +99,7 @@ typedef struct sent_ctx {
     uint8_t *syn_len;          /* [synset * n + token]: 1 + the length matched there, 0 = not yet
                                   (patterns sharing a set try it at the same tokens again and again) */
     const char **place_country;   /* token -> ISO3 of a place named there, or NULL */
+    uint8_t *gone;             /* TABARI rules: token in a deleted comma-delimited clause */
 } sent_ctx;
 
 typedef struct lex_entry { uint32_t fold_id, nlem_id, vlem_id; uint8_t cls, pos_hint, form; } lex_entry;

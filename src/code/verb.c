@@ -652,6 +652,74 @@ static int event_noun_target(sent_ctx *c, int t1)
     return synthetic_target(c, k, k + 1, src, "coreference: the doer of an earlier event");
 }
 
+/* ---- TABARI's actor rules (manual ch. 7) ----------------------------------------------- */
+
+/* TABARI deletes comma-delimited (nonrestrictive) clauses before coding: a stretch between
+ * two commas of more than MIN and at most MAX words, one from the last comma to the end of
+ * more than EMIN and at most EMAX, one from the start to the first comma of more than BMIN and
+ * at most BMAX (defaults 2/10, 2/10 and never). Counting starts again at each comma; commas
+ * inside a compound actor do not count. */
+static void tabari_commas(sent_ctx *c)
+{
+    c->gone = arena_alloc(c->a, (size_t)c->n + 1);
+    memset(c->gone, 0, (size_t)c->n + 1);
+    int lim[3][2] = { { 128, 0 }, { 2, 10 }, { 2, 10 } };   /* begin, middle, end */
+    int start = 0, words = 0, first = 1;
+    for (int i = 0; i <= c->n; i++) {
+        int end = i == c->n || (i == c->n - 1 && (c->t[i].flags & TF_PUNCT) && strcmp(c->t[i].fold, ","));
+        int comma = i < c->n && !strcmp(c->t[i].fold, ",") && c->tok_group[i] < 0;
+        if (!end && !comma) { words += !(c->t[i].flags & TF_PUNCT); continue; }
+        int kind = first ? 0 : end ? 2 : 1;
+        if (!(first && end) && words > lim[kind][0] && words <= lim[kind][1])
+            for (int k = start; k < i; k++) c->gone[k] = 1;
+        if (end) break;
+        start = i; words = 0; first = 0;
+    }
+}
+
+/* a clause ends at a conjunction that joins no compound actor, or a semicolon */
+static int tabari_break(const sent_ctx *c, int i)
+{
+    if (c->tok_group[i] >= 0) return 0;
+    const char *f = c->t[i].fold;
+    return !strcmp(f, "and") || !strcmp(f, "but") || !strcmp(f, "or") || !strcmp(f, "nor") ||
+           !strcmp(f, ";");
+}
+
+static int coded_group_at(const sent_ctx *c, int i)
+{
+    if (c->gone && c->gone[i]) return -1;
+    int g = c->tok_group[i];
+    return g >= 0 && group_code(c, g) ? g : -1;
+}
+
+/* TABARI: the source is the first actor of the clause before the verb; the target the first
+ * actor after the verb whose code differs from the source's, else the first such actor before
+ * the verb. A verb with WAS/WERE/BEEN one or two words before it and BY right after it is
+ * passive: source and target change places. A pattern's $ and + are kept. */
+static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
+{
+    int L = t0, R = t1;
+    while (L > 0 && !tabari_break(c, L - 1)) L--;
+    while (R < c->n && !tabari_break(c, R)) R++;
+    int pat_src = *sg >= 0, pat_tgt = *tg >= 0;
+    for (int i = L; i < t0 && *sg < 0; i++) *sg = coded_group_at(c, i);
+    const char *sc = *sg >= 0 ? group_code(c, *sg) : "";
+    for (int pass = 0; pass < 2 && *tg < 0; pass++)
+        for (int i = pass ? L : t1; i < (pass ? t0 : R) && *tg < 0; i++) {
+            int g = coded_group_at(c, i);
+            if (g >= 0 && g != *sg && strcmp(group_code(c, g), sc)) *tg = g;
+        }
+    if (pat_src || pat_tgt || t1 >= c->n || c->t[t1].cls != LC_BY) return;
+    for (int k = t0 - 1; k >= t0 - 2 && k >= 0; k--) {
+        const char *f = c->t[k].fold;
+        if (!strcmp(f, "was") || !strcmp(f, "were") || !strcmp(f, "been")) {
+            int x = *sg; *sg = *tg; *tg = x;
+            return;
+        }
+    }
+}
+
 /* ---- events ------------------------------------------------------------------------- */
 
 static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int t1, const char *pat)
@@ -706,10 +774,11 @@ void code_verbs(sent_ctx *c)
     int last_src = -1, last_vu = 0, last_tgt = -1;
     /* the groups are settled by now: a synonym set matches at a token or not, for the sentence */
     if (c->d->nsyn && c->n) c->syn_len = arena_alloc(c->a, (size_t)c->d->nsyn * (size_t)c->n);
+    if (c->d->rules == RULES_TABARI) tabari_commas(c);
     for (int i = 0; i < c->n; i++) {
         /* TABARI codes any word its verb dictionary lists, modals ("SHOULD") too */
         if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) ||
-            (c->t[i].cls != LC_NONE && c->d->rules != RULES_TABARI)) continue;
+            (c->t[i].cls != LC_NONE && c->d->rules != RULES_TABARI) || (c->gone && c->gone[i])) continue;
         vmatch vm;
         verbs_at(c, i, &vm);
         if (!vm.n) continue;
@@ -768,6 +837,18 @@ void code_verbs(sent_ctx *c)
         }
         int sg = bpm.src, tg = bpm.tgt;
         if (bpm.comp >= 0) { sg = tg = bpm.comp; }
+        if (c->d->rules == RULES_TABARI) {
+            if (code) tabari_actors(c, t0, t1, &sg, &tg);
+            /* a compound source with no target: its members act on each other */
+            if (code && sg >= 0 && tg < 0 && c->g[sg].n > 1) tg = sg;
+            if (code && sg >= 0 && tg >= 0) {
+                add_event(c, sg, tg, code, t0, t1, src_line);
+                c->ev[c->nev - 1].weight = weight;
+                if (code2) { add_event(c, tg, sg, code2, t0, t1, src_line); c->ev[c->nev - 1].weight = weight; }
+            }
+            i = t1 - 1;
+            continue;
+        }
         int by = pas && sg < 0 ? by_agent(c, vu1) : -1;
         if (pas && sg < 0 && tg < 0) {
             sg = by;

@@ -42,6 +42,12 @@ typedef struct hd_open_options {
 hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err);
 void hd_coder_close(hd_coder *c);
 const char *hd_coder_dict_hash(const hd_coder *c);   /* hex hash of every dictionary loaded */
+/* Sets one of the peer's rule switches when the dictionaries are a peer's set: a TABARI
+ * .options line ("SET: CODE BY SENTENCE", "COMMA: MIN = 2 MAX = 10", "DEFAULT: SOURCE [X]
+ * PRIOR", "SET: CONVERT AGENT = TRUE", "COMPLEX: VERBS[5] NOACTPRIOR"). Returns 0 when
+ * applied, 1 when the coder has no such switch, -1 when the line is malformed. Set the
+ * switches before coding: they belong to the coder, not to one call. */
+int hd_coder_option(hd_coder *c, const char *line);
 
 typedef struct hd_dict_stats {
     long actor_phrases, actor_entries, people, agent_phrases;

@@ -19,6 +19,7 @@ struct hd_coder {
     region rg;              /* where lx and d live when built for, or mapped from, the cache */
     geo_gazetteer *geo;     /* NULL: no places */
     char dir[1024];
+    code_rules rules;       /* the peers' rule switches (hd_coder_option) */
 };
 
 /* the diagnostics of a load, kept for the cache (which replays them) and passed on */
@@ -85,6 +86,7 @@ hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err)
     hd_coder *c = calloc(1, sizeof *c);
     const char *dir = opt && opt->dict_dir ? opt->dict_dir : HD_DEFAULT_DATA;
     snprintf(c->dir, sizeof c->dir, "%s", dir);
+    code_rules_default(&c->rules);
     char gpath[1024];
     const char *gz = opt ? opt->gazetteer : NULL;
     if (!gz && geo_default_path(gpath, sizeof gpath) == 0) gz = gpath;
@@ -227,6 +229,11 @@ static void discover_sentence(const hd_coder *hc, hd_discovery *dv, const sent_c
 }
 
 const char *hd_coder_dict_hash(const hd_coder *c) { return c->d.hash; }
+
+int hd_coder_option(hd_coder *c, const char *line)
+{
+    return c->d.rules == RULES_TABARI ? code_rules_option(&c->rules, line) : 1;
+}
 
 void hd_coder_stats(const hd_coder *c, hd_dict_stats *st) { *st = c->d.st; }
 
@@ -543,7 +550,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         sentence *s = &dt.sent[si];
         sent_ctx c; memset(&c, 0, sizeof c);
         c.d = &hc->d; c.a = &ar; c.text = a->text; c.s = s; c.t = s->tok; c.n = s->ntok;
-        c.mem = &mem; c.trace = trace;
+        c.mem = &mem; c.trace = trace; c.rules = &hc->rules;
         code_lexify(&hc->d, &sc->memo, c.t, c.n);
         if (trace) fprintf(trace, "\n[%d] %.*s\n", si, (int)(s->b1 - s->b0), a->text + s->b0);
         int disc = code_discard(&c);

@@ -44,6 +44,7 @@ typedef struct vctx {
     char unsupported[2048];  /* options that could not be applied, listed once */
     int only_failures;
     long passed, total;
+    hd_coder *coder;         /* whose rule switches the options set */
     /* TABARI labels */
     char (*lab_code)[16]; char (*lab_text)[48]; int nlab;
 } vctx;
@@ -115,6 +116,10 @@ static void tabari_option(vctx *v, char *line)
 {
     char *s = trim(line);
     if (!*s || s[0] == '/' || s[0] == '#' || s[0] == '~') return;
+    /* the engine's own switches first (hd_coder_option: CODE BY, COMMA, DEFAULT, COMPLEX ...) */
+    int rc = hd_coder_option(v->coder, s);
+    if (rc == 0) return;
+    if (rc < 0) { fprintf(stderr, "herodot: option not understood: %s\n", s); return; }
     if (!strncasecmp(s, "LABEL:", 6)) {
         char *eq = strchr(s, '=');
         if (!eq) return;
@@ -394,6 +399,7 @@ int cmd_validate(int argc, char **argv)
     cc.no_places = 1;
     hd_coder *c = cli_open_coder(&cc);
     if (!c) return 3;
+    v.coder = c;
     int rc = tabari ? run_tabari(&v, c, file) : run_petrarch(&v, c, file);
     hd_coder_close(c);
     if (v.unsupported[0]) printf("options not applied (no engine switch): %s\n", v.unsupported);

@@ -24,7 +24,8 @@ static int joint(const sent_ctx *c, int t0, int t1)
 
 void code_groups(sent_ctx *c)
 {
-    c->g = arena_alloc(c->a, sizeof(group) * (size_t)(c->nm + c->n + 8));
+    c->gcap = c->nm + c->n + 8;
+    c->g = arena_alloc(c->a, sizeof(group) * (size_t)c->gcap);
     c->ng = 0;
     c->tok_group = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 1));
     for (int i = 0; i < c->n; i++) c->tok_group[i] = -1;

@@ -74,15 +74,33 @@ typedef struct cand_event {
     uint8_t weight;            /* CW_* of the code (TABARI's ? and !) */
 } cand_event;
 
+/* the peers' rule switches a coder is set to (rules.c; TABARI .options commands) */
+enum code_by { CODE_BY_CLAUSE = 0, CODE_BY_SENTENCE, CODE_ALL };
+typedef struct code_rules {
+    uint8_t code_by;           /* CODE_BY_*: which events of a sentence are kept */
+    uint8_t comma_off;         /* COMMA: OFF */
+    int comma[3][2];           /* deleted comma clauses: words (min, max] at the beginning,
+                                  in the middle, at the end */
+    char def_src[16], def_tgt[16];   /* DEFAULT: codes used when the search finds no actor */
+    uint8_t def_src_prior;     /* ... PRIOR: the default source whenever no actor is before the verb */
+    uint8_t def_tgt_after;     /* ... AFTER: the default target whenever no actor is after it */
+    uint8_t convert_agent;     /* SET: CONVERT AGENT: a lone agent is an actor coded ~AGENT */
+    uint8_t complex_noactprior;/* COMPLEX: NOACTPRIOR: no actor before the first verb: no event */
+    int complex_verbs, complex_conj;  /* COMPLEX: VERBS[n] CONJ[n]: that many: no event */
+} code_rules;
+void code_rules_default(code_rules *r);
+/* applies one TABARI .options line: 0 applied, 1 no such switch here, -1 malformed */
+int code_rules_option(code_rules *r, const char *line);
+
 typedef struct sent_ctx {
     const dict *d;
     arena *a;
     const char *text;          /* article text */
     sentence *s;
     token *t; int n;
-    mention *m; int nm;
+    mention *m; int nm, mcap;
     int *tok_mention;          /* token -> mention or -1 */
-    group *g; int ng;
+    group *g; int ng, gcap;
     int *tok_group;            /* token -> group or -1 */
     unit *u; int nu;
     int *tok_unit;
@@ -100,6 +118,7 @@ typedef struct sent_ctx {
                                   (patterns sharing a set try it at the same tokens again and again) */
     const char **place_country;   /* token -> ISO3 of a place named there, or NULL */
     uint8_t *gone;             /* TABARI rules: token in a deleted comma-delimited clause */
+    const code_rules *rules;   /* the coder's rule switches (TABARI rules only) */
 } sent_ctx;
 
 typedef struct lex_entry { uint32_t fold_id, nlem_id, vlem_id; uint8_t cls, pos_hint, form; } lex_entry;

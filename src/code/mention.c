@@ -333,7 +333,8 @@ void code_mentions(sent_ctx *c)
     int *hit_at = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
     int nh = 0;
     c->tok_mention = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
-    c->m = arena_alloc_raw(c->a, sizeof(mention) * (size_t)(2 * n + 2 * MAX_MEMBERS));
+    c->mcap = 2 * n + 2 * MAX_MEMBERS;
+    c->m = arena_alloc_raw(c->a, sizeof(mention) * (size_t)c->mcap);
     c->nm = 0;
     for (int i = 0; i < n; i++) { hit_at[i] = -1; c->tok_mention[i] = -1; }
     /* 1. dictionary phrases, longest first, left to right */

@@ -556,6 +556,7 @@ static int match_pattern(const sent_ctx *c, const pattern *p, int vu0, int vu1, 
 /* a one-member group for a target known only by its code (coreference) */
 static int synthetic_target(sent_ctx *c, int t0, int t1, const char *code, const char *why)
 {
+    if (c->nm >= c->mcap || c->ng >= c->gcap) return -1;
     mention *m = &c->m[c->nm];
     memset(m, 0, sizeof *m);
     m->t0 = t0; m->t1 = t1; m->code = code; m->entry = why;
@@ -657,13 +658,14 @@ static int event_noun_target(sent_ctx *c, int t1)
 /* TABARI deletes comma-delimited (nonrestrictive) clauses before coding: a stretch between
  * two commas of more than MIN and at most MAX words, one from the last comma to the end of
  * more than EMIN and at most EMAX, one from the start to the first comma of more than BMIN and
- * at most BMAX (defaults 2/10, 2/10 and never). Counting starts again at each comma; commas
- * inside a compound actor do not count. */
+ * at most BMAX (defaults 2/10, 2/10 and never; COMMA: in the rules). Counting starts again at
+ * each comma; commas inside a compound actor do not count. */
 static void tabari_commas(sent_ctx *c)
 {
     c->gone = arena_alloc(c->a, (size_t)c->n + 1);
     memset(c->gone, 0, (size_t)c->n + 1);
-    int lim[3][2] = { { 128, 0 }, { 2, 10 }, { 2, 10 } };   /* begin, middle, end */
+    if (c->rules->comma_off) return;
+    const int (*lim)[2] = c->rules->comma;     /* begin, middle, end */
     int start = 0, words = 0, first = 1;
     for (int i = 0; i <= c->n; i++) {
         int end = i == c->n || (i == c->n - 1 && (c->t[i].flags & TF_PUNCT) && strcmp(c->t[i].fold, ","));
@@ -720,6 +722,42 @@ static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
     }
 }
 
+/* DEFAULT: SOURCE [X] <PRIOR> TARGET [Y] <AFTER> (manual 8.5): the codes used when the
+ * search found no actor; with PRIOR (AFTER), whenever no actor stands before (after) the
+ * verb in its clause */
+static void tabari_defaults(sent_ctx *c, int t0, int t1, int *sg, int *tg)
+{
+    const code_rules *r = c->rules;
+    if (!r->def_src[0] && !r->def_tgt[0]) return;
+    int L = t0, R = t1, before = 0, after = 0;
+    while (L > 0 && !tabari_break(c, L - 1)) L--;
+    while (R < c->n && !tabari_break(c, R)) R++;
+    for (int i = L; i < t0; i++) before |= coded_group_at(c, i) >= 0;
+    for (int i = t1; i < R; i++) after |= coded_group_at(c, i) >= 0;
+    if (r->def_src[0] && (*sg < 0 || (r->def_src_prior && !before)))
+        *sg = synthetic_target(c, t0, t1, r->def_src, "DEFAULT: SOURCE");
+    if (r->def_tgt[0] && (*tg < 0 || (r->def_tgt_after && !after)))
+        *tg = synthetic_target(c, t0, t1, r->def_tgt, "DEFAULT: TARGET");
+}
+
+/* COMPLEX: (manual 8.7): a sentence with no actor before its first verb (NOACTPRIOR), or with
+ * VERBS[n] verbs or CONJ[n] conjunctions or more, is set aside uncoded */
+static int tabari_complex(const sent_ctx *c, int first_verb, int nverbs)
+{
+    const code_rules *r = c->rules;
+    if (r->complex_verbs && nverbs >= r->complex_verbs) return 1;
+    if (r->complex_conj) {
+        int n = 0;
+        for (int i = 0; i < c->n; i++) n += tabari_break(c, i) && strcmp(c->t[i].fold, ";");
+        if (n >= r->complex_conj) return 1;
+    }
+    if (r->complex_noactprior && first_verb >= 0 && !r->def_src[0]) {
+        for (int i = 0; i < first_verb; i++) if (coded_group_at(c, i) >= 0) return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- events ------------------------------------------------------------------------- */
 
 static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int t1, const char *pat)
@@ -743,9 +781,12 @@ static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
             p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
 }
 
+static int tabari_break(const sent_ctx *c, int i);
+
 /* TABARI's choice among a sentence's events: a dominant code [X!] replaces the others, a
  * subordinate one [X?] counts only when there is no other, and each clause gives the events
- * of its first coded verb (CODE BY CLAUSE, TABARI's default). */
+ * of its first coded verb (CODE BY CLAUSE, TABARI's default; or the sentence's first, or
+ * all: SET: CODE BY SENTENCE, CODE ALL). */
 static void tabari_select(sent_ctx *c)
 {
     int dom = 0, main = 0;
@@ -760,9 +801,11 @@ static void tabari_select(sent_ctx *c)
         const cand_event *e = &c->ev[k];
         if (dom && e->weight != CW_DOMINANT) continue;
         if (main && e->weight == CW_SUBORD) continue;
-        int cl = c->u[c->tok_unit[e->verb_t0]].clause;
-        if (cl < 0 || cl > c->nu) cl = c->nu;
-        if (first[cl] >= 0 && first[cl] != e->verb_t0) continue;
+        int cl = 0;           /* TABARI's clauses: delimited by conjunctions only */
+        if (c->rules->code_by == CODE_BY_CLAUSE)
+            for (int i = 0; i < e->verb_t0; i++) cl += tabari_break(c, i);
+        if (cl > c->nu) cl = c->nu;
+        if (c->rules->code_by != CODE_ALL && first[cl] >= 0 && first[cl] != e->verb_t0) continue;
         first[cl] = e->verb_t0;
         c->ev[n++] = *e;
     }
@@ -771,7 +814,7 @@ static void tabari_select(sent_ctx *c)
 
 void code_verbs(sent_ctx *c)
 {
-    int last_src = -1, last_vu = 0, last_tgt = -1;
+    int last_src = -1, last_vu = 0, last_tgt = -1, first_verb = -1, nverbs = 0;
     /* the groups are settled by now: a synonym set matches at a token or not, for the sentence */
     if (c->d->nsyn && c->n) c->syn_len = arena_alloc(c->a, (size_t)c->d->nsyn * (size_t)c->n);
     if (c->d->rules == RULES_TABARI) tabari_commas(c);
@@ -783,6 +826,8 @@ void code_verbs(sent_ctx *c)
         verbs_at(c, i, &vm);
         if (!vm.n) continue;
         int t0 = vm.t0, t1 = vm.t1;
+        if (first_verb < 0) first_verb = t0;
+        nverbs++;
         int head = i;
         int vu0 = c->tok_unit[t0], vu1 = c->tok_unit[t1 - 1];
         int as_verb = verb_use(c, head);
@@ -839,6 +884,7 @@ void code_verbs(sent_ctx *c)
         if (bpm.comp >= 0) { sg = tg = bpm.comp; }
         if (c->d->rules == RULES_TABARI) {
             if (code) tabari_actors(c, t0, t1, &sg, &tg);
+            if (code) tabari_defaults(c, t0, t1, &sg, &tg);
             /* a compound source with no target: its members act on each other */
             if (code && sg >= 0 && tg < 0 && c->g[sg].n > 1) tg = sg;
             if (code && sg >= 0 && tg >= 0) {
@@ -1001,7 +1047,10 @@ void code_verbs(sent_ctx *c)
         }
         i = t1 - 1;
     }
-    if (c->d->rules == RULES_TABARI) tabari_select(c);
+    if (c->d->rules == RULES_TABARI) {
+        if (tabari_complex(c, first_verb, nverbs)) c->nev = 0;
+        tabari_select(c);
+    }
 }
 
 int code_discard(sent_ctx *c)

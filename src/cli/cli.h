@@ -11,6 +11,7 @@ typedef struct cli_common {
     int no_places;          /* --no-places */
     int no_cache;           /* --no-cache */
     int any_language;       /* --any-language */
+    const char *options[16]; int noptions;   /* --option LINE: a peer's rule switch */
     long warnings;
 } cli_common;
 

@@ -36,7 +36,9 @@ static void usage(FILE *f)
           "                        are rejected with the language found, since the dictionaries\n"
           "                        are English)\n"
           "  --no-cache            read the dictionaries' text files, not the compiled cache\n"
-          "                        (kept in $HERODOT_CACHE, else ~/.cache/herodot; 'off' disables)\n\n"
+          "                        (kept in $HERODOT_CACHE, else ~/.cache/herodot; 'off' disables)\n"
+          "  --option LINE         with a TABARI .project as --dict: one of its .options switches\n"
+          "                        (\"SET: CODE BY SENTENCE\", \"COMMA: OFF\", \"DEFAULT: SOURCE [X]\")\n\n"
           "Run 'herodot <command> --help' for a command's options.\n", f);
 }
 
@@ -48,6 +50,10 @@ int cli_common_opt(cli_common *cc, int argc, char **argv, int *i)
     if (!strcmp(argv[*i], "--no-places")) { cc->no_places = 1; return 1; }
     if (!strcmp(argv[*i], "--no-cache")) { cc->no_cache = 1; return 1; }
     if (!strcmp(argv[*i], "--any-language")) { cc->any_language = 1; return 1; }
+    if (!strcmp(argv[*i], "--option") && *i + 1 < argc && cc->noptions < 16) {
+        cc->options[cc->noptions++] = argv[++*i];
+        return 1;
+    }
     return 0;
 }
 
@@ -105,7 +111,15 @@ hd_coder *cli_open_coder(cli_common *cc)
                           cc->no_places ? "" : NULL, cc->no_cache ? "" : NULL };
     hd_error err;
     hd_coder *c = hd_coder_open(&o, &err);
-    if (!c) cli_print_error(&err);
+    if (!c) { cli_print_error(&err); return NULL; }
+    for (int k = 0; k < cc->noptions; k++) {
+        int rc = hd_coder_option(c, cc->options[k]);
+        if (rc == 0) continue;
+        fprintf(stderr, "herodot: --option \"%s\": %s\n", cc->options[k],
+                rc < 0 ? "cannot be read" : "no such switch for these dictionaries");
+        hd_coder_close(c);
+        return NULL;
+    }
     return c;
 }
 

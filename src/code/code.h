@@ -5,6 +5,7 @@
 #ifndef HD_CODE_H
 #define HD_CODE_H
 #include <stdio.h>
+#include <string.h>
 #include "../dict/dict.h"
 #include "../text/text.h"
 
@@ -147,4 +148,10 @@ const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);
 const char *tok_text(const sent_ctx *c, int t0, int t1);   /* arena copy of the original words */
 int is_country_code(const char *code);
+/* TABARI's regular plural of an exact word: word == root + "s" */
+static inline int plural_form(const char *word, const char *root)
+{
+    size_t rl = strlen(root);
+    return !strncmp(word, root, rl) && word[rl] == 's' && !word[rl + 1];
+}
 #endif

@@ -16,6 +16,7 @@ static int wm_match(const word_match *w, const token *t)
 {
     if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
     if (t->fold_id && t->fold_id == w->fold) return 1;
+    if (w->endings == WE_PLURAL && plural_form(t->fold, w->text)) return 1;
     if (w->exact) return 0;
     return t->nlem_id && t->nlem_id == w->nlem;
 }
@@ -199,6 +200,12 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     }
     if (agent) {
         m->bare_agent = 1;
+        /* TABARI: an agent alone is no actor, unless SET: CONVERT AGENT makes it one, "~MOS" */
+        if (c->d->rules == RULES_TABARI) {
+            m->agent = agent->agent; m->entry = agent->src;
+            if (c->rules && c->rules->convert_agent) m->code = cat(c->a, "~", agent->agent);
+            return;
+        }
         /* "the protesters", "the police": the last actor named in that role */
         {
             int q = m->t0 - 1;

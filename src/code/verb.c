@@ -45,7 +45,8 @@ static int wm_match_any(const word_match *w, const token *t)
     if (t->flags & TF_PUNCT) return t->fold_id && t->fold_id == w->fold;
     if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
     if (t->fold_id && t->fold_id == w->fold) return 1;
-    if (w->endings && regular_form(t->fold, w->text)) return 1;
+    if (w->endings == WE_VERB && regular_form(t->fold, w->text)) return 1;
+    if (w->endings == WE_PLURAL && plural_form(t->fold, w->text)) return 1;
     if (w->exact) return 0;
     return (t->vlem_id && t->vlem_id == w->vlem) || (t->nlem_id && t->nlem_id == w->nlem);
 }
@@ -108,7 +109,7 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
         const verb_list *l = &c->d->verbs_by_word[id];
         for (int j = 0; j < l->n && out->n < 16; j++) {
             int a, b;
-            if (!l->v[j]->w[l->v[j]->head].endings || !entry_at(c, l->v[j], i, &a, &b)) continue;
+            if (l->v[j]->w[l->v[j]->head].endings != WE_VERB || !entry_at(c, l->v[j], i, &a, &b)) continue;
             out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b;
         }
     }
@@ -695,7 +696,8 @@ static int coded_group_at(const sent_ctx *c, int i)
     return g >= 0 && group_code(c, g) ? g : -1;
 }
 
-/* TABARI: the source is the first actor of the clause before the verb; the target the first
+/* TABARI: the source is the first actor of the clause before the verb (else after it); the
+ * target the first
  * actor after the verb whose code differs from the source's, else the first such actor before
  * the verb. A verb with WAS/WERE/BEEN one or two words before it and BY right after it is
  * passive: source and target change places. A pattern's $ and + are kept. */
@@ -706,6 +708,11 @@ static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
     while (R < c->n && !tabari_break(c, R)) R++;
     int pat_src = *sg >= 0, pat_tgt = *tg >= 0;
     for (int i = L; i < t0 && *sg < 0; i++) *sg = coded_group_at(c, i);
+    /* no actor before the verb: TABARI takes the first one after it (manual 8.5, note 3) */
+    for (int i = t1; i < R && *sg < 0 && !c->rules->def_src_prior; i++) {
+        int g = coded_group_at(c, i);
+        if (g >= 0 && (!pat_tgt || strcmp(group_code(c, g), group_code(c, *tg)))) *sg = g;
+    }
     const char *sc = *sg >= 0 ? group_code(c, *sg) : "";
     for (int pass = 0; pass < 2 && *tg < 0; pass++)
         for (int i = pass ? L : t1; i < (pass ? t0 : R) && *tg < 0; i++) {

@@ -12,11 +12,12 @@
 #include "../lex/lex.h"
 
 /* One dictionary word as compiled: matches a token by folded form, or by lemma. */
+enum word_endings { WE_NONE = 0, WE_VERB, WE_PLURAL };   /* -S -ES -ED -EN -ING; -S */
 typedef struct word_match {
     uint32_t fold, nlem, vlem;     /* vocabulary ids (0 = none) */
     uint8_t exact;                 /* no lemma match */
     uint8_t prefix;                /* TABARI stem: matches any word beginning with fold */
-    uint8_t endings;               /* TABARI exact verb: also its regular forms (-S, -ED, ...) */
+    uint8_t endings;               /* TABARI exact word: also its regular forms, WE_* */
     const char *text;              /* folded spelling, for explain */
 } word_match;
 

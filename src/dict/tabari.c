@@ -24,7 +24,7 @@
 int tabari_phrase(dict *d, const char *raw, size_t n, word_match **out)
 {
     word_match tmp[64];
-    int nt = 0;
+    int nt = 0, last_eq = 0;
     size_t i = 0;
     while (i < n && nt < 64) {
         while (i < n && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '_')) i++;
@@ -33,7 +33,8 @@ int tabari_phrase(dict *d, const char *raw, size_t n, word_match **out)
         if (i == b) break;
         size_t e = i;
         int exact = 0;
-        if (raw[e - 1] == '=' && e - 1 > b) { e--; exact = 1; }
+        last_eq = 0;
+        if (raw[e - 1] == '=' && e - 1 > b) { e--; exact = 1; last_eq = 1; }
         else if (raw[e - 1] == '~' && e - 1 > b) e--;
         if (i < n && raw[i] == '_') exact = 1;
         word_match *w;
@@ -45,6 +46,9 @@ int tabari_phrase(dict *d, const char *raw, size_t n, word_match **out)
             nt++;
         }
     }
+    /* the final word of a phrase also matches its regular plural, unless it ends in '='
+       (manual 5.2.3); a verb root widens this to the verb endings (add_root_verb) */
+    if (nt && tmp[nt - 1].exact && !last_eq) tmp[nt - 1].endings = WE_PLURAL;
     word_match *w = nt ? arena_alloc(&d->mem, sizeof *w * (size_t)nt) : NULL;
     if (nt) memcpy(w, tmp, sizeof *w * (size_t)nt);
     *out = w;
@@ -99,7 +103,7 @@ static void add_root_verb(dict *d, verb_block *b, const char *raw, size_t n, con
        "DEPART=" does not (manual 5.5) */
     size_t e = 0;
     while (e < n && raw[e] != ' ' && raw[e] != '\t' && raw[e] != '_') e++;
-    if (v->w[0].exact && !(e && raw[e - 1] == '=')) v->w[0].endings = 1;
+    if (v->w[0].exact && !(e && raw[e - 1] == '=')) v->w[0].endings = WE_VERB;
     v->block = b; v->src = src;
     vb_index_verb(d, v);
     d->st.verbs++;

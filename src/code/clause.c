@@ -17,9 +17,34 @@ static int joint(const sent_ctx *c, int t0, int t1)
         if (!strcmp(k->fold, "and") || !strcmp(k->fold, "or")) { type = 2; continue; }
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
+        /* TABARI's noun phrases take adjectives: "Fornost and the evil awful Gondor" */
+        if (c->d->rules == RULES_TABARI && plain_adjective(k)) continue;
         return 0;
     }
     return type;
+}
+
+/* TABARI: a coded compound ("EAST_AND_WEST_GERMANY [GME/GMW]") acts as its members, one
+ * event each: the mention becomes one member per code */
+static void split_coded_compounds(sent_ctx *c, group *g)
+{
+    int n = g->n;
+    for (int k = 0; k < n; k++) {
+        mention *m = &c->m[g->mem[k]];
+        const char *sl = m->code ? strchr(m->code, '/') : NULL;
+        if (!sl) continue;
+        const char *rest = sl + 1;
+        m->code = arena_strndup(c->a, m->code, (size_t)(sl - m->code));
+        while (*rest && g->n < MAX_MEMBERS && c->nm < c->mcap) {
+            const char *e = strchr(rest, '/');
+            size_t l = e ? (size_t)(e - rest) : strlen(rest);
+            mention *x = &c->m[c->nm];
+            *x = *m;
+            x->code = arena_strndup(c->a, rest, l);
+            g->mem[g->n++] = c->nm++;
+            rest = e ? e + 1 : rest + l;
+        }
+    }
 }
 
 void code_groups(sent_ctx *c)
@@ -69,6 +94,7 @@ void code_groups(sent_ctx *c)
                 }
             }
         }
+        if (c->d->rules == RULES_TABARI) split_coded_compounds(c, g);
         for (int k = 1; k < g->n; k++) {
             c->m[g->mem[k]].prep = c->m[g->mem[0]].prep;
             c->m[g->mem[k]].prep_word = c->m[g->mem[0]].prep_word;

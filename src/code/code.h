@@ -148,6 +148,11 @@ const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);
 const char *tok_text(const sent_ctx *c, int t0, int t1);   /* arena copy of the original words */
 int is_country_code(const char *code);
+/* a lower-case word that can be an adjective and is no form of a verb ("evil", not "shot") */
+static inline int plain_adjective(const token *k)
+{
+    return !(k->flags & TF_CAP) && (k->pos_hint & LEX_CAN_ADJ) && !k->vlem_id;
+}
 /* TABARI's regular plural of an exact word: word == root + "s" */
 static inline int plural_form(const char *word, const char *root)
 {

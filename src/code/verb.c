@@ -842,16 +842,18 @@ void code_verbs(sent_ctx *c)
         nverbs++;
         int head = i;
         int vu0 = c->tok_unit[t0], vu1 = c->tok_unit[t1 - 1];
-        int as_verb = verb_use(c, head);
-        int neg = negated(c, t0);
-        int pas = as_verb ? passive(c, head, t1) : under_participle(c, t0);
+        /* TABARI tells no nouns from verbs and reads negation only as pattern words */
+        int tabari = c->d->rules == RULES_TABARI;
+        int as_verb = tabari || verb_use(c, head);
+        int neg = !tabari && negated(c, t0);
+        int pas = tabari ? 0 : as_verb ? passive(c, head, t1) : under_participle(c, t0);
         if (tr(c))
             fprintf(c->trace, "  verb \"%s\" as %s%s%s (%s)\n", tok_text(c, t0, t1),
                     as_verb ? "verb" : "noun", neg ? ", negated" : "", pas ? ", passive" : "",
                     vm.v[0]->src);
         /* a finite verb with its own subject is an event in its own right: context guards
            ("- CLAIM * [---]", meant for "claimed the attack") do not silence it */
-        int finite = as_verb && !pas && (t0 == 0 || strcmp(c->t[t0 - 1].fold, "to")) &&
+        int finite = !tabari && as_verb && !pas && (t0 == 0 || strcmp(c->t[t0 - 1].fold, "to")) &&
                      (c->t[head].form == FORM_S || c->t[head].form == FORM_ED ||
                       c->t[head].form == FORM_EN);
         /* the most specific pattern over every block the word belongs to */
@@ -861,7 +863,7 @@ void code_verbs(sent_ctx *c)
             for (int k = 0; k < b->npat; k++) {
                 const pattern *p = b->pat[k];
                 if (best && p->nlit < best->nlit) break;
-                if (neg != p->has_neg) continue;
+                if (neg != p->has_neg && !tabari) continue;
                 /* context-only patterns ("- BEGIN * [143]" for "began a strike") describe the
                    noun; a tensed verb ("jets struck") is not in their context */
                 if (finite && p->nupper == 0 && p->nlower > 0 && !p->has_neg && lower_words_only(p)) continue;

@@ -332,6 +332,24 @@ static int pronoun_class(const char *f, uint8_t *cls)
     return 0;
 }
 
+/* TABARI's pronouns (manual 7.7): HE, SHE, IT (and HIM) stand for the first actor of the
+ * sentence; THEY and THEM for the first compound (code_groups does that), else the first
+ * actor. Nothing comes from earlier sentences (TABARI's FORWARD is not supported). ITS, HIS
+ * and HER are left alone: as actors they take the place of the targets the validation
+ * suite expects ("in its dealings with Rohan"). */
+static void tabari_pronouns(sent_ctx *c)
+{
+    const char *first = NULL;
+    for (int k = 0; k < c->nm && !first; k++)
+        if (!c->m[k].pronoun && !c->m[k].absorbed && c->m[k].code) first = c->m[k].code;
+    for (int k = 0; k < c->nm; k++) {
+        mention *p = &c->m[k];
+        if (!p->pronoun) continue;
+        p->expand = 0;
+        p->code = first;
+    }
+}
+
 void code_mentions(sent_ctx *c)
 {
     int n = c->n;
@@ -493,6 +511,7 @@ void code_mentions(sent_ctx *c)
         for (int i = give->t0; i < give->t1; i++) c->tok_mention[i] = k;
         c->tok_mention[comma] = k;
     }
+    if (c->d->rules == RULES_TABARI) { tabari_pronouns(c); return; }
     /* 4. "he", "it" again, now that appositives are joined: the nearest fitting actor before
        it in the sentence ("Japan, a close partner of Australia, condemned what it
        called..."), else the article memory as resolved above */

@@ -901,6 +901,10 @@ void code_verbs(sent_ctx *c)
             if (code) tabari_defaults(c, t0, t1, &sg, &tg);
             /* a compound source with no target: its members act on each other */
             if (code && sg >= 0 && tg < 0 && c->g[sg].n > 1) tg = sg;
+            if (tr(c) && code)
+                fprintf(c->trace, "    => %s  source %s  target %s%s\n", code,
+                        sg >= 0 ? group_code(c, sg) : "-", tg >= 0 ? group_code(c, tg) : "-",
+                        sg < 0 || tg < 0 ? "  (no event: TABARI needs both)" : "");
             if (code && sg >= 0 && tg >= 0) {
                 add_event(c, sg, tg, code, t0, t1, src_line);
                 c->ev[c->nev - 1].weight = weight;

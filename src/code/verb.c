@@ -713,6 +713,8 @@ static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
     while (R < c->n && !tabari_break(c, R)) R++;
     int pat_src = *sg >= 0, pat_tgt = *tg >= 0;
     for (int i = L; i < t0 && *sg < 0; i++) *sg = coded_group_at(c, i);
+    /* a later clause with no actor of its own keeps the sentence's source (manual 7.6) */
+    for (int i = 0; i < L && *sg < 0; i++) *sg = coded_group_at(c, i);
     /* no actor before the verb: TABARI takes the first one after it (manual 8.5, note 3) */
     for (int i = t1; i < R && *sg < 0 && !c->rules->def_src_prior; i++) {
         int g = coded_group_at(c, i);

@@ -21,15 +21,24 @@ static int wm_match(const word_match *w, const token *t)
     return t->nlem_id && t->nlem_id == w->nlem;
 }
 
+/* the tokens phrase p covers from token i, or 0. A TABARI phrase word written after a blank
+ * ("PRINCE DOL_AMROTH") may come a few words later ("Prince of Dol Amroth"). */
+enum { MAX_GAP = 3 };
+
 static int phrase_at(const phrase *p, const token *t, int i, int n)
 {
-    if (i + p->nw > n) return 0;
-    for (int k = 0; k < p->nw; k++) {
-        if (k > 0 && (t[i + k].flags & TF_PUNCT) && !(p->w[k].text[0] && ispunct((unsigned char)p->w[k].text[0])))
-            return 0;
-        if (!wm_match(&p->w[k], &t[i + k])) return 0;
+    int at = i;
+    for (int k = 0; k < p->nw; k++, at++) {
+        int skip = k > 0 && p->w[k].gap ? MAX_GAP : 0;
+        for (;; at++) {
+            if (at >= n) return 0;
+            int punct_ok = !(k > 0 && (t[at].flags & TF_PUNCT) &&
+                             !(p->w[k].text[0] && ispunct((unsigned char)p->w[k].text[0])));
+            if (punct_ok && wm_match(&p->w[k], &t[at])) break;
+            if (!punct_ok || skip-- <= 0) return 0;
+        }
     }
-    return 1;
+    return at - i;
 }
 
 static int type_rank(uint8_t type) { return type == PH_ACTOR ? 3 : type == PH_AGENT ? 2 : 1; }
@@ -45,26 +54,27 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
         for (uint32_t k = 0; k < t[i].fold_len && o < 12; k++) { dotted[o++] = t[i].fold[k]; dotted[o++] = '.'; }
         keys[2] = dict_word_id(c->d, dotted, (size_t)o);
     }
-    const phrase *best = NULL; int bl = 0;
+    const phrase *best = NULL; int bl = 0, blen = 0;
     for (int k = 0; k < 3; k++) {
         if (!keys[k] || (k == 1 && keys[1] == keys[0])) continue;
         const phrase_list *l = &ix[keys[k]];
         for (int j = 0; j < l->n; j++) {
             const phrase *p = l->v[j];
-            int ok;
+            int ok, span = 0;
             if (k == 2) {   /* the dotted key matched the first word; check the rest */
                 ok = 1;
                 for (int q = 1; q < p->nw && ok; q++)
                     ok = i + q < c->n && wm_match(&p->w[q], &t[i + q]);
                 ok = ok && i + p->nw <= c->n && p->w[0].fold == keys[2];
-            } else ok = phrase_at(p, t, i, c->n);
+                span = p->nw;
+            } else ok = span = phrase_at(p, t, i, c->n);
             if (!ok) continue;
             if (p->nw > bl || (p->nw == bl && best && type_rank(p->type) > type_rank(best->type))) {
-                best = p; bl = p->nw;
+                best = p; bl = p->nw; blen = span;
             }
         }
     }
-    *len = bl;
+    *len = blen;
     return best;
 }
 

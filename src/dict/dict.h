@@ -18,6 +18,7 @@ typedef struct word_match {
     uint8_t exact;                 /* no lemma match */
     uint8_t prefix;                /* TABARI stem: matches any word beginning with fold */
     uint8_t endings;               /* TABARI exact word: also its regular forms, WE_* */
+    uint8_t gap;                   /* TABARI phrase: other words may come before this one */
     const char *text;              /* folded spelling, for explain */
 } word_match;
 

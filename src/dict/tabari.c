@@ -27,7 +27,8 @@ int tabari_phrase(dict *d, const char *raw, size_t n, word_match **out)
     int nt = 0, last_eq = 0;
     size_t i = 0;
     while (i < n && nt < 64) {
-        while (i < n && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '_')) i++;
+        int blank = 0;
+        while (i < n && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '_')) blank |= raw[i++] != '_';
         size_t b = i;
         while (i < n && raw[i] != ' ' && raw[i] != '\t' && raw[i] != '_') i++;
         if (i == b) break;
@@ -43,6 +44,7 @@ int tabari_phrase(dict *d, const char *raw, size_t n, word_match **out)
             tmp[nt] = w[k];
             if (k + 1 < nw || exact) { tmp[nt].exact = 1; tmp[nt].prefix = 0; }
             else { tmp[nt].prefix = 1; tmp[nt].exact = 0; }
+            tmp[nt].gap = (uint8_t)(nt > 0 && k == 0 && blank);
             nt++;
         }
     }

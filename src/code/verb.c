@@ -673,7 +673,9 @@ static void tabari_commas(sent_ctx *c)
         int comma = i < c->n && !strcmp(c->t[i].fold, ",") && c->tok_group[i] < 0;
         if (!end && !comma) { words += !(c->t[i].flags & TF_PUNCT); continue; }
         int kind = first ? 0 : end ? 2 : 1;
-        if (!(first && end) && words > lim[kind][0] && words <= lim[kind][1])
+        /* a text cut off without its full stop has no end clause to delete (MARK-06) */
+        int open_end = end && i == c->n;
+        if (!(first && end) && !open_end && words > lim[kind][0] && words <= lim[kind][1])
             for (int k = start; k < i; k++) c->gone[k] = 1;
         if (end) break;
         start = i; words = 0; first = 0;

@@ -521,6 +521,8 @@ static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int 
     return 0;
 }
 
+static int tabari_break(const sent_ctx *c, int i);
+
 static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, int dir, pmatch *pm)
 {
     int pos = start;
@@ -530,7 +532,20 @@ static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, 
         int found = 0;
         /* a gap between elements is bounded: a context word far from the verb says little */
         int budget = (e->kind == PE_WORD || e->kind == PE_SYN) ? MAX_WORD_GAP : MAX_ACTOR_GAP;
+        int tabari = c->d->rules == RULES_TABARI;
+        if (tabari) budget = c->nu;
         for (int u = pos; u >= 0 && u < c->nu && budget >= 0; u += dir, budget--) {
+            /* TABARI: a pattern reaches over anything but a conjunction or a comma; the
+               deleted comma clauses are not there */
+            if (tabari) {
+                int t0u = c->u[u].t0;
+                if (c->u[u].group < 0 && c->gone && c->gone[t0u] && !e->consec) continue;
+                if (c->u[u].group < 0 && (tabari_break(c, t0u) || !strcmp(c->t[t0u].fold, ","))) break;
+                int len = elem_at(c, e, u, pm, dir);
+                if (len) { pos = u + dir * len; found = 1; break; }
+                if (e->consec) break;
+                continue;
+            }
             int rel = clause_rel(c, vu, u);
             if (rel < 0 && !(e->kind == PE_WORD && e->consec)) break;
             if (rel > 0 && !e->consec) continue;
@@ -796,8 +811,6 @@ static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
     fprintf(c->trace, "      %s %s [%s%s%s]\n", ok ? "MATCH" : "no   ", p->src,
             p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
 }
-
-static int tabari_break(const sent_ctx *c, int i);
 
 /* TABARI's choice among a sentence's events: a dominant code [X!] replaces the others, a
  * subordinate one [X?] counts only when there is no other, and each clause gives the events

@@ -195,7 +195,8 @@ int vb_compile_pattern(dict *d, char *s, pattern *p, const char **why, int tabar
                         q->e.neg = (uint8_t)is_neg_word(w[i].text);
                         if (i + 1 < nw) q->join_next = 1;
                         if (tabari) {
-                            if (i + 1 < nw || us || eq) q->e.w.exact = 1;
+                            /* "REAL~_PLEASANT": the word before a ~ takes any ending */
+                            if (!tilde && (i + 1 < nw || us || eq)) q->e.w.exact = 1;
                             else q->e.w.prefix = 1;
                         }
                     }

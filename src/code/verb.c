@@ -691,7 +691,7 @@ static void tabari_commas(sent_ctx *c)
         /* a text cut off without its full stop has no end clause to delete (MARK-06) */
         int open_end = end && i == c->n;
         if (!(first && end) && !open_end && words > lim[kind][0] && words <= lim[kind][1])
-            for (int k = start; k < i; k++) c->gone[k] = 1;
+            for (int k = start; k < i + (kind == 1); k++) c->gone[k] = 1;   /* both commas */
         if (end) break;
         start = i; words = 0; first = 0;
     }

@@ -40,7 +40,6 @@ static void ev_add(evlist *l, const char *s, const char *t, const char *c)
 
 typedef struct vctx {
     int require_dyad;        /* PETRARCH: drop events without a target */
-    int min_words;           /* TABARI SET: MINIMUM WORDS */
     char unsupported[2048];  /* options that could not be applied, listed once */
     int only_failures;
     long passed, total;
@@ -137,8 +136,6 @@ static void tabari_option(vctx *v, char *line)
         while (p[k] && p[k] != '=' && k < sizeof key - 1) { key[k] = (char)toupper((unsigned char)p[k]); k++; }
         key[k] = 0;
         char *kk = trim(key);
-        char *val = p[k] == '=' ? trim(p + k + 1) : NULL;
-        if (!strcmp(kk, "MINIMUM WORDS") && val) { v->min_words = atoi(val); return; }
         /* read by the record reader itself (6 or 8 digits), or about the interface only */
         if (!strcmp(kk, "YYYY") || !strcmp(kk, "LABEL") || !strncmp(kk, "SKIP RECORDS", 12) ||
             strstr(kk, "USAGE") || !strcmp(kk, "DUP WARNING") || !strcmp(kk, "ALLCAPS")) return;
@@ -206,17 +203,6 @@ static void tabari_expect(vctx *v, const char *note, tab_expect *x)
     free(copy);
 }
 
-static int count_words(const char *s)
-{
-    int n = 0, in = 0;
-    for (; *s; s++) {
-        int w = isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80;
-        if (w && !in) n++;
-        in = w;
-    }
-    return n;
-}
-
 static void dir_of(const char *path, char *out, size_t n)
 {
     const char *sl = strrchr(path, '/');
@@ -259,7 +245,6 @@ static int run_tabari(vctx *v, hd_coder *c, const char *project)
         evlist got = { 0 };
         const char *why = NULL;
         if (st < 0) why = err.msg;
-        else if (v->min_words && count_words(rec.text) < v->min_words) why = "fewer words than SET: MINIMUM WORDS";
         else if (code_record(c, &rec, &got, &err) < 0) why = err.msg;
         int pass;
         if (x.skip_at >= 0) {

@@ -88,6 +88,7 @@ typedef struct code_rules {
     uint8_t convert_agent;     /* SET: CONVERT AGENT: a lone agent is an actor coded ~AGENT */
     uint8_t complex_noactprior;/* COMPLEX: NOACTPRIOR: no actor before the first verb: no event */
     int complex_verbs, complex_conj;  /* COMPLEX: VERBS[n] CONJ[n]: that many: no event */
+    int min_words;             /* SET: MINIMUM WORDS (8): a shorter sentence is not coded */
 } code_rules;
 void code_rules_default(code_rules *r);
 /* applies one TABARI .options line: 0 applied, 1 no such switch here, -1 malformed */

@@ -16,6 +16,7 @@ void code_rules_default(code_rules *r)
     r->code_by = CODE_BY_CLAUSE;
     int lim[3][2] = { { 128, 0 }, { 2, 10 }, { 2, 10 } };   /* TABARI's defaults (manual 8.6) */
     memcpy(r->comma, lim, sizeof lim);
+    r->min_words = 8;                                         /* manual 4.2, 8.2.3 */
 }
 
 /* strcasestr is a GNU extension */
@@ -98,6 +99,12 @@ int code_rules_option(code_rules *r, const char *line)
         if (!strncasecmp(s, "CODE BY SENTENCE", 16)) { r->code_by = CODE_BY_SENTENCE; return 0; }
         if (!strncasecmp(s, "CODE BY CLAUSE", 14)) { r->code_by = CODE_BY_CLAUSE; return 0; }
         if (!strncasecmp(s, "CODE ALL", 8)) { r->code_by = CODE_ALL; return 0; }
+        if (!strncasecmp(s, "MINIMUM WORDS", 13)) {
+            int v = int_after(s, "WORDS");
+            if (v < 0) return -1;
+            r->min_words = v;
+            return 0;
+        }
         if (!strncasecmp(s, "CONVERT AGENT", 13)) {
             const char *eq = strchr(s, '=');
             if (!eq) return -1;

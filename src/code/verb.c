@@ -772,10 +772,20 @@ static void tabari_defaults(sent_ctx *c, int t0, int t1, int *sg, int *tg)
 }
 
 /* COMPLEX: (manual 8.7): a sentence with no actor before its first verb (NOACTPRIOR), or with
- * VERBS[n] verbs or CONJ[n] conjunctions or more, is set aside uncoded */
+ * VERBS[n] verbs or CONJ[n] conjunctions or more, is set aside uncoded; so is one shorter
+ * than SET: MINIMUM WORDS (manual 4.2) */
 static int tabari_complex(const sent_ctx *c, int first_verb, int nverbs)
 {
     const code_rules *r = c->rules;
+    if (r->min_words) {     /* words as TABARI counts them: a comma is one, "Gondor's" one */
+        int n = 0;
+        for (int i = 0; i < c->n; i++) {
+            const token *t = &c->t[i];
+            if (!strcmp(t->fold, ",")) n++;
+            else if (!(t->flags & TF_PUNCT) && t->fold[0] != '\'' && strcmp(t->fold, "n't")) n++;
+        }
+        if (n < r->min_words) return 1;
+    }
     if (r->complex_verbs && nverbs >= r->complex_verbs) return 1;
     if (r->complex_conj) {
         int n = 0;

@@ -147,6 +147,16 @@ static const char *cat(arena *a, const char *x, const char *y)
     return p;
 }
 
+/* an actor code with an agent's: after it ([~GOV]) or before it ([NGM~]); an agent code the
+ * actor's already has at a 3-letter boundary is not added again (NGM + NGM~ stays NGM) */
+static const char *agent_join(arena *a, const char *code, const phrase *agent)
+{
+    size_t cl = strlen(code), al = strlen(agent->agent);
+    for (size_t k = 0; al && k + al <= cl; k += 3)
+        if (!strncmp(code + k, agent->agent, al)) return code;
+    return agent->agent_prefix ? cat(a, agent->agent, code) : cat(a, code, agent->agent);
+}
+
 /* the code a chunk of hits and names stands for */
 static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
 {
@@ -188,7 +198,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         const char *base = first_nonplace ? npcode : fcode;
         m->entry = e->src; m->kind = e->kind;
         if (agent && is_country_code(base)) {
-            m->code = agent->agent_prefix ? cat(c->a, agent->agent, base) : cat(c->a, base, agent->agent);
+            m->code = agent_join(c->a, base, agent);
         } else m->code = base;
         m->person = (uint8_t)(agent_person && names > 0);
         return;
@@ -268,7 +278,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         m->entry = agent->src;
         m->person = (uint8_t)(agent_person && names > 0);
         if (ctx) {
-            m->code = agent->agent_prefix ? cat(c->a, agent->agent, ctx) : cat(c->a, ctx, agent->agent);
+            m->code = agent_join(c->a, ctx, agent);
             m->agent_only = 1;
         }
         return;

@@ -235,7 +235,13 @@ int dict_load_set(dict *d, const char *path, dict_diag *dg, hd_error *err)
     int tabari = ends_with(path, ".project");
     if (tabari) { read_project(&c, data); d->rules = RULES_TABARI; }
     else if (ends_with(path, ".ini")) read_ini(&c, data, base2, sizeof base2);
-    else read_environment(&c, data);
+    else {
+        /* a PETRARCH validation file: its records were inherited from TABARI's suite (WEIS
+           codes, paired events, TABARI's actor and clause rules), so they are coded by
+           TABARI's rules too (docs/DICTIONARIES.md) */
+        read_environment(&c, data);
+        d->rules = RULES_TABARI;
+    }
     free(data);
     if (c.n == 0) {
         free(c.q);

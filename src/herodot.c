@@ -624,7 +624,8 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
                         strncmp(ce->code, "045", 3) && strncmp(ce->code, "039", 3);
             int mutual = !tg && sg->n > 1 && joint;
             if (mutual) tg = sg;
-            if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0)) continue;
+            if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0) &&
+                !(hc->d.rules == RULES_TABARI && hc->rules.monadic)) continue;
             for (int i = 0; i < sg->n && !stop; i++) {
                 for (int j = 0; j < (tg ? tg->n : 1) && !stop; j++) {
                     const mention *ms = &c.m[sg->mem[i]];

@@ -275,6 +275,17 @@ static int run_tabari(vctx *v, hd_coder *c, const char *project)
 
 static int truthy(const char *s) { return s && (!strcasecmp(s, "true") || !strcmp(s, "1") || !strcasecmp(s, "yes")); }
 
+/* PETRARCH's comma_min / comma_emax ... settings are TABARI's COMMA: switches */
+static int tabari_comma(hd_coder *c, const char *key, const char *val)
+{
+    char line[96], k[16];
+    size_t n = 0;
+    for (; key[n] && n < sizeof k - 1; n++) k[n] = (char)toupper((unsigned char)key[n]);
+    k[n] = 0;
+    snprintf(line, sizeof line, "COMMA: %s = %d", k, atoi(val));
+    return hd_coder_option(c, line);
+}
+
 static int run_petrarch(vctx *v, hd_coder *c, const char *xml)
 {
     FILE *f = fopen(xml, "rb");
@@ -287,9 +298,13 @@ static int run_petrarch(vctx *v, hd_coder *c, const char *xml)
     while ((st = io_records_next(r, &rec, &err)) != 0) {
         for (int i = 0; i < rec.nconfig; i++) {
             const char *k = rec.config[i].k, *val = rec.config[i].v;
-            if (!strcasecmp(k, "require_dyad")) v->require_dyad = truthy(val);
+            if (!strcasecmp(k, "require_dyad")) {
+                v->require_dyad = truthy(val);
+                hd_coder_option(c, v->require_dyad ? "SET: REQUIRE DYAD = TRUE" : "SET: REQUIRE DYAD = FALSE");
+            }
             else if (!strcasecmp(k, "stop_on_error")) {}          /* interface only */
             else if (!strcasecmp(k, "new_actor_length") && atoi(val) == 0) {}   /* the default */
+            else if (!strncasecmp(k, "comma_", 6) && tabari_comma(c, k + 6, val) == 0) {}
             else {
                 char o[160];
                 snprintf(o, sizeof o, "%s = %s", k, val);

@@ -89,6 +89,7 @@ typedef struct code_rules {
     uint8_t complex_noactprior;/* COMPLEX: NOACTPRIOR: no actor before the first verb: no event */
     int complex_verbs, complex_conj;  /* COMPLEX: VERBS[n] CONJ[n]: that many: no event */
     int min_words;             /* SET: MINIMUM WORDS (8): a shorter sentence is not coded */
+    uint8_t monadic;           /* SET: REQUIRE DYAD = FALSE (PETRARCH): events need no target */
 } code_rules;
 void code_rules_default(code_rules *r);
 /* applies one TABARI .options line: 0 applied, 1 no such switch here, -1 malformed */

@@ -105,6 +105,12 @@ int code_rules_option(code_rules *r, const char *line)
             r->min_words = v;
             return 0;
         }
+        if (!strncasecmp(s, "REQUIRE DYAD", 12)) {      /* PETRARCH's require_dyad */
+            const char *eq = strchr(s, '=');
+            if (!eq) return -1;
+            r->monadic = !!strncasecmp(skip_blanks(eq + 1), "TRUE", 4);
+            return 0;
+        }
         if (!strncasecmp(s, "CONVERT AGENT", 13)) {
             const char *eq = strchr(s, '=');
             if (!eq) return -1;

@@ -931,11 +931,11 @@ void code_verbs(sent_ctx *c)
             if (tr(c) && code)
                 fprintf(c->trace, "    => %s  source %s  target %s%s\n", code,
                         sg >= 0 ? group_code(c, sg) : "-", tg >= 0 ? group_code(c, tg) : "-",
-                        sg < 0 || tg < 0 ? "  (no event: TABARI needs both)" : "");
-            if (code && sg >= 0 && tg >= 0) {
+                        sg < 0 || (tg < 0 && !c->rules->monadic) ? "  (no event: TABARI needs both)" : "");
+            if (code && sg >= 0 && (tg >= 0 || c->rules->monadic)) {
                 add_event(c, sg, tg, code, t0, t1, src_line);
                 c->ev[c->nev - 1].weight = weight;
-                if (code2) { add_event(c, tg, sg, code2, t0, t1, src_line); c->ev[c->nev - 1].weight = weight; }
+                if (code2 && tg >= 0) { add_event(c, tg, sg, code2, t0, t1, src_line); c->ev[c->nev - 1].weight = weight; }
             }
             i = t1 - 1;
             continue;

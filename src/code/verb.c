@@ -1110,6 +1110,11 @@ int code_discard(sent_ctx *c)
                 const phrase *p = l->v[j];
                 int ok = i + p->nw <= c->n;
                 for (int q = 0; q < p->nw && ok; q++) ok = wm_match_any(&p->w[q], &c->t[i + q]);
+                /* a dated discard ("[ONO <911226] [###]") holds only where its code is ### */
+                if (ok && p->entry) {
+                    const char *code = dict_actor_code(p->entry, c->mem->date);
+                    ok = code && !strcmp(code, "###");
+                }
                 if (ok) {
                     if (tr(c)) fprintf(c->trace, "  discard: %s\n", p->src);
                     return p->anaphor ? 2 : 1;

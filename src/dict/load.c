@@ -216,8 +216,8 @@ static uint8_t kind_from_path(const char *path)
 /* Special actor codes after parsing codes[from..n): [---] is no code (the phrase is known and
  * names no actor: dict_actor_code gives NULL for it), [+++] (TABARI's "complex") is read the same way, and an unrestricted [###]
  * makes the phrase a sentence discard. A '/' code (a coded compound, GME/GMW) is kept whole. */
-static void special_codes(dict *d, dated_code *codes, int from, int n, const char *phrase_raw,
-                          size_t pl, const char *src, int tabari)
+static void special_codes(dict *d, const actor_entry *entry, dated_code *codes, int from, int n,
+                          const char *phrase_raw, size_t pl, const char *src, int tabari)
 {
     for (int i = from; i < n; i++) {
         const char *c = codes[i].code;
@@ -226,9 +226,14 @@ static void special_codes(dict *d, dated_code *codes, int from, int n, const cha
         /* copies, not literals: the compiled form must point only into its own memory (cache.c) */
         else if (!strcmp(c, "+++")) { codes[i].code = arena_strdup(&d->mem, "---"); d->dx.complex_codes++; }
         else if (!strcmp(c, "###")) {
-            codes[i].code = arena_strdup(&d->mem, "---");
+            /* "[ONO <911226] [###]": a discard only at the dates the default covers; the
+               discard phrase then keeps the entry, whose code says "###" at those dates */
+            int dated = 0;
+            for (int k = 0; k < n; k++) dated |= codes[k].from || codes[k].to;
+            if (!dated || !entry) codes[i].code = arena_strdup(&d->mem, "---");
             if (!codes[i].from && !codes[i].to && phrase_raw) {
                 phrase *p = new_phrase(d, phrase_raw, pl, PH_ACTOR, src, tabari);
+                if (p && dated) p->entry = entry;
                 if (p) { dict_index_phrase(d, d->discard_by_word, p); d->st.discards++; d->dx.discard_phrases++; }
             } else d->dx.dated_discards++;
         } else if (strchr(c, '/')) d->dx.compound_codes++;
@@ -292,7 +297,7 @@ int load_actors_dialect(dict *d, const char *path, dict_diag *dg, int tabari)
             int from = cur->ncodes;
             if (parse_codes(d, s, &cur->codes, &cur->ncodes, &cap, tabari) < 0)
                 dict_report(dg, f.path, f.line, "malformed actor code: %s", s);
-            special_codes(d, cur->codes, from, cur->ncodes, cur_raw, cur_pl, where_s, tabari);
+            special_codes(d, cur, cur->codes, from, cur->ncodes, cur_raw, cur_pl, where_s, tabari);
             continue;
         }
         if (indented && *s != '+') {
@@ -319,7 +324,7 @@ int load_actors_dialect(dict *d, const char *path, dict_diag *dg, int tabari)
         if (parse_codes(d, rest, &cur->codes, &cur->ncodes, &cap, tabari) < 0) {
             dict_report(dg, f.path, f.line, "malformed actor code: %s", rest);
         }
-        special_codes(d, cur->codes, 0, cur->ncodes, cur_raw, cur_pl, where_s, tabari);
+        special_codes(d, cur, cur->codes, 0, cur->ncodes, cur_raw, cur_pl, where_s, tabari);
         phrase *p = new_phrase(d, s, pl, PH_ACTOR, where_s, tabari);
         if (!p) { dict_report(dg, f.path, f.line, "phrase has no words"); continue; }
         p->entry = cur;

@@ -175,7 +175,9 @@ static int next_tabari(io_records *r, io_record *rec, hd_error *err)
     size_t il = 0;
     while (p[il] && p[il] != ' ' && p[il] != '\t') il++;
     rec->id = il ? strndup(p, il) : NULL;
-    rec->date = record_date(h, nd);
+    /* TABARI reads the date as a fixed-width field, 6 digits (8 with SET: YYYY): a seventh or
+       ninth digit is not part of it (Validate.text's ACTORSYN-01, YYYY-03) */
+    rec->date = record_date(h, nd == 7 || nd == 9 ? nd - 1 : nd);
     int bad_date = rec->date == NULL, bad_id = il == 0;
     char datestr[16];
     snprintf(datestr, sizeof datestr, "%.*s", (int)(nd < 15 ? nd : 15), h);

@@ -690,8 +690,11 @@ static void tabari_commas(sent_ctx *c)
         int kind = first ? 0 : end ? 2 : 1;
         /* a text cut off without its full stop has no end clause to delete (MARK-06) */
         int open_end = end && i == c->n;
-        if (!(first && end) && !open_end && words > lim[kind][0] && words <= lim[kind][1])
-            for (int k = start; k < i + (kind == 1); k++) c->gone[k] = 1;   /* both commas */
+        /* an end clause right after a deleted one stays (DEMO-19: "Arnor's foreign minister,
+           in remarks published on Monday, urged Eriador ...") */
+        int after_gone = kind == 2 && start > 0 && c->gone[start];
+        int del = !(first && end) && !open_end && !after_gone && words > lim[kind][0] && words <= lim[kind][1];
+        if (del) for (int k = start; k < i + (kind == 1); k++) c->gone[k] = 1;   /* both commas */
         if (end) break;
         start = i; words = 0; first = 0;
     }

@@ -74,6 +74,18 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
             }
         }
     }
+    /* TABARI stems ("ERIADOR" finds "Eriadori"): a word no index knows is looked up by its
+       prefixes, longest first */
+    if (!best && c->d->rules == RULES_TABARI && !t[i].fold_id && !t[i].nlem_id)
+        for (size_t pl = t[i].fold_len; pl-- > 3 && !best;) {
+            uint32_t id = dict_word_id(c->d, t[i].fold, pl);
+            const phrase_list *l = id ? &ix[id] : NULL;
+            for (int j = 0; l && j < l->n; j++) {
+                const phrase *p = l->v[j];
+                int span = p->w[0].prefix ? phrase_at(p, t, i, c->n) : 0;
+                if (span && p->nw > bl) { best = p; bl = p->nw; blen = span; }
+            }
+        }
     *len = blen;
     return best;
 }

@@ -825,6 +825,19 @@ static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
             p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
 }
 
+static int tabari_noun(const sent_ctx *c, int t0)
+{
+    if (t0 > 0) {
+        const char *f = c->t[t0 - 1].fold;
+        if (!strcmp(f, "the") || !strcmp(f, "a") || !strcmp(f, "an")) return 1;
+    }
+    if (t0 == 0 || !(c->t[t0].flags & TF_CAP)) return 0;
+    /* not in a text written all in capitals */
+    for (uint32_t b = c->s->b0; b < c->s->b1; b++)
+        if (c->text[b] >= 'a' && c->text[b] <= 'z') return 1;
+    return 0;
+}
+
 /* TABARI's choice among a sentence's events: a dominant code [X!] replaces the others, a
  * subordinate one [X?] counts only when there is no other, and each clause gives the events
  * of its first coded verb (CODE BY CLAUSE, TABARI's default; or the sentence's first, or
@@ -868,6 +881,9 @@ void code_verbs(sent_ctx *c)
         verbs_at(c, i, &vm);
         if (!vm.n) continue;
         int t0 = vm.t0, t1 = vm.t1;
+        /* TABARI (manual 7.4): a verb word after THE, A or AN, or capitalized inside the
+           sentence, is a noun: not coded, not counted */
+        if (c->d->rules == RULES_TABARI && tabari_noun(c, t0)) { i = t1 - 1; continue; }
         if (first_verb < 0) first_verb = t0;
         nverbs++;
         int head = i;

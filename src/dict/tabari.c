@@ -2,8 +2,9 @@
  *
  * .verbs: each verb root ("ABDUCT [181]") becomes a one-verb block whose default code is the
  * root's; its "- ..." lines are the block's patterns; a "{FORM1 FORM2}" line adds irregular forms
- * of the root; <SYNSETS> defines synonym sets (a member may name an earlier set); <TIME> (time
- * shifting) is skipped and counted; "~FINISH" ends the file. Pattern alternatives
+ * of the root; <SYNSETS> defines synonym sets (a member may name an earlier set); in <TIME> (time
+ * shifting) the [###] and [+++] phrases set a sentence aside and the date shifts are skipped
+ * and counted; "~FINISH" ends the file. Pattern alternatives
  * "{ A | B }" are expanded into one pattern per alternative: the alternative is written where
  * the braces were, with a blank on each side unless the text next to the brace is a '_'
  * ("DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS" -> DEMAND_GENEVA__CONVENTIONS and
@@ -113,6 +114,18 @@ static void add_root_verb(dict *d, verb_block *b, const char *raw, size_t n, con
 
 enum { SEC_NONE = 0, SEC_SYNSETS, SEC_TIME, SEC_OTHER };
 
+/* a phrase whose presence discards the sentence */
+static void add_discard(dict *d, const char *s, size_t n, const char *src)
+{
+    word_match *w;
+    int nw = tabari_phrase(d, s, n, &w);
+    if (!nw) return;
+    phrase *p = arena_alloc(&d->mem, sizeof *p);
+    p->w = w; p->nw = nw; p->type = PH_ACTOR; p->src = src;
+    dict_index_phrase(d, d->discard_by_word, p);
+    d->st.discards++; d->dx.discard_phrases++;
+}
+
 int dict_load_tabari_verbs(dict *d, const char *path, dict_diag *dg)
 {
     src_file f;
@@ -140,7 +153,17 @@ int dict_load_tabari_verbs(dict *d, const char *path, dict_diag *dg)
             }
             continue;
         }
-        if (sec == SEC_TIME) { d->dx.time_entries++; continue; }
+        if (sec == SEC_TIME) {
+            /* "KAN_WA_MA_KAN [###]", "WHEN_PEACE_COMES [+++]": the phrase sets the sentence
+               aside (discarded, or complex: not coded); the date shifts are not used */
+            char *lb = strchr(s, '[');
+            if (lb && *s != '-' && (!strncmp(lb, "[###]", 5) || !strncmp(lb, "[+++]", 5))) {
+                size_t pl = (size_t)(lb - s);
+                while (pl && (s[pl - 1] == ' ' || s[pl - 1] == '\t')) pl--;
+                if (pl) add_discard(d, s, pl, where(d, &f));
+            } else d->dx.time_entries++;
+            continue;
+        }
         if (sec == SEC_OTHER) continue;
         if (sec == SEC_SYNSETS) {
             if (*s == '&') {
@@ -210,16 +233,7 @@ int dict_load_tabari_verbs(dict *d, const char *path, dict_diag *dg)
         if (!lb || vb_event_code(d, lb, &blk->code, &blk->code2, &nc, &dc) < 0)
             dict_report(dg, f.path, f.line, "verb root needs a [code]: %s", s);
         else blk->weight = vb_code_weight(lb);
-        if (dc) {                           /* "SOCCER [###]": the word discards the sentence */
-            word_match *w;
-            int nw = tabari_phrase(d, s, pl, &w);
-            if (nw) {
-                phrase *p = arena_alloc(&d->mem, sizeof *p);
-                p->w = w; p->nw = nw; p->type = PH_ACTOR; p->src = src;
-                dict_index_phrase(d, d->discard_by_word, p);
-                d->st.discards++; d->dx.discard_phrases++;
-            }
-        }
+        if (dc) add_discard(d, s, pl, src);   /* "SOCCER [###]": the word discards the sentence */
         add_root_verb(d, blk, s, pl, src);
     }
     free(alts);

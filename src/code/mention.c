@@ -400,7 +400,7 @@ void code_mentions(sent_ctx *c)
         const phrase *p = (t[i].flags & TF_PUNCT) ? NULL : best_at(c, c->d->by_word, i, &len);
         /* a one-word actor must be capitalized ("Turkey", not "turkey"); longer phrases
            may be common nouns ("the international community") */
-        if (p && p->type == PH_ACTOR && len == 1 && !any_cap(t, i, len)) p = NULL;
+        if (p && p->type == PH_ACTOR && len == 1 && !any_cap(t, i, len) && c->d->rules != RULES_TABARI) p = NULL;
         if (p && p->type == PH_ANAPHOR && !(i > 0 && (t[i - 1].cls == LC_DET || t[i - 1].cls == LC_QUANT)) &&
             !(len == 1 && t[i].fold_id != t[i].nlem_id && (t[i].flags & TF_CAP) == 0)) {
             /* "the alliance", "both sides": anaphors need their determiner */

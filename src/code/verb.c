@@ -113,6 +113,18 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
             out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b;
         }
     }
+    /* a TABARI stem ("ACTUALITY" for "actualityss") that is not a WordNet word: look the
+       word up by its prefixes, longest first */
+    if (t->fold_id || t->vlem_id || t->nlem_id) return;
+    for (size_t pl = t->fold_len; pl-- > 3 && !out->n;) {
+        uint32_t id = dict_word_id(c->d, t->fold, pl);
+        const verb_list *l = id ? &c->d->verbs_by_word[id] : NULL;
+        for (int j = 0; l && j < l->n && out->n < 16; j++) {
+            int a, b;
+            if (!l->v[j]->w[l->v[j]->head].prefix || !entry_at(c, l->v[j], i, &a, &b)) continue;
+            out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b;
+        }
+    }
 }
 
 static int is_modifier_tok(const sent_ctx *c, int i)
@@ -732,14 +744,18 @@ static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
     while (L > 0 && !tabari_break(c, L - 1)) L--;
     while (R < c->n && !tabari_break(c, R)) R++;
     int pat_src = *sg >= 0, pat_tgt = *tg >= 0;
-    for (int i = L; i < t0 && *sg < 0; i++) *sg = coded_group_at(c, i);
+    /* with a target from the pattern, the source is the first actor with another code */
+    const char *tc = pat_tgt ? group_code(c, *tg) : NULL;
+#define SRC_OK(g) ((g) >= 0 && (!tc || strcmp(group_code(c, (g)), tc)))
+    for (int i = L; i < t0 && *sg < 0; i++) { int g = coded_group_at(c, i); if (SRC_OK(g)) *sg = g; }
     /* a later clause with no actor of its own keeps the sentence's source (manual 7.6) */
-    for (int i = 0; i < L && *sg < 0; i++) *sg = coded_group_at(c, i);
+    for (int i = 0; i < L && *sg < 0; i++) { int g = coded_group_at(c, i); if (SRC_OK(g)) *sg = g; }
     /* no actor before the verb: TABARI takes the first one after it (manual 8.5, note 3) */
     for (int i = t1; i < R && *sg < 0 && !c->rules->def_src_prior; i++) {
         int g = coded_group_at(c, i);
-        if (g >= 0 && (!pat_tgt || strcmp(group_code(c, g), group_code(c, *tg)))) *sg = g;
+        if (SRC_OK(g)) *sg = g;
     }
+#undef SRC_OK
     const char *sc = *sg >= 0 ? group_code(c, *sg) : "";
     for (int pass = 0; pass < 2 && *tg < 0; pass++)
         for (int i = pass ? L : t1; i < (pass ? t0 : R) && *tg < 0; i++) {

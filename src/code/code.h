@@ -73,6 +73,7 @@ typedef struct cand_event {
     uint8_t noun;              /* triggered by a noun ("a drone strike") */
     uint8_t passive;
     uint8_t weight;            /* CW_* of the code (TABARI's ? and !) */
+    uint8_t paired;            /* the second event of a paired code [X:Y] */
 } cand_event;
 
 /* the peers' rule switches a coder is set to (rules.c; TABARI .options commands) */

@@ -841,6 +841,49 @@ static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
             p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
 }
 
+/* a group of one member of group g, or -1 when there is no room */
+static int member_group(sent_ctx *c, int g, int k)
+{
+    if (c->ng >= c->gcap) return -1;
+    group *x = &c->g[c->ng];
+    x->n = 1; x->mem[0] = c->g[g].mem[k];
+    x->t0 = c->m[x->mem[0]].t0; x->t1 = c->m[x->mem[0]].t1;
+    return c->ng++;
+}
+
+/* TABARI writes a paired code [X:Y] between compounds pair by pair: A->C X, C->A Y, A->D X,
+ * D->A Y ... (DEMO-11), where expanding each event on its own would give all the Xs first */
+static void tabari_pairs(sent_ctx *c)
+{
+    int any = 0;
+    for (int k = 1; k < c->nev; k++)
+        any |= c->ev[k].paired && (c->g[c->ev[k - 1].src_group].n > 1 || c->g[c->ev[k - 1].tgt_group].n > 1);
+    if (!any) return;
+    int cap = 0;
+    for (int k = 0; k < c->nev; k++)
+        cap += c->ev[k].tgt_group >= 0 ? c->g[c->ev[k].src_group].n * c->g[c->ev[k].tgt_group].n * 2 : 1;
+    cand_event *out = arena_alloc(c->a, sizeof *out * (size_t)cap);
+    int n = 0;
+    for (int k = 0; k < c->nev; k++) {
+        const cand_event *e = &c->ev[k];
+        if (k + 1 < c->nev && c->ev[k + 1].paired && e->tgt_group >= 0) {
+            const cand_event *p = &c->ev[k + 1];
+            int sgr = e->src_group, tgr = e->tgt_group;
+            for (int i = 0; i < c->g[sgr].n; i++)
+                for (int j = 0; j < c->g[tgr].n; j++) {
+                    int a = member_group(c, sgr, i), b = member_group(c, tgr, j);
+                    if (a < 0 || b < 0) continue;
+                    out[n] = *e; out[n].src_group = a; out[n].tgt_group = b; n++;
+                    out[n] = *p; out[n].src_group = b; out[n].tgt_group = a; n++;
+                }
+            k++;
+            continue;
+        }
+        out[n++] = *e;
+    }
+    c->ev = out; c->nev = n; c->evcap = cap;
+}
+
 static int tabari_noun(const sent_ctx *c, int t0)
 {
     if (t0 > 0) {
@@ -881,6 +924,7 @@ static void tabari_select(sent_ctx *c)
         c->ev[n++] = *e;
     }
     c->nev = n;
+    tabari_pairs(c);
 }
 
 void code_verbs(sent_ctx *c)
@@ -970,7 +1014,11 @@ void code_verbs(sent_ctx *c)
             if (code && sg >= 0 && (tg >= 0 || c->rules->monadic)) {
                 add_event(c, sg, tg, code, t0, t1, src_line);
                 c->ev[c->nev - 1].weight = weight;
-                if (code2 && tg >= 0) { add_event(c, tg, sg, code2, t0, t1, src_line); c->ev[c->nev - 1].weight = weight; }
+                if (code2 && tg >= 0) {
+                    add_event(c, tg, sg, code2, t0, t1, src_line);
+                    c->ev[c->nev - 1].weight = weight;
+                    c->ev[c->nev - 1].paired = 1;
+                }
             }
             i = t1 - 1;
             continue;

@@ -15,10 +15,13 @@ static int joint(const sent_ctx *c, int t0, int t1)
         const token *k = &c->t[i];
         if (!strcmp(k->fold, ",")) { if (!type) type = 1; continue; }
         if (!strcmp(k->fold, "and") || !strcmp(k->fold, "or")) { type = 2; continue; }
+        /* TABARI: "neither Galadriel nor Gollum"; "Ithilen's ... minister" joins nothing */
+        if (c->d->rules == RULES_TABARI && !strcmp(k->fold, "nor")) { type = 2; continue; }
+        if (c->d->rules == RULES_TABARI && !strcmp(k->fold, "'s")) return 0;
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
         /* TABARI's noun phrases take adjectives: "Fornost and the evil awful Gondor" */
-        if (c->d->rules == RULES_TABARI && plain_adjective(k)) continue;
+        if (c->d->rules == RULES_TABARI && (plain_adjective(k) || word_tagged(c->d, k, WT_ADJ))) continue;
         return 0;
     }
     return type;
@@ -83,7 +86,8 @@ void code_groups(sent_ctx *c)
         g->t0 = c->m[live[a]].t0; g->t1 = c->m[live[b]].t1;
         /* "authorities in Kosovo and Serbia": the role carries to a bare country */
         const mention *f = &c->m[live[a]];
-        if (g->n > 1 && f->agent && strlen(f->code) == 3 + strlen(f->agent)) {
+        /* (not TABARI's: "the ambassadors of Arnor, Osgiliath and Gondor" is ARNGOV, OSG, GON) */
+        if (g->n > 1 && f->agent && strlen(f->code) == 3 + strlen(f->agent) && c->d->rules != RULES_TABARI) {
             for (int k = 1; k < g->n; k++) {
                 mention *m = &c->m[g->mem[k]];
                 if (is_country_code(m->code) && !m->agent) {

@@ -151,6 +151,11 @@ const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);
 const char *tok_text(const sent_ctx *c, int t0, int t1);   /* arena copy of the original words */
 int is_country_code(const char *code);
+/* a word in TABARI's <NOUN> or <ADJECTIVE> lists (tag: WT_*) */
+static inline int word_tagged(const dict *d, const token *k, uint8_t tag)
+{
+    return (k->fold_id && (d->word_tag[k->fold_id] & tag)) || (k->nlem_id && (d->word_tag[k->nlem_id] & tag));
+}
 /* a lower-case word that can be an adjective and is no form of a verb ("evil", not "shot") */
 static inline int plain_adjective(const token *k)
 {

@@ -717,10 +717,13 @@ static int tabari_break(const sent_ctx *c, int i)
 {
     if (c->tok_group[i] >= 0) return 0;
     const char *f = c->t[i].fold;
-    /* "awful and evil minister": an AND between adjectives joins no clauses */
-    if (i > 0 && i + 1 < c->n && !strcmp(f, "and")) {
+    /* "awful and evil minister", "sheep and goats": an AND between adjectives or between
+       nouns of TABARI's lists joins no clauses */
+    if (i > 0 && i + 1 < c->n && !strcmp(f, "and") && c->tok_group[i - 1] < 0) {
         const token *p = &c->t[i - 1], *q = &c->t[i + 1];
-        if (plain_adjective(p) && plain_adjective(q) && c->tok_group[i - 1] < 0) return 0;
+        if ((plain_adjective(p) || word_tagged(c->d, p, WT_ADJ)) &&
+            (plain_adjective(q) || word_tagged(c->d, q, WT_ADJ))) return 0;
+        if (word_tagged(c->d, p, WT_NOUN) && word_tagged(c->d, q, WT_NOUN)) return 0;
     }
     return !strcmp(f, "and") || !strcmp(f, "but") || !strcmp(f, "or") || !strcmp(f, "nor") ||
            !strcmp(f, ";");

@@ -42,7 +42,7 @@ void dict_free(dict *d)
     if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->by_word[i].v);
     if (d->discard_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->discard_by_word[i].v);
     if (d->verbs_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->verbs_by_word[i].v);
-    free(d->by_word); free(d->discard_by_word); free(d->verbs_by_word);
+    free(d->by_word); free(d->discard_by_word); free(d->verbs_by_word); free(d->word_tag);
     for (int i = 0; i < d->nsyn; i++) {
         free(d->synsets[i]->mem); free(d->synsets[i]->memlen); free(d->synsets[i]->first);
     }
@@ -79,6 +79,8 @@ static void grow_index(dict *d, uint32_t need)
     d->by_word = rg_realloc(d->rg, d->by_word, nc * sizeof *d->by_word);
     d->discard_by_word = rg_realloc(d->rg, d->discard_by_word, nc * sizeof *d->discard_by_word);
     d->verbs_by_word = rg_realloc(d->rg, d->verbs_by_word, nc * sizeof *d->verbs_by_word);
+    d->word_tag = rg_realloc(d->rg, d->word_tag, nc);
+    memset(d->word_tag + d->index_cap, 0, nc - d->index_cap);
     memset(d->by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->by_word);
     memset(d->discard_by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->discard_by_word);
     memset(d->verbs_by_word + d->index_cap, 0, (nc - d->index_cap) * sizeof *d->verbs_by_word);

@@ -64,6 +64,9 @@ int synset_may_start(const synset *s, uint32_t fold, uint32_t nlem, uint32_t vle
    sentence has no other event; a dominant one [X!] replaces the others */
 enum code_weight { CW_NORMAL = 0, CW_SUBORD, CW_DOMINANT };
 
+/* TABARI's uncoded word classes (<NOUN>, <ADJECTIVE> in .actors): compounds and clauses */
+enum word_tag_bits { WT_NOUN = 1, WT_ADJ = 2 };
+
 /* which coder's rules the dictionary's dialect asks for (dict.rules) */
 enum rule_set { RULES_HERODOT = 0, RULES_TABARI };
 
@@ -114,7 +117,7 @@ typedef struct cameo_info { const char *code, *name, *plover; double goldstein; 
 typedef struct dict_dialect_stats {
     long files;                  /* dictionary files read */
     long time_entries;           /* TABARI <TIME> lines: skipped */
-    long noun_entries, adj_entries;   /* TABARI <NOUN>/<ADJECTIVE> lines: skipped */
+    long noun_entries, adj_entries;   /* TABARI <NOUN>/<ADJECTIVE> lines of several words: skipped */
     long alternatives;           /* patterns written by expanding TABARI { a | b } */
     long irregular_forms;        /* TABARI {FORM ...} verb forms */
     long null_actor_codes;       /* [---] actor codes: the phrase names no actor */
@@ -141,6 +144,7 @@ typedef struct dict {
     phrase_list *by_word;          /* actor/agent/anaphor phrases by first word id */
     phrase_list *discard_by_word;
     verb_list *verbs_by_word;      /* by head word id */
+    uint8_t *word_tag;             /* by word id: WT_* from TABARI's <NOUN> and <ADJECTIVE> */
     uint32_t index_cap;            /* size of the three arrays above */
     strmap synset_ix; synset **synsets; int nsyn, syncap;
     /* the synonym sets a word can begin, by word id (CSR: syn_of[syn_at[id] .. syn_at[id+1]]),

@@ -251,6 +251,27 @@ static size_t line_phrase_len(const char *s, int tabari)
     return n;
 }
 
+/* a <NOUN> or <ADJECTIVE> line: its words get the class (plurals too: "GOATS", "SHEEP") */
+static void tag_word(dict *d, char *line, uint8_t tag)
+{
+    char *s = line;
+    while (*s == ' ' || *s == '\t') s++;
+    size_t n = 0;
+    while (s[n] && s[n] != ' ' && s[n] != '\t' && s[n] != ';') n++;
+    while (n && (s[n - 1] == '_' || s[n - 1] == '=')) n--;
+    if (!n) return;
+    char low[128];
+    if (n >= sizeof low) return;
+    for (size_t k = 0; k < n; k++) low[k] = s[k] == '_' ? ' ' : (char)tolower((unsigned char)s[k]);
+    if (memchr(low, ' ', n)) { if (tag == WT_NOUN) d->dx.noun_entries++; else d->dx.adj_entries++; return; }
+    uint32_t id = dict_intern(d, low, n);
+    d->word_tag[id] |= tag;
+    if (n + 1 < sizeof low) {             /* the regular plural */
+        low[n] = 's';
+        d->word_tag[dict_intern(d, low, n + 1)] |= tag;
+    }
+}
+
 int dict_load_actors(dict *d, const char *path, dict_diag *dg) { return load_actors_dialect(d, path, dg, 0); }
 int dict_load_tabari_actors(dict *d, const char *path, dict_diag *dg) { return load_actors_dialect(d, path, dg, 1); }
 
@@ -274,8 +295,7 @@ int load_actors_dialect(dict *d, const char *path, dict_diag *dg, int tabari)
             if (line[0] == '<' && line[1] == '/') section[0] = 0;
             else {
                 cut_comment(line);
-                if (*line && !strcmp(section, "NOUN")) d->dx.noun_entries++;
-                else if (*line) d->dx.adj_entries++;
+                if (*line) tag_word(d, line, !strcmp(section, "NOUN") ? WT_NOUN : WT_ADJ);
             }
             continue;
         }

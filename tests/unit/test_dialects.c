@@ -168,8 +168,14 @@ static void test_tabari_actors_agents(void **st)
     dict_load_tabari_actors(&d, p, &dg);
     assert_int_equal(nerr, 1);
     assert_non_null(strstr(errs[0], "t.actors:19: malformed actor code"));
-    assert_int_equal(d.dx.noun_entries, 2);
-    assert_int_equal(d.dx.adj_entries, 1);
+    /* <NOUN>, <ADJECTIVE>: one-word entries tag the word (and its plural); none is skipped */
+    assert_int_equal(d.dx.noun_entries, 0);
+    assert_int_equal(d.dx.adj_entries, 0);
+    assert_true(d.word_tag[dict_word_id(&d, "pebble", 6)] & WT_NOUN);
+    assert_true(d.word_tag[dict_word_id(&d, "pebbles", 7)] & WT_NOUN);
+    assert_true(d.word_tag[dict_word_id(&d, "stone", 5)] & WT_NOUN);
+    assert_true(d.word_tag[dict_word_id(&d, "grey", 4)] & WT_ADJ);
+    assert_false(d.word_tag[dict_word_id(&d, "grey", 4)] & WT_NOUN);
     assert_int_equal(d.st.actor_entries, 8);
     assert_int_equal(dict_word_id(&d, "after", 5), 0);
     /* NORTH_ exact, VALE a stem; blanks separate words of one phrase */

@@ -35,10 +35,14 @@ int text_month(const char *fold)
     static const char *const full[] = { "january", "february", "march", "april", "may", "june",
                                         "july", "august", "september", "october", "november",
                                         "december" };
-    /* called for most tokens: reject on the first byte before comparing */
-    if (!strchr("jfmasond", fold[0]) || !fold[0]) return 0;
+    /* called for most tokens: reject on the first two bytes before comparing (a month's
+     * abbreviation and its name share them) */
+    switch (fold[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+    }
     for (int i = 0; i < 12; i++) {
-        if (fold[0] != m[i][0]) continue;
+        if (fold[0] != m[i][0] || fold[1] != m[i][1]) continue;
         if (strcmp(fold, m[i]) == 0 || strcmp(fold, full[i]) == 0) return i + 1;
     }
     if (strcmp(fold, "sept") == 0) return 9;

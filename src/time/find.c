@@ -330,25 +330,26 @@ static timex *push(scan *s, int t0, int t1, int kind)
     return x;
 }
 
+/* value (16 bytes, NUL-terminated) fits in tx3 (24) */
 static void set_day(timex *x, int32_t d)
 {
     x->prec = TP_DAY; x->date = d;
-    snprintf(x->value, sizeof x->value, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
-    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+    time_format(x->value, d / 10000, d / 100 % 100, d % 100, TP_DAY);
+    memcpy(x->tx3, x->value, sizeof x->value);
 }
 
 static void set_month(timex *x, int y, int m)
 {
     x->prec = TP_MONTH; x->date = y * 10000 + m * 100 + 1;
-    snprintf(x->value, sizeof x->value, "%04d-%02d", y, m);
-    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+    time_format(x->value, y, m, 0, TP_MONTH);
+    memcpy(x->tx3, x->value, sizeof x->value);
 }
 
 static void set_year(timex *x, int y)
 {
     x->prec = TP_YEAR; x->date = y * 10000 + 101;
-    snprintf(x->value, sizeof x->value, "%04d", y);
-    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+    time_format(x->value, y, 0, 0, TP_YEAR);
+    memcpy(x->tx3, x->value, sizeof x->value);
 }
 
 static void set_week(timex *x, int32_t d)

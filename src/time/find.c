@@ -529,7 +529,7 @@ static int m_word(scan *s, int i)
         { "annually", "P1Y" }, { "yearly", "P1Y" }, { "annual", "P1Y" },
     };
     for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
-        if (!strcmp(f, sets[k].w)) {
+        if (same(f, sets[k].w)) {
             x = push(s, i, i + 1, TX_SET);
             set_text(x, sets[k].v);
             return i + 1;
@@ -566,11 +566,12 @@ static void set_shifted(timex *x, int32_t d, int u, int k, const char *pod)
  * "N-day" (a duration used as an adjective) and "20-year-old" (nothing). */
 static int m_count(scan *s, int i)
 {
-    int nval = count_at(s, i);
     int pl = 0, u = unit_of(F(s, i + 1), &pl);
+    if (!u) return 0;           /* first: the cheaper test, and the one that fails most */
+    int nval = count_at(s, i);
     int j = i + 1;
     if (!nval && (is(s, i, "several") || is(s, i, "few") || is(s, i, "many"))) nval = -1;
-    if (!nval || !u) return 0;
+    if (!nval) return 0;
     /* "60 Minutes" (a title), "a second betrayal" (an ordinal) */
     if ((FL(s, i + 1) & TF_CAP) && !(FL(s, i + 1) & TF_ALLCAP)) return 0;
     if (u == U_SEC && !(FL(s, i) & TF_NUM)) return 0;

@@ -110,6 +110,21 @@ static void test_utf8_validation(void **st)
     int len;
     assert_int_equal(utf8_decode("\xc3\xa7", 2, &len), 0xE7);
     assert_int_equal(len, 2);
+    /* the eight-bytes-at-a-time paths: a bad byte or a multi-byte character at every offset
+       of a longer text, and every length */
+    char t[40];
+    for (int at = 0; at < 32; at++) {
+        memset(t, 'a', sizeof t);
+        t[at] = '\xff';
+        assert_int_equal(utf8_valid_prefix(t, sizeof t), at);
+        memcpy(t + at, "\xe2\x80\x9c", 3);
+        assert_int_equal(utf8_valid_prefix(t, sizeof t), sizeof t);
+        for (size_t n = 0; n <= sizeof t; n++) {
+            size_t want = 0;
+            for (size_t i = 0; i < n; i++) want += ((unsigned char)t[i] & 0xC0) != 0x80;
+            assert_int_equal(utf8_count(t, n), want);
+        }
+    }
 }
 
 int main(void)

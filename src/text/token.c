@@ -87,7 +87,29 @@ static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_
 {
     token *t = push(tv);
     t->b0 = b0; t->b1 = b1; t->c0 = c0; t->c1 = c1;
-    t->fold = text_fold(tv->a, text + b0, b1 - b0, &t->fold_len);
+    /* an ASCII word is folded here, in the pass that counts its letters for TF_ALLCAP (one
+     * pass over the bytes instead of three); a word with other characters goes to text_fold
+     * (ICU), leaving these n + 1 bytes unused in the arena */
+    const char *s = text + b0;
+    uint32_t n = b1 - b0, i;
+    char *p = arena_alloc_raw(tv->a, (size_t)n + 1);
+    int letters = 0, upper = 0;     /* ASCII letters only */
+    for (i = 0; i < n; i++) {
+        unsigned ch = (unsigned char)s[i];
+        if (ch >= 0x80) break;
+        if (ascii_upper(ch)) { letters++; upper++; p[i] = (char)(ch + 32); }
+        else { letters += ch - 'a' < 26; p[i] = (char)ch; }
+    }
+    if (i == n) {
+        p[n] = 0;
+        t->fold = p; t->fold_len = n;
+    } else {
+        t->fold = text_fold(tv->a, s, n, &t->fold_len);
+        for (; i < n; i++) {
+            unsigned ch = (unsigned char)s[i];
+            if ((ch | 0x20) - 'a' < 26) { letters++; upper += ascii_upper(ch); }
+        }
+    }
     /* the period of an abbreviation is kept in the text but the folded form drops a final
      * period only for single-word abbreviations ("Gen." = gen); dotted initialisms keep
      * their dots ("u.s.") so that "US" the pronoun stays distinct */
@@ -103,11 +125,6 @@ static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_
         } else {
             int l;
             if (u_isupper((UChar32)utf8_decode(text + b0, b1 - b0, &l))) flags |= TF_CAP;
-        }
-        int letters = 0, upper = 0;     /* ASCII letters only */
-        for (uint32_t i = b0; i < b1; i++) {
-            unsigned ch = (unsigned char)text[i];
-            if ((ch | 0x20) - 'a' < 26) { letters++; upper += ascii_upper(ch); }
         }
         if (letters >= 2 && letters == upper) flags |= TF_ALLCAP;
     }

@@ -135,8 +135,8 @@ void text_split(arena *a, const char *text, size_t len, doc_text *d)
     uint32_t b = 0, c = 0;
     int first_para = 1;
     while (b < len) {
-        uint32_t e = b;
-        while (e < len && text[e] != '\n') e++;
+        const char *nl = memchr(text + b, '\n', len - b);
+        uint32_t e = nl ? (uint32_t)(nl - text) : (uint32_t)len;
         token *t;
         int n = text_tokenize(a, text, b, e, c, &t);
         int start = 0;

@@ -160,12 +160,15 @@ static int scan_str(const char *p, const char *e, jspan *out, const char **end)
 static char *decode(const jspan *v)
 {
     char *o = malloc(v->n + 1), *w = o;
-    if (!v->esc) { memcpy(o, v->p, v->n); o[v->n] = 0; return o; }
-    for (size_t i = 0; i < v->n; i++) {
-        char c = v->p[i];
-        if (c != '\\') { *w++ = c; continue; }
-        c = v->p[++i];
+    const char *p = v->p, *e = v->p + v->n;
+    while (p < e) {             /* runs up to each backslash, then its escape */
+        const char *bs = v->esc ? memchr(p, '\\', (size_t)(e - p)) : NULL;
+        size_t k = (size_t)((bs ? bs : e) - p);
+        memcpy(w, p, k); w += k; p += k;
+        if (!bs) break;
+        char c = p[1];
         *w++ = c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c;
+        p += 2;
     }
     *w = 0;
     return o;

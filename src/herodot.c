@@ -416,9 +416,7 @@ static const char *prec_name(int p) { return p == TP_DAY ? "day" : p == TP_MONTH
 static void format_date(int32_t ymd, int prec, ev_date *out)
 {
     int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-    if (prec == TP_YEAR) snprintf(out->value, sizeof out->value, "%04d", y);
-    else if (prec == TP_MONTH) snprintf(out->value, sizeof out->value, "%04d-%02d", y, m);
-    else snprintf(out->value, sizeof out->value, "%04d-%02d-%02d", y, m, d);
+    time_format(out->value, y, m, d, prec == TP_YEAR || prec == TP_MONTH ? prec : TP_DAY);
     out->prec = prec_name(prec ? prec : TP_DAY);
 }
 

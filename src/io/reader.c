@@ -1,7 +1,8 @@
 /* reader.c - article input. JSONL (one object a line: id, date, text; optional source,
- * title, url) parsed with cJSON; a plain-text file is one article whose id is the file name
- * and whose date comes from --date. Lines of any length are read (getline). A bad record
- * yields one error naming file and line; the reader goes on with the next. */
+ * title, url), read directly when the line is plain (scan_line), else parsed with cJSON; a
+ * plain-text file is one article whose id is the file name and whose date comes from --date.
+ * Lines of any length are read (getline). A bad record yields one error naming file and line;
+ * the reader goes on with the next. */
 #define _GNU_SOURCE         /* fopencookie: stdin keeps the bytes read to detect its format */
 #include "io.h"
 #include "../util/utf8.h"
@@ -119,6 +120,88 @@ static char *dupstr(const cJSON *o, const char *k)
 
 typedef struct owned { char *id, *date, *text, *source, *title, *url; } owned;
 
+/* ---- the usual line without cJSON ----------------------------------------------------------
+ * Building a cJSON tree of every line and freeing it was most of the cost of reading. The
+ * usual line is one object whose values are all strings without \u escapes: scan_line reads
+ * it directly, taking the six fields as cJSON would (the first of a repeated key; whitespace
+ * is any byte up to 0x20; the simple escapes decoded). Anything else (a number or nested
+ * value, a \u escape, a NUL byte, text after the object, a syntax error) returns 0 and goes to
+ * cJSON, which reads it or names the error as before. */
+typedef struct jspan { const char *p; size_t n; int esc; } jspan;
+
+static const char *const FIELDS[] = { "id", "date", "text", "source", "title", "url" };
+enum { NFIELDS = 6 };
+
+static const char *skip_ws(const char *p, const char *e)
+{
+    while (p < e && (unsigned char)*p <= 32) p++;
+    return p;
+}
+
+/* the string whose contents start at p; *end is after its closing quote */
+static int scan_str(const char *p, const char *e, jspan *out, const char **end)
+{
+    const char *b = p;
+    int esc = 0;
+    for (;;) {
+        const char *q = memchr(p, '"', (size_t)(e - p));
+        if (!q) return 0;
+        const char *bs = memchr(p, '\\', (size_t)(q - p));
+        if (!bs) { p = q; break; }
+        if (bs + 1 >= e || !bs[1] || !strchr("bfnrt\"\\/", bs[1])) return 0;   /* \u: cJSON */
+        esc = 1;
+        p = bs + 2;
+    }
+    out->p = b; out->n = (size_t)(p - b); out->esc = esc;
+    *end = p + 1;
+    return 1;
+}
+
+static char *decode(const jspan *v)
+{
+    char *o = malloc(v->n + 1), *w = o;
+    const char *p = v->p, *e = v->p + v->n;
+    while (p < e) {             /* runs up to each backslash, then its escape */
+        const char *bs = v->esc ? memchr(p, '\\', (size_t)(e - p)) : NULL;
+        size_t k = (size_t)((bs ? bs : e) - p);
+        memcpy(w, p, k); w += k; p += k;
+        if (!bs) break;
+        char c = p[1];
+        *w++ = c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c;
+        p += 2;
+    }
+    *w = 0;
+    return o;
+}
+
+static int scan_line(const char *s, size_t n, owned *w)
+{
+    const char *e = s + n, *p = skip_ws(s, e);
+    jspan v[NFIELDS];
+    int have[NFIELDS] = { 0 };
+    if (memchr(s, 0, n) || p >= e || *p != '{') return 0;
+    p = skip_ws(p + 1, e);
+    if (p < e && *p == '}') p++;
+    else for (;;) {
+        jspan k, val;
+        if (p >= e || *p != '"' || !scan_str(p + 1, e, &k, &p) || k.esc) return 0;
+        p = skip_ws(p, e);
+        if (p >= e || *p != ':') return 0;
+        p = skip_ws(p + 1, e);
+        if (p >= e || *p != '"' || !scan_str(p + 1, e, &val, &p)) return 0;
+        for (int f = 0; f < NFIELDS; f++)
+            if (!have[f] && strlen(FIELDS[f]) == k.n && !memcmp(FIELDS[f], k.p, k.n)) { v[f] = val; have[f] = 1; }
+        p = skip_ws(p, e);
+        if (p < e && *p == ',') { p = skip_ws(p + 1, e); continue; }
+        if (p < e && *p == '}') { p++; break; }
+        return 0;
+    }
+    if (skip_ws(p, e) != e) return 0;
+    char **dst[NFIELDS] = { &w->id, &w->date, &w->text, &w->source, &w->title, &w->url };
+    for (int f = 0; f < NFIELDS; f++) *dst[f] = have[f] ? decode(&v[f]) : NULL;
+    return 1;
+}
+
 static int next_jsonl(io_reader *r, io_article *out, hd_error *err)
 {
     for (;;) {
@@ -131,12 +214,14 @@ static int next_jsonl(io_reader *r, io_article *out, hd_error *err)
         while (k < (size_t)n && (s[k] == ' ' || s[k] == '\t')) k++;
         if (k == (size_t)n) continue;
         if (utf8_valid_prefix(s, (size_t)n) != (size_t)n) { fail(err, r, r->line, "invalid UTF-8"); return -1; }
-        cJSON *o = cJSON_ParseWithLength(s, (size_t)n);
-        if (!o || !cJSON_IsObject(o)) { cJSON_Delete(o); fail(err, r, r->line, "not a JSON object"); return -1; }
         owned *w = calloc(1, sizeof *w);
-        w->id = dupstr(o, "id"); w->date = dupstr(o, "date"); w->text = dupstr(o, "text");
-        w->source = dupstr(o, "source"); w->title = dupstr(o, "title"); w->url = dupstr(o, "url");
-        cJSON_Delete(o);
+        if (!scan_line(s, (size_t)n, w)) {
+            cJSON *o = cJSON_ParseWithLength(s, (size_t)n);
+            if (!o || !cJSON_IsObject(o)) { cJSON_Delete(o); free(w); fail(err, r, r->line, "not a JSON object"); return -1; }
+            w->id = dupstr(o, "id"); w->date = dupstr(o, "date"); w->text = dupstr(o, "text");
+            w->source = dupstr(o, "source"); w->title = dupstr(o, "title"); w->url = dupstr(o, "url");
+            cJSON_Delete(o);
+        }
         out->own = w; out->line = r->line;
         out->a.id = w->id; out->a.date = w->date; out->a.text = w->text;
         out->a.text_len = w->text ? strlen(w->text) : 0;

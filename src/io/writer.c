@@ -4,54 +4,54 @@
 #include "io.h"
 #include <string.h>
 
-static void str(buf *b, const char *s) { if (s) buf_json_str(b, s, strlen(s)); else buf_puts(b, "null"); }
+static void str(buf *b, const char *s) { if (s) buf_json_str(b, s, strlen(s)); else buf_lit(b, "null"); }
 
 static void span(buf *b, hd_span s)
 {
-    buf_puts(b, ",\"span\":["); buf_int(b, s.start); buf_putc(b, ','); buf_int(b, s.end); buf_putc(b, ']');
+    buf_lit(b, ",\"span\":["); buf_int(b, s.start); buf_putc(b, ','); buf_int(b, s.end); buf_putc(b, ']');
 }
 
 static void actor(buf *b, const hd_actor *a)
 {
-    if (!a->code) { buf_puts(b, "null"); return; }
-    buf_puts(b, "{\"code\":"); str(b, a->code);
-    buf_puts(b, ",\"text\":"); str(b, a->text);
+    if (!a->code) { buf_lit(b, "null"); return; }
+    buf_lit(b, "{\"code\":"); str(b, a->code);
+    buf_lit(b, ",\"text\":"); str(b, a->text);
     span(b, a->span);
-    buf_puts(b, ",\"entry\":"); str(b, a->entry);
+    buf_lit(b, ",\"entry\":"); str(b, a->entry);
     buf_putc(b, '}');
 }
 
 void io_write_json(buf *b, const hd_event *ev)
 {
-    buf_puts(b, "{\"article\":"); str(b, ev->article);
-    buf_puts(b, ",\"sentence\":"); buf_int(b, ev->sentence);
+    buf_lit(b, "{\"article\":"); str(b, ev->article);
+    buf_lit(b, ",\"sentence\":"); buf_int(b, ev->sentence);
     span(b, ev->span);
-    buf_puts(b, ",\"text\":");
+    buf_lit(b, ",\"text\":");
     str(b, ev->text);
-    buf_puts(b, ",\"date\":"); str(b, ev->date);
-    buf_puts(b, ",\"date_precision\":"); str(b, ev->date_precision);
-    buf_puts(b, ",\"source\":"); actor(b, &ev->source);
-    buf_puts(b, ",\"target\":"); actor(b, &ev->target);
-    buf_puts(b, ",\"code\":"); str(b, ev->code);
-    buf_puts(b, ",\"root\":"); str(b, ev->root);
-    buf_puts(b, ",\"plover\":"); str(b, ev->plover);
-    buf_puts(b, ",\"quad\":"); buf_int(b, ev->quad);
-    buf_puts(b, ",\"goldstein\":"); buf_decimal1(b, ev->goldstein);
-    buf_puts(b, ",\"verb\":{\"text\":"); str(b, ev->verb_text);
+    buf_lit(b, ",\"date\":"); str(b, ev->date);
+    buf_lit(b, ",\"date_precision\":"); str(b, ev->date_precision);
+    buf_lit(b, ",\"source\":"); actor(b, &ev->source);
+    buf_lit(b, ",\"target\":"); actor(b, &ev->target);
+    buf_lit(b, ",\"code\":"); str(b, ev->code);
+    buf_lit(b, ",\"root\":"); str(b, ev->root);
+    buf_lit(b, ",\"plover\":"); str(b, ev->plover);
+    buf_lit(b, ",\"quad\":"); buf_int(b, ev->quad);
+    buf_lit(b, ",\"goldstein\":"); buf_decimal1(b, ev->goldstein);
+    buf_lit(b, ",\"verb\":{\"text\":"); str(b, ev->verb_text);
     span(b, ev->verb_span);
     buf_putc(b, '}');
     if (ev->has_place) {
-        buf_puts(b, ",\"place\":{\"name\":"); str(b, ev->place.name);
-        buf_puts(b, ",\"country\":"); str(b, ev->place.country);
-        buf_puts(b, ",\"admin1\":"); str(b, ev->place.admin1);
+        buf_lit(b, ",\"place\":{\"name\":"); str(b, ev->place.name);
+        buf_lit(b, ",\"country\":"); str(b, ev->place.country);
+        buf_lit(b, ",\"admin1\":"); str(b, ev->place.admin1);
         buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,\"geonames_id\":%ld", ev->place.lat, ev->place.lon,
                    ev->place.geonames_id);
-        buf_puts(b, ",\"precision\":"); str(b, ev->place.precision);
+        buf_lit(b, ",\"precision\":"); str(b, ev->place.precision);
         buf_putc(b, '}');
     }
-    buf_puts(b, ",\"pattern\":"); str(b, ev->pattern);
-    buf_puts(b, ",\"dict\":"); str(b, ev->dict);
-    buf_puts(b, "}\n");
+    buf_lit(b, ",\"pattern\":"); str(b, ev->pattern);
+    buf_lit(b, ",\"dict\":"); str(b, ev->dict);
+    buf_lit(b, "}\n");
 }
 
 void io_write_tsv(buf *b, const hd_event *ev)

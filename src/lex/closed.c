@@ -1,10 +1,9 @@
 /* closed.c - closed-class words (determiners, prepositions, auxiliaries, negations,
  * subordinators...). These drive clause boundaries, passive and negation detection and
- * noun/verb guessing, in place of a parser. The lists are small and fixed, so a switch on a
- * sorted table is enough. */
+ * noun/verb guessing, in place of a parser. The lists are small and fixed, so a binary search
+ * of a sorted table is enough. */
 #include "lex.h"
 #include <string.h>
-#include <stdlib.h>
 
 typedef struct { const char *w; uint8_t c; } entry;
 
@@ -50,12 +49,20 @@ static const entry words[] = {
     { "you", LC_PRON }, { "your", LC_POSSPRON },
 };
 
-static int cmp(const void *k, const void *e) { return strcmp(k, ((const entry *)e)->w); }
-
+/* a binary search that compares first bytes before calling strcmp: asked for every new word
+ * and from the date and clause stages, most probes differ in the first byte */
 uint8_t lex_class(const char *fold)
 {
-    const entry *e = bsearch(fold, words, sizeof words / sizeof *words, sizeof *words, cmp);
-    return e ? e->c : LC_NONE;
+    size_t lo = 0, hi = sizeof words / sizeof *words;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *w = words[mid].w;
+        int c = (unsigned char)fold[0] - (unsigned char)w[0];
+        if (!c) c = strcmp(fold, w);
+        if (!c) return words[mid].c;
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return LC_NONE;
 }
 
 int lex_closed_sorted(void)

@@ -147,7 +147,8 @@ static const char *try_rules(const lexicon *lx, const char *w, size_t n, const s
 {
     for (; r->suf; r++) {
         size_t sl = r->sl, rl = r->rl;
-        if (n <= sl + 1 || memcmp(w + n - sl, r->suf, sl) != 0) continue;
+        /* the last letter first: most words end in none of the suffixes */
+        if (n <= sl + 1 || w[n - 1] != r->suf[sl - 1] || memcmp(w + n - sl, r->suf, sl) != 0) continue;
         size_t base = n - sl;
         if (base + rl + 1 > outsz) continue;
         memcpy(out, w, base); memcpy(out + base, r->rep, rl); out[base + rl] = 0;

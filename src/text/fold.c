@@ -40,9 +40,16 @@ static const char *special(UChar32 c)
 
 const char *text_fold(arena *a, const char *s, size_t n, uint32_t *out_len)
 {
+    /* ASCII in one pass, folding as it checks; a word that turns out not to be ASCII leaves
+     * its n + 1 bytes unused in the arena */
+    char *p = arena_alloc_raw(a, n + 1);
     size_t i;
-    for (i = 0; i < n; i++) if ((unsigned char)s[i] >= 0x80) break;
-    if (i == n) return fold_ascii(a, s, n, out_len);
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if ((unsigned char)c >= 0x80) break;
+        p[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    if (i == n) { p[n] = 0; *out_len = (uint32_t)n; return p; }
 
     UErrorCode st = U_ZERO_ERROR;
     int32_t ulen = 0;
@@ -70,7 +77,7 @@ const char *text_fold(arena *a, const char *s, size_t n, uint32_t *out_len)
     int32_t blen = 0;
     UErrorCode st2 = U_ZERO_ERROR;
     u_strToUTF8(NULL, 0, &blen, fbuf, flen, &st2);
-    char *p = arena_alloc_raw(a, (size_t)blen + 1);
+    p = arena_alloc_raw(a, (size_t)blen + 1);
     st = U_ZERO_ERROR;
     u_strToUTF8(p, blen + 1, &blen, fbuf, flen, &st);
     p[blen] = 0;

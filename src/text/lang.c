@@ -42,6 +42,7 @@ static int looks_english(const char *s, size_t n)
             continue;
         for (size_t k = 0; k < sizeof words / sizeof *words; k++)
             if (!strcmp(w, words[k])) { seen |= 1u << k; break; }
+        if (seen & (seen - 1)) break;      /* two distinct: settled, most often in a line */
     }
     int distinct = 0;
     for (; seen; seen &= seen - 1) distinct++;
@@ -51,10 +52,10 @@ static int looks_english(const char *s, size_t n)
 int text_language(const char *s, size_t n, text_lang *out)
 {
     memset(out, 0, sizeof *out);
-    snprintf(out->code, sizeof out->code, "un");
+    memcpy(out->code, "un", 3);
     if (!s || !n) return 0;
     if (looks_english(s, n)) {
-        snprintf(out->code, sizeof out->code, "en");
+        memcpy(out->code, "en", 3);
         out->english = out->known = out->quick = 1;
         return 1;
     }

@@ -35,10 +35,14 @@ int text_month(const char *fold)
     static const char *const full[] = { "january", "february", "march", "april", "may", "june",
                                         "july", "august", "september", "october", "november",
                                         "december" };
-    /* called for most tokens: reject on the first byte before comparing */
-    if (!strchr("jfmasond", fold[0]) || !fold[0]) return 0;
+    /* called for most tokens: reject on the first two bytes before comparing (a month's
+     * abbreviation and its name share them) */
+    switch (fold[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+    }
     for (int i = 0; i < 12; i++) {
-        if (fold[0] != m[i][0]) continue;
+        if (fold[0] != m[i][0] || fold[1] != m[i][1]) continue;
         if (strcmp(fold, m[i]) == 0 || strcmp(fold, full[i]) == 0) return i + 1;
     }
     if (strcmp(fold, "sept") == 0) return 9;
@@ -131,8 +135,8 @@ void text_split(arena *a, const char *text, size_t len, doc_text *d)
     uint32_t b = 0, c = 0;
     int first_para = 1;
     while (b < len) {
-        uint32_t e = b;
-        while (e < len && text[e] != '\n') e++;
+        const char *nl = memchr(text + b, '\n', len - b);
+        uint32_t e = nl ? (uint32_t)(nl - text) : (uint32_t)len;
         token *t;
         int n = text_tokenize(a, text, b, e, c, &t);
         int start = 0;

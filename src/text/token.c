@@ -25,20 +25,27 @@ static int is_abbrev(const char *s, size_t n)
     if (n >= sizeof low) return 0;
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
     low[n] = 0;
-    for (int i = 0; abbrevs[i]; i++) if (strcmp(low, abbrevs[i]) == 0) return 1;
+    for (int i = 0; abbrevs[i]; i++) if (low[0] == abbrevs[i][0] && strcmp(low, abbrevs[i]) == 0) return 1;
     return 0;
 }
 
-static int cp_is_alnum(uint32_t cp)
+/* ASCII classes by range, not through <ctype.h>: these run on every byte of every article
+ * (the C locale's isalnum, isdigit, isupper are these ranges) */
+static inline int ascii_alnum(unsigned c) { return (c | 0x20) - 'a' < 26 || c - '0' < 10; }
+static inline int ascii_upper(unsigned c) { return c - 'A' < 26; }
+static inline int ascii_digit(unsigned c) { return c - '0' < 10; }
+
+static int cp_is_alnum_u(uint32_t cp)
 {
-    if (cp < 0x80) return isalnum((int)cp);
     return u_isalnum((UChar32)cp) || u_charType((UChar32)cp) == U_NON_SPACING_MARK;
 }
 
-static int cp_is_space(uint32_t cp)
+static inline int cp_is_alnum(uint32_t cp) { return cp < 0x80 ? ascii_alnum(cp) : cp_is_alnum_u(cp); }
+
+static inline int cp_is_space(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-           cp == 0xA0 || cp == 0x2009 || cp == 0x202F || cp == 0x200B || cp == 0xFEFF ||
+    if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');   /* \t \n \v \f \r */
+    return cp == 0xA0 || cp == 0x2009 || cp == 0x202F || cp == 0x200B || cp == 0xFEFF ||
            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000;
 }
 
@@ -52,9 +59,11 @@ static int cp_is_quote(uint32_t cp)
 
 typedef struct cursor { const char *t; uint32_t b, end, c; } cursor;
 
-static uint32_t peek(const cursor *k, uint32_t b, int *len)
+static inline uint32_t peek(const cursor *k, uint32_t b, int *len)
 {
     if (b >= k->end) { *len = 0; return 0; }
+    unsigned char c = (unsigned char)k->t[b];
+    if (c < 0x80) { *len = 1; return c; }
     return utf8_decode(k->t + b, k->end - b, len);
 }
 
@@ -78,7 +87,29 @@ static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_
 {
     token *t = push(tv);
     t->b0 = b0; t->b1 = b1; t->c0 = c0; t->c1 = c1;
-    t->fold = text_fold(tv->a, text + b0, b1 - b0, &t->fold_len);
+    /* an ASCII word is folded here, in the pass that counts its letters for TF_ALLCAP (one
+     * pass over the bytes instead of three); a word with other characters goes to text_fold
+     * (ICU), leaving these n + 1 bytes unused in the arena */
+    const char *s = text + b0;
+    uint32_t n = b1 - b0, i;
+    char *p = arena_alloc_raw(tv->a, (size_t)n + 1);
+    int letters = 0, upper = 0;     /* ASCII letters only */
+    for (i = 0; i < n; i++) {
+        unsigned ch = (unsigned char)s[i];
+        if (ch >= 0x80) break;
+        if (ascii_upper(ch)) { letters++; upper++; p[i] = (char)(ch + 32); }
+        else { letters += ch - 'a' < 26; p[i] = (char)ch; }
+    }
+    if (i == n) {
+        p[n] = 0;
+        t->fold = p; t->fold_len = n;
+    } else {
+        t->fold = text_fold(tv->a, s, n, &t->fold_len);
+        for (; i < n; i++) {
+            unsigned ch = (unsigned char)s[i];
+            if ((ch | 0x20) - 'a' < 26) { letters++; upper += ascii_upper(ch); }
+        }
+    }
     /* the period of an abbreviation is kept in the text but the folded form drops a final
      * period only for single-word abbreviations ("Gen." = gen); dotted initialisms keep
      * their dots ("u.s.") so that "US" the pronoun stays distinct */
@@ -88,14 +119,12 @@ static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_
     }
     unsigned char f = (unsigned char)text[b0];
     if (!(flags & TF_PUNCT)) {
-        uint32_t cp; int l;
-        cp = utf8_decode(text + b0, b1 - b0, &l);
-        if (cp < 0x80 ? isupper(f) : u_isupper((UChar32)cp)) flags |= TF_CAP;
-        if (cp < 0x80 ? isdigit(f) : 0) flags |= TF_NUM;
-        int letters = 0, upper = 0;
-        for (uint32_t i = b0; i < b1; i++) {
-            unsigned char ch = (unsigned char)text[i];
-            if (isalpha(ch)) { letters++; if (isupper(ch)) upper++; }
+        if (f < 0x80) {
+            if (ascii_upper(f)) flags |= TF_CAP;
+            if (ascii_digit(f)) flags |= TF_NUM;
+        } else {
+            int l;
+            if (u_isupper((UChar32)utf8_decode(text + b0, b1 - b0, &l))) flags |= TF_CAP;
         }
         if (letters >= 2 && letters == upper) flags |= TF_ALLCAP;
     }
@@ -114,15 +143,20 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
             uint32_t wb = k.b, wc = k.c;
             int digits_only = 1, dotted = 0;
             for (;;) {
+                /* ASCII letters and digits, the bulk of any word, without decoding */
+                while (k.b < k.end && ascii_alnum((unsigned char)text[k.b])) {
+                    if (!ascii_digit((unsigned char)text[k.b])) digits_only = 0;
+                    k.b++; k.c++;
+                }
                 int l2; uint32_t c2 = peek(&k, k.b, &l2);
                 if (l2 == 0) break;
                 if (cp_is_alnum(c2)) {
-                    if (!(c2 < 0x80 && isdigit((int)c2))) digits_only = 0;
+                    if (!(c2 < 0x80 && ascii_digit(c2))) digits_only = 0;
                     k.b += (uint32_t)l2; k.c++; continue;
                 }
                 int l3; uint32_t c3 = peek(&k, k.b + (uint32_t)l2, &l3);
                 /* 1,000 and 3.5 */
-                if ((c2 == ',' || c2 == '.') && digits_only && l3 && c3 < 0x80 && isdigit((int)c3)) {
+                if ((c2 == ',' || c2 == '.') && digits_only && l3 && c3 < 0x80 && ascii_digit(c3)) {
                     k.b += (uint32_t)l2; k.c++; continue;
                 }
                 /* U.S. / U.N. : single letter, period, letter */

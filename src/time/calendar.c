@@ -1,6 +1,7 @@
 /* calendar.c - proleptic Gregorian date arithmetic on YYYYMMDD integers (days from civil
  * after H. Hinnant), ISO weeks and Easter (the anonymous Gregorian algorithm). */
 #include "time.h"
+#include <stdio.h>
 
 int time_month_days(int y, int m)
 {
@@ -91,4 +92,26 @@ int32_t time_easter(int y)
     int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
     int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
     return y * 10000 + month * 100 + day;
+}
+
+/* by hand: every event and every date expression formats a date, and snprintf cost a tenth of
+ * the date stage; values printf would print differently (negative, five-digit) go to it */
+void time_format(char out[16], int y, int m, int d, int prec)
+{
+    if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
+        if (prec == TP_YEAR) snprintf(out, 16, "%04d", y);
+        else if (prec == TP_MONTH) snprintf(out, 16, "%04d-%02d", y, m);
+        else snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+        return;
+    }
+    out[0] = (char)('0' + y / 1000); out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10); out[3] = (char)('0' + y % 10);
+    int n = 4;
+    if (prec != TP_YEAR) {
+        out[n++] = '-'; out[n++] = (char)('0' + m / 10); out[n++] = (char)('0' + m % 10);
+        if (prec != TP_MONTH) {
+            out[n++] = '-'; out[n++] = (char)('0' + d / 10); out[n++] = (char)('0' + d % 10);
+        }
+    }
+    out[n] = 0;
 }

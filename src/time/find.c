@@ -330,25 +330,26 @@ static timex *push(scan *s, int t0, int t1, int kind)
     return x;
 }
 
+/* value (16 bytes, NUL-terminated) fits in tx3 (24) */
 static void set_day(timex *x, int32_t d)
 {
     x->prec = TP_DAY; x->date = d;
-    snprintf(x->value, sizeof x->value, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
-    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+    time_format(x->value, d / 10000, d / 100 % 100, d % 100, TP_DAY);
+    memcpy(x->tx3, x->value, sizeof x->value);
 }
 
 static void set_month(timex *x, int y, int m)
 {
     x->prec = TP_MONTH; x->date = y * 10000 + m * 100 + 1;
-    snprintf(x->value, sizeof x->value, "%04d-%02d", y, m);
-    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+    time_format(x->value, y, m, 0, TP_MONTH);
+    memcpy(x->tx3, x->value, sizeof x->value);
 }
 
 static void set_year(timex *x, int y)
 {
     x->prec = TP_YEAR; x->date = y * 10000 + 101;
-    snprintf(x->value, sizeof x->value, "%04d", y);
-    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+    time_format(x->value, y, 0, 0, TP_YEAR);
+    memcpy(x->tx3, x->value, sizeof x->value);
 }
 
 static void set_week(timex *x, int32_t d)
@@ -528,7 +529,7 @@ static int m_word(scan *s, int i)
         { "annually", "P1Y" }, { "yearly", "P1Y" }, { "annual", "P1Y" },
     };
     for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
-        if (!strcmp(f, sets[k].w)) {
+        if (same(f, sets[k].w)) {
             x = push(s, i, i + 1, TX_SET);
             set_text(x, sets[k].v);
             return i + 1;
@@ -565,11 +566,12 @@ static void set_shifted(timex *x, int32_t d, int u, int k, const char *pod)
  * "N-day" (a duration used as an adjective) and "20-year-old" (nothing). */
 static int m_count(scan *s, int i)
 {
-    int nval = count_at(s, i);
     int pl = 0, u = unit_of(F(s, i + 1), &pl);
+    if (!u) return 0;           /* first: the cheaper test, and the one that fails most */
+    int nval = count_at(s, i);
     int j = i + 1;
     if (!nval && (is(s, i, "several") || is(s, i, "few") || is(s, i, "many"))) nval = -1;
-    if (!nval || !u) return 0;
+    if (!nval) return 0;
     /* "60 Minutes" (a title), "a second betrayal" (an ordinal) */
     if ((FL(s, i + 1) & TF_CAP) && !(FL(s, i + 1) & TF_ALLCAP)) return 0;
     if (u == U_SEC && !(FL(s, i) & TF_NUM)) return 0;
@@ -1047,23 +1049,50 @@ static void finish(scan *s, timex *x, int first)
 
 /* Most sentences name no time at all; the matchers cost a few dozen string compares per word,
  * so a sentence is scanned only if it has a word a time expression needs: a number, a month
- * or weekday, or one of the time nouns and adverbs below. */
-static const char *const anchors[] = {   /* sorted: bsearch */
-    "afternoon", "ago", "autumn", "centuries", "century", "christmas", "current", "currently",
-    "dawn", "day", "daybreak", "days", "decade", "decades", "dusk", "earlier", "easter", "eid",
-    "evening", "fall", "fortnight", "future", "holiday", "holidays", "hour", "hours", "later",
-    "midday", "midnight", "minute", "minutes", "month", "months", "morning", "mornings",
-    "night", "nights", "noon", "now", "overnight", "present", "quarter", "ramadan", "recent",
-    "recently", "season", "spring", "summer", "today", "tomorrow", "tonight", "week", "weekend",
-    "weeks", "winter", "year", "years", "yesterday",
+ * or weekday, or one of the time nouns and adverbs below. This test runs on every token of
+ * every sentence, so the words are listed by first letter with their lengths: most tokens are
+ * turned down by a NULL list or a length that does not match. */
+typedef struct gate_word { uint8_t len, cap; char w[10]; } gate_word;   /* cap: only capitalized */
+
+static const gate_word gw_a[] = { {9,0,"afternoon"}, {3,0,"ago"}, {3,0,"apr"}, {5,0,"april"},
+    {3,0,"aug"}, {6,0,"august"}, {6,0,"autumn"}, {0,0,""} };
+static const gate_word gw_c[] = { {9,0,"centuries"}, {7,0,"century"}, {9,0,"christmas"},
+    {7,0,"current"}, {9,0,"currently"}, {0,0,""} };
+static const gate_word gw_d[] = { {4,0,"dawn"}, {3,0,"day"}, {8,0,"daybreak"}, {4,0,"days"},
+    {3,0,"dec"}, {8,0,"december"}, {6,0,"decade"}, {7,0,"decades"}, {4,0,"dusk"}, {0,0,""} };
+static const gate_word gw_e[] = { {7,0,"earlier"}, {6,0,"easter"}, {3,0,"eid"}, {7,0,"evening"},
+    {0,0,""} };
+static const gate_word gw_f[] = { {4,0,"fall"}, {3,0,"feb"}, {8,0,"february"}, {9,0,"fortnight"},
+    {6,0,"friday"}, {6,0,"future"}, {0,0,""} };
+static const gate_word gw_h[] = { {7,0,"holiday"}, {8,0,"holidays"}, {4,0,"hour"}, {5,0,"hours"},
+    {0,0,""} };
+static const gate_word gw_j[] = { {3,0,"jan"}, {7,0,"january"}, {3,0,"jul"}, {4,0,"july"},
+    {3,0,"jun"}, {4,0,"june"}, {0,0,""} };
+static const gate_word gw_l[] = { {5,0,"later"}, {0,0,""} };
+/* "may" and "march" (and "mar") are also a modal and a verb: months only when capitalized */
+static const gate_word gw_m[] = { {3,1,"mar"}, {5,1,"march"}, {3,1,"may"}, {6,0,"midday"},
+    {8,0,"midnight"}, {6,0,"minute"}, {7,0,"minutes"}, {6,0,"monday"}, {5,0,"month"},
+    {6,0,"months"}, {7,0,"morning"}, {8,0,"mornings"}, {0,0,""} };
+static const gate_word gw_n[] = { {5,0,"night"}, {6,0,"nights"}, {4,0,"noon"}, {3,0,"nov"},
+    {8,0,"november"}, {3,0,"now"}, {0,0,""} };
+static const gate_word gw_o[] = { {3,0,"oct"}, {7,0,"october"}, {9,0,"overnight"}, {0,0,""} };
+static const gate_word gw_p[] = { {7,0,"present"}, {0,0,""} };
+static const gate_word gw_q[] = { {7,0,"quarter"}, {0,0,""} };
+static const gate_word gw_r[] = { {7,0,"ramadan"}, {6,0,"recent"}, {8,0,"recently"}, {0,0,""} };
+static const gate_word gw_s[] = { {8,0,"saturday"}, {6,0,"season"}, {3,0,"sep"}, {4,0,"sept"},
+    {9,0,"september"}, {6,0,"spring"}, {6,0,"summer"}, {6,0,"sunday"}, {0,0,""} };
+static const gate_word gw_t[] = { {8,0,"thursday"}, {5,0,"today"}, {8,0,"tomorrow"},
+    {7,0,"tonight"}, {7,0,"tuesday"}, {0,0,""} };
+static const gate_word gw_w[] = { {9,0,"wednesday"}, {4,0,"week"}, {7,0,"weekend"}, {5,0,"weeks"},
+    {6,0,"winter"}, {0,0,""} };
+static const gate_word gw_y[] = { {4,0,"year"}, {5,0,"years"}, {9,0,"yesterday"}, {0,0,""} };
+static const gate_word *const gate_words[26] = {
+    ['a' - 'a'] = gw_a, ['c' - 'a'] = gw_c, ['d' - 'a'] = gw_d, ['e' - 'a'] = gw_e,
+    ['f' - 'a'] = gw_f, ['h' - 'a'] = gw_h, ['j' - 'a'] = gw_j, ['l' - 'a'] = gw_l,
+    ['m' - 'a'] = gw_m, ['n' - 'a'] = gw_n, ['o' - 'a'] = gw_o, ['p' - 'a'] = gw_p,
+    ['q' - 'a'] = gw_q, ['r' - 'a'] = gw_r, ['s' - 'a'] = gw_s, ['t' - 'a'] = gw_t,
+    ['w' - 'a'] = gw_w, ['y' - 'a'] = gw_y,
 };
-
-static int anchor_cmp(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
-
-static int is_anchor_word(const char *f)
-{
-    return bsearch(f, anchors, sizeof anchors / sizeof *anchors, sizeof *anchors, anchor_cmp) != NULL;
-}
 
 static int is_anchor(const token *k)
 {
@@ -1075,12 +1104,16 @@ static int is_anchor(const token *k)
         while (d < k->fold_len && k->fold[d] >= '0' && k->fold[d] <= '9' && d < 6) v = v * 10 + (k->fold[d++] - '0');
         return d == 4 && v >= 1900 && v <= 2100;
     }
-    if (k->fold_len < 3 || k->fold_len > 10) return 0;
-    char c = k->fold[0];
-    if (c < 'a' || c > 'z' || strchr("gikvxz", c)) return 0;   /* no anchor starts so */
-    int m = text_month(k->fold);
-    if (m == 5 || m == 3) return (k->flags & TF_CAP) != 0;   /* "may", "march": a modal, a verb */
-    return m || weekday_of(k->fold) >= 0 || is_anchor_word(k->fold);
+    uint32_t n = k->fold_len;
+    const char *f = k->fold;
+    if (n < 3 || n > 9 || f[0] < 'a' || f[0] > 'z') return 0;
+    for (const gate_word *g = gate_words[f[0] - 'a']; g && g->len; g++) {
+        if (g->len != n) continue;
+        uint32_t c = 1;
+        while (c < n && g->w[c] == f[c]) c++;
+        if (c == n) return !g->cap || (k->flags & TF_CAP);
+    }
+    return 0;
 }
 
 /* next_anchor[i]: the first anchor at or after token i (n if none) */

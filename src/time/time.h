@@ -83,4 +83,6 @@ int32_t time_add_months(int32_t ymd, int n);      /* day clamped to the month's 
 int     time_weekday(int32_t ymd);                 /* 0 Monday .. 6 Sunday */
 void    time_iso_week(int32_t ymd, int *year, int *week);
 int32_t time_easter(int year);
+/* "YYYY" (prec TP_YEAR), "YYYY-MM" (TP_MONTH) or "YYYY-MM-DD" (else): as printf's %04d-%02d-%02d */
+void    time_format(char out[16], int y, int m, int d, int prec);
 #endif

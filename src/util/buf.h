@@ -10,7 +10,14 @@ void buf_free(buf *b);
 void buf_clear(buf *b);
 void buf_add(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, char c);
+/* inline: the writers call it for every comma and bracket */
+static inline void buf_putc(buf *b, char c)
+{
+    if (b->len + 2 <= b->cap) { b->p[b->len++] = c; b->p[b->len] = 0; }
+    else buf_add(b, &c, 1);
+}
+/* a string literal, its length known at compile time */
+#define buf_lit(b, s) buf_add((b), "" s "", sizeof(s) - 1)
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_int(buf *b, long v);          /* %ld without printf: the writers' hot path */
 void buf_decimal1(buf *b, double v);   /* %.1f, without printf when v has one decimal */

@@ -61,6 +61,49 @@ static void test_jsonl_good_and_bad_records(void **st)
     unlink(p);
 }
 
+/* the lines the direct scan reads, and those it leaves to cJSON, give the same fields */
+static void test_jsonl_scan_and_cjson_agree(void **st)
+{
+    (void)st;
+    const char body[] =
+        "{\"id\":\"e1\",\"date\":\"2023-11-29\",\"text\":\"a\\\"b\\\\c\\/d\\ne\\tf\\bg\\fh\\ri\"}\n"
+        "{\"id\":\"first\",\"id\":\"second\",\"date\":\"2023-11-29\",\"text\":\"t\",\"title\":\"x\"}\n"
+        " {\"id\" : \"e3\" ,\t\"n\":5, \"date\":\"2023-11-29\",\"text\":\"caf\\u00e9\"}  \n"
+        "{\"id\":\"e4\",\"date\":\"2023-11-29\",\"text\":\"t\",\"source\":null} trailing\n"
+        "{\"id\":\"e5\",\"date\":\"2023-11-29\",\"text\":\"bad \\x escape\"}\n"
+        "{\"id\":\"e6\",\"date\":\"2023-11-29\",\"text\":\"t\",}\n";
+    const char *p = write_tmp("s.jsonl", body, sizeof body - 1);
+    hd_error e;
+    io_reader *r = io_open(p, IO_AUTO, NULL, &e);
+    assert_non_null(r);
+    io_article a;
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.text, "a\"b\\c/d\ne\tf\bg\fh\ri");
+    assert_int_equal(a.a.text_len, 17);
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "first");
+    assert_string_equal(a.a.title, "x");
+    assert_null(a.a.source);
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "e3");
+    assert_string_equal(a.a.text, "caf\xc3\xa9");
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "e4");
+    assert_null(a.a.source);
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), -1);
+    assert_int_equal(e.line, 5);
+    assert_non_null(strstr(e.msg, "JSON"));
+    assert_int_equal(io_next(r, &a, &e), -1);
+    assert_int_equal(e.line, 6);
+    assert_int_equal(io_next(r, &a, &e), 0);
+    io_close(r);
+    unlink(p);
+}
+
 static void test_text_input(void **st)
 {
     (void)st;
@@ -117,6 +160,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl_good_and_bad_records),
+        cmocka_unit_test(test_jsonl_scan_and_cjson_agree),
         cmocka_unit_test(test_text_input),
         cmocka_unit_test(test_writers),
     };

@@ -162,6 +162,24 @@ static void test_future_flag(void **st)
     arena_free(&a);
 }
 
+/* time_format writes what snprintf("%04d-%02d-%02d") writes, at each precision */
+static void test_format(void **st)
+{
+    (void)st;
+    static const int ys[] = { 0, 7, 999, 1998, 2023, 9999, 10000, -5 }, ms[] = { 0, 1, 9, 12, 100 };
+    char got[16], want[16];
+    for (size_t a = 0; a < sizeof ys / sizeof *ys; a++)
+        for (size_t b = 0; b < sizeof ms / sizeof *ms; b++)
+            for (int prec = TP_DAY; prec <= TP_YEAR; prec++) {
+                int y = ys[a], m = ms[b], d = ms[(b + 2) % 5];
+                time_format(got, y, m, d, prec);
+                if (prec == TP_YEAR) snprintf(want, sizeof want, "%04d", y);
+                else if (prec == TP_MONTH) snprintf(want, sizeof want, "%04d-%02d", y, m);
+                else snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, d);
+                assert_string_equal(got, want);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_relative),
         cmocka_unit_test(test_not_event_dates),
         cmocka_unit_test(test_future_flag),
+        cmocka_unit_test(test_format),
     };
     return cmocka_run_group_tests_name("time", tests, NULL, NULL);
 }

@@ -60,6 +60,26 @@ static void test_buf_json_escaping(void **st)
     buf b; buf_init(&b);
     buf_json_str(&b, "a\"b\\c\nd\x01", 8);
     assert_string_equal(b.p, "\"a\\\"b\\\\c\\nd\\u0001\"");
+    /* the eight-bytes-at-a-time scan: each kind of byte to escape at every offset of a longer
+       string, among bytes it must leave alone (0x20, 0x7f, UTF-8) */
+    const char special[] = { '"', '\\', '\n', '\x01', '\x1f' };
+    const char *esc[] = { "\\\"", "\\\\", "\\n", "\\u0001", "\\u001f" };
+    for (size_t k = 0; k < sizeof special; k++)
+        for (int at = 0; at < 24; at++) {
+            char in[24], want[64];
+            for (int i = 0; i < 24; i++) in[i] = "a \x7f\xc3\xa7z"[i % 6];
+            in[at] = special[k];
+            int w = 0;
+            want[w++] = '"';
+            for (int i = 0; i < 24; i++) {
+                if (i == at) { strcpy(want + w, esc[k]); w += (int)strlen(esc[k]); }
+                else want[w++] = in[i];
+            }
+            want[w++] = '"'; want[w] = 0;
+            buf_clear(&b);
+            buf_json_str(&b, in, sizeof in);
+            assert_string_equal(b.p, want);
+        }
     buf_clear(&b);
     buf_printf(&b, "%d-%s", 42, "x");
     assert_string_equal(b.p, "42-x");
@@ -110,6 +130,21 @@ static void test_utf8_validation(void **st)
     int len;
     assert_int_equal(utf8_decode("\xc3\xa7", 2, &len), 0xE7);
     assert_int_equal(len, 2);
+    /* the eight-bytes-at-a-time paths: a bad byte or a multi-byte character at every offset
+       of a longer text, and every length */
+    char t[40];
+    for (int at = 0; at < 32; at++) {
+        memset(t, 'a', sizeof t);
+        t[at] = '\xff';
+        assert_int_equal(utf8_valid_prefix(t, sizeof t), at);
+        memcpy(t + at, "\xe2\x80\x9c", 3);
+        assert_int_equal(utf8_valid_prefix(t, sizeof t), sizeof t);
+        for (size_t n = 0; n <= sizeof t; n++) {
+            size_t want = 0;
+            for (size_t i = 0; i < n; i++) want += ((unsigned char)t[i] & 0xC0) != 0x80;
+            assert_int_equal(utf8_count(t, n), want);
+        }
+    }
 }
 
 int main(void)

@@ -130,6 +130,9 @@ typedef struct hd_code_options {
     int any_language;        /* code an article even when it is plainly not English */
     char *language;          /* if set (8 bytes), the article's language as found, ISO 639-1
                                 ("en", "fr"; "un" when the text is too short to tell) */
+    char *forward;           /* if set (16 bytes, in and out), TABARI's FORWARD across texts:
+                                the first actor of the sentence before this text ("" none),
+                                replaced by this text's last sentence's */
 } hd_code_options;
 
 /* Codes one article. Returns the number of events, or -1 with err filled (bad article, or

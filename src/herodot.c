@@ -524,6 +524,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     doc_text dt;
     text_split(&ar, a->text, len, &dt);
     memory mem; memory_init(&mem, date);
+    if (opt && opt->forward) snprintf(mem.forward, sizeof mem.forward, "%s", opt->forward);
     date_memory dmem = { { "", "day" }, -10 };
     time_ctx tctx;
     time_ctx_init(&tctx, date, dt.dl.present ? dt.dl.month : 0, dt.dl.present ? dt.dl.day : 0);
@@ -685,6 +686,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             break;
         }
     }
+    if (opt && opt->forward) memcpy(opt->forward, mem.forward, sizeof mem.forward);
     arena_reset(&ar);
     sc->ar = ar;
     hd_scratch_free(own);

@@ -52,7 +52,7 @@ static void code_one(int i, hd_scratch *sc, void *ud)
     if (s->state != 1) return;
     ev_ctx x = { &s->out, w->tsv, w->c, &s->a.a };
     long ns = 0;
-    hd_code_options o = { NULL, &ns, sc, NULL, w->any_language, NULL };
+    hd_code_options o = { NULL, &ns, sc, NULL, w->any_language, NULL, NULL };
     if (hd_code_article(w->c, &s->a.a, &o, write_event, &x, &s->err) < 0) s->failed = 1;
     atomic_fetch_add(&w->sentences, ns);
 }

@@ -33,7 +33,7 @@ static int discover(int argc, char **argv)
     if (!c) { free(files); return 3; }
     hd_discovery *dv = hd_discovery_new();
     hd_scratch *sc = hd_scratch_new(c);
-    hd_code_options o = { NULL, NULL, sc, dv, 0, NULL };
+    hd_code_options o = { NULL, NULL, sc, dv, 0, NULL, NULL };
     int bad = 0;
     cli_feed in = { files, nf, 0, date, NULL, NULL, NULL };
     io_article a;

@@ -31,7 +31,7 @@ int cmd_explain(int argc, char **argv)
     hd_coder *c = cli_open_coder(&cc);
     if (!c) return 3;
     hd_article a = { "explain", date, text, strlen(text), NULL, NULL, NULL };
-    hd_code_options opt = { stdout, NULL, NULL, NULL, 1, NULL };
+    hd_code_options opt = { stdout, NULL, NULL, NULL, 1, NULL, NULL };
     buf b; buf_init(&b);
     hd_error err;
     printf("dictionaries: %s (hash %s)\n", cc.dict_dir ? cc.dict_dir : cli_default_data(), hd_coder_dict_hash(c));

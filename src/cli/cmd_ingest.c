@@ -74,7 +74,7 @@ static void code_one(int i, hd_scratch *sc, void *ud)
     work *w = ud;
     slot *s = &w->s[i];
     if (s->state != 1 || !s->todo) return;
-    hd_code_options o = { NULL, NULL, sc, NULL, w->any_language, s->lang };
+    hd_code_options o = { NULL, NULL, sc, NULL, w->any_language, s->lang, NULL };
     if (hd_code_article(w->c, &s->a.a, &o, keep_event, s, &s->err) < 0) { s->failed = 1; return; }
     s->ns = store_sentences(s->a.a.text, s->a.a.text_len, &s->sent);
 }

@@ -142,7 +142,7 @@ int cmd_recode(int argc, char **argv)
             x->cd.n = 0;
             arena_reset(&x->cd.ar);
             hd_article art = { x->id, x->date, x->text, x->text_len, x->src, x->title, x->url };
-            hd_code_options o = { NULL, NULL, sc, NULL, 0, NULL };
+            hd_code_options o = { NULL, NULL, sc, NULL, 0, NULL, NULL };
             hd_error cerr;
             x->ok = hd_code_article(c, &art, &o, on_new, &x->cd, &cerr) >= 0;
             if (!x->ok) { fprintf(stderr, "herodot: %s: %s (kept as it was)\n", x->id, cerr.msg); rejected++; }

@@ -66,10 +66,30 @@ static int collect(const hd_event *ev, void *ud)
     return 0;
 }
 
-static int code_record(const hd_coder *c, const io_record *rec, evlist *out, hd_error *err)
+static int code_record(const hd_coder *c, const io_record *rec, evlist *out, hd_error *err, char *forward)
 {
     hd_article a = { rec->id, rec->date, rec->text, strlen(rec->text), rec->source, NULL, NULL };
-    return hd_code_article(c, &a, NULL, collect, out, err);
+    hd_code_options o; memset(&o, 0, sizeof o);
+    o.forward = forward;
+    return hd_code_article(c, &a, &o, collect, out, err);
+}
+
+/* TABARI's FORWARD follows a story from one record to the next: a record id's last number is
+ * its sentence, the rest its story ("FRWD-001-002": story "FRWD-001", sentence 2). The
+ * forwarded actor is kept only from a story's sentence n to its sentence n + 1. */
+typedef struct story_pos { char story[64]; long sent; char fwd[16]; } story_pos;
+
+static char *story_step(story_pos *p, const char *id)
+{
+    size_t n = id ? strlen(id) : 0, e = n;
+    while (e && isdigit((unsigned char)id[e - 1])) e--;
+    long sent = e < n ? atol(id + e) : -1;
+    int next = sent >= 0 && p->sent >= 0 && sent == p->sent + 1 && strlen(p->story) == e &&
+               !strncmp(p->story, id, e);
+    if (!next) p->fwd[0] = 0;
+    snprintf(p->story, sizeof p->story, "%.*s", (int)(e < 63 ? e : 63), id ? id : "");
+    p->sent = sent;
+    return p->fwd;
 }
 
 static const char *label_of(const vctx *v, const char *code)
@@ -237,6 +257,7 @@ static int run_tabari(vctx *v, hd_coder *c, const char *project)
     io_record rec;
     hd_error err;
     int st;
+    story_pos pos = { "", -1, "" };
     while ((st = io_records_next(r, &rec, &err)) != 0) {
         if (rec.id && !strncmp(rec.id, "FINAL", 5)) { io_record_free(&rec); break; }
         tab_expect x;
@@ -245,7 +266,7 @@ static int run_tabari(vctx *v, hd_coder *c, const char *project)
         evlist got = { 0 };
         const char *why = NULL;
         if (st < 0) why = err.msg;
-        else if (code_record(c, &rec, &got, &err) < 0) why = err.msg;
+        else if (code_record(c, &rec, &got, &err, story_step(&pos, rec.id)) < 0) why = err.msg;
         int pass;
         if (x.skip_at >= 0) {
             pass = got.n >= x.skip_at;
@@ -324,7 +345,7 @@ static int run_petrarch(vctx *v, hd_coder *c, const char *xml)
         if (st < 0) why = err.msg;
         else {
             evlist all = { 0 };
-            if (code_record(c, &rec, &all, &err) < 0) why = err.msg;
+            if (code_record(c, &rec, &all, &err, NULL) < 0) why = err.msg;
             for (int i = 0; i < all.n; i++) {
                 if (v->require_dyad && !strcmp(all.v[i].t, "---")) continue;
                 /* PETRARCH keeps one copy of an event per story */

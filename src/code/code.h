@@ -52,6 +52,7 @@ typedef struct unit {
 typedef struct memory {        /* article-wide coreference state */
     const char *last_person, *last_igo, *last_group, *last_state, *last_plural, *last_any;
     const char *last_crowd, *last_mil;
+    char forward[16];          /* TABARI FORWARD: the previous sentence's first actor */
     const char *home;          /* dateline or first country of the article */
     const char *sent_state;    /* last_state when the current sentence began */
     const char *last_nonperson;
@@ -91,6 +92,8 @@ typedef struct code_rules {
     int complex_verbs, complex_conj;  /* COMPLEX: VERBS[n] CONJ[n]: that many: no event */
     int min_words;             /* SET: MINIMUM WORDS (8): a shorter sentence is not coded */
     uint8_t monadic;           /* SET: REQUIRE DYAD = FALSE (PETRARCH): events need no target */
+    uint8_t forward;           /* FORWARD: a pronoun before any actor is the previous
+                                  sentence's first actor */
 } code_rules;
 void code_rules_default(code_rules *r);
 /* applies one TABARI .options line: 0 applied, 1 no such switch here, -1 malformed */

@@ -374,11 +374,29 @@ static void tabari_pronouns(sent_ctx *c)
     const char *first = NULL;
     for (int k = 0; k < c->nm && !first; k++)
         if (!c->m[k].pronoun && !c->m[k].absorbed && c->m[k].code) first = c->m[k].code;
+    int forward = c->rules && c->rules->forward && c->mem->forward[0];
     for (int k = 0; k < c->nm; k++) {
         mention *p = &c->m[k];
         if (!p->pronoun) continue;
         p->expand = 0;
         p->code = first;
+        /* FORWARD (manual 8.4): a pronoun before any actor of its sentence is the previous
+           sentence's first actor */
+        if (forward) {
+            int before = 1;
+            for (int q = 0; q < k; q++) before &= c->m[q].pronoun || c->m[q].absorbed || !c->m[q].code;
+            if (before) p->code = arena_strdup(c->a, c->mem->forward);
+        }
+    }
+    /* the next sentence's: this one's first actor, without its agent ("only the actor") */
+    for (int k = 0; k < c->nm; k++) {
+        const mention *m = &c->m[k];
+        if (m->pronoun || m->absorbed || !m->code) continue;
+        size_t l = strlen(m->code), al = m->agent ? strlen(m->agent) : 0;
+        if (al && al < l && !strcmp(m->code + l - al, m->agent)) l -= al;
+        if (l >= sizeof c->mem->forward) l = sizeof c->mem->forward - 1;
+        memcpy(c->mem->forward, m->code, l); c->mem->forward[l] = 0;
+        break;
     }
 }
 

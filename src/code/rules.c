@@ -119,6 +119,15 @@ int code_rules_option(code_rules *r, const char *line)
         }
         return 1;
     }
+    if (!strncasecmp(s, "FORWARD:", 8)) {
+        /* the sequence format says where story and sentence numbers are in a record's id;
+           herodot takes a record id's last number as the sentence and the rest as the story
+           (the caller's business: see hd_code_options.forward) */
+        size_t n = strlen(s);
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) n--;
+        r->forward = !(n >= 3 && !strncasecmp(s + n - 3, "OFF", 3));
+        return 0;
+    }
     if (!strncasecmp(s, "COMPLEX:", 8)) {
         s += 8;
         r->complex_noactprior = find_ci(s, "NOACTPRIOR") != NULL;

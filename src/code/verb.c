@@ -860,7 +860,8 @@ static void tabari_pairs(sent_ctx *c)
 {
     int any = 0;
     for (int k = 1; k < c->nev; k++)
-        any |= c->ev[k].paired && (c->g[c->ev[k - 1].src_group].n > 1 || c->g[c->ev[k - 1].tgt_group].n > 1);
+        any |= c->ev[k].paired && c->ev[k - 1].tgt_group >= 0 &&
+               (c->g[c->ev[k - 1].src_group].n > 1 || c->g[c->ev[k - 1].tgt_group].n > 1);
     if (!any) return;
     int cap = 0;
     for (int k = 0; k < c->nev; k++)
@@ -872,8 +873,9 @@ static void tabari_pairs(sent_ctx *c)
         if (k + 1 < c->nev && c->ev[k + 1].paired && e->tgt_group >= 0) {
             const cand_event *p = &c->ev[k + 1];
             int sgr = e->src_group, tgr = e->tgt_group;
+            /* a compound paired with itself ("- % * ... [044:045]"): each pair once */
             for (int i = 0; i < c->g[sgr].n; i++)
-                for (int j = 0; j < c->g[tgr].n; j++) {
+                for (int j = sgr == tgr ? i + 1 : 0; j < c->g[tgr].n; j++) {
                     int a = member_group(c, sgr, i), b = member_group(c, tgr, j);
                     if (a < 0 || b < 0) continue;
                     out[n] = *e; out[n].src_group = a; out[n].tgt_group = b; n++;
@@ -947,8 +949,12 @@ void code_verbs(sent_ctx *c)
         /* TABARI (manual 7.4): a verb word after THE, A or AN, or capitalized inside the
            sentence, is a noun: not coded, not counted */
         if (c->d->rules == RULES_TABARI && tabari_noun(c, t0)) { i = t1 - 1; continue; }
-        if (first_verb < 0) first_verb = t0;
-        nverbs++;
+        /* a null-coded verb ("ACCORD [---]") is not counted for COMPLEX, as TABARI's nulls */
+        const char *dcode = vm.v[0]->code ? vm.v[0]->code : vm.v[0]->block->code;
+        if (dcode && strcmp(dcode, "---")) {
+            if (first_verb < 0) first_verb = t0;
+            nverbs++;
+        }
         int head = i;
         int vu0 = c->tok_unit[t0], vu1 = c->tok_unit[t1 - 1];
         /* TABARI tells no nouns from verbs and reads negation only as pattern words */

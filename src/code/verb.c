@@ -737,9 +737,8 @@ static int coded_group_at(const sent_ctx *c, int i)
 }
 
 /* TABARI: the source is the first actor of the clause before the verb (else after it); the
- * target the first
- * actor after the verb whose code differs from the source's, else the first such actor before
- * the verb. A verb with WAS/WERE/BEEN one or two words before it and BY right after it is
+ * target the first actor after the verb whose code differs from the source's, else the
+ * nearest such actor before the verb. A verb with WAS/WERE/BEEN one or two words before it and BY right after it is
  * passive: source and target change places. A pattern's $ and + are kept. */
 static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
 {
@@ -760,11 +759,15 @@ static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
     }
 #undef SRC_OK
     const char *sc = *sg >= 0 ? group_code(c, *sg) : "";
-    for (int pass = 0; pass < 2 && *tg < 0; pass++)
-        for (int i = pass ? L : t1; i < (pass ? t0 : R) && *tg < 0; i++) {
-            int g = coded_group_at(c, i);
-            if (g >= 0 && g != *sg && strcmp(group_code(c, g), sc)) *tg = g;
-        }
+    for (int i = t1; i < R && *tg < 0; i++) {
+        int g = coded_group_at(c, i);
+        if (g >= 0 && g != *sg && strcmp(group_code(c, g), sc)) *tg = g;
+    }
+    /* else the nearest before the verb */
+    for (int i = t0 - 1; i >= L && *tg < 0; i--) {
+        int g = coded_group_at(c, i);
+        if (g >= 0 && g != *sg && strcmp(group_code(c, g), sc)) *tg = g;
+    }
     if (pat_src || pat_tgt || t1 >= c->n || c->t[t1].cls != LC_BY) return;
     for (int k = t0 - 1; k >= t0 - 2 && k >= 0; k--) {
         const char *f = c->t[k].fold;

@@ -141,6 +141,13 @@ uint8_t vb_code_weight(const char *s)
     return rb[-1] == '?' ? CW_SUBORD : rb[-1] == '!' ? CW_DOMINANT : CW_NORMAL;
 }
 
+static int alnum_len(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++) n += isalnum((unsigned char)*s) != 0;
+    return n;
+}
+
 typedef struct raw_elem { pat_elem e; int join_next; int is_verb; } raw_elem;
 
 static int is_neg_word(const char *w) { return !strcmp(w, "not") || !strcmp(w, "no") ||
@@ -229,7 +236,11 @@ int vb_compile_pattern(dict *d, char *s, pattern *p, const char **why, int tabar
     }
     int actors = 0;
     for (int i = 0; i < n; i++) {
-        if (el[i].e.kind == PE_WORD || el[i].e.kind == PE_SYN) p->nlit++;
+        /* TABARI tries the longest pattern first, its length counted in letters and digits of
+           its words (manual 5.6); ours and PETRARCH's count words and sets */
+        if (tabari && el[i].e.kind == PE_WORD) p->nlit += alnum_len(el[i].e.w.text);
+        else if (tabari && el[i].e.kind == PE_SYN) p->nlit += alnum_len(el[i].e.syn->name);
+        else if (el[i].e.kind == PE_WORD || el[i].e.kind == PE_SYN) p->nlit++;
         if (el[i].e.kind == PE_SRC || el[i].e.kind == PE_TGT || el[i].e.kind == PE_SKIP ||
             el[i].e.kind == PE_COMP) actors++;
         if (el[i].e.neg && i < star) p->has_neg = 1;

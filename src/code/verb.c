@@ -57,8 +57,25 @@ static int tr(const sent_ctx *c) { return c->trace != NULL; }
 
 typedef struct vmatch { const verb_entry *v[16]; int n; int t0, t1; } vmatch;
 
+/* a TABARI verb phrase written with blanks ("DEATH TOLL RISEN") lets up to three words come
+   between its words ("death toll has risen"); it starts at its head */
+static int entry_gapped(const sent_ctx *c, const verb_entry *v, int i, int *t0, int *t1)
+{
+    int at = i;
+    for (int k = 0; k < v->nw; k++, at++) {
+        for (int skip = k && v->w[k].gap ? 3 : 0;; at++, skip--) {
+            if (at >= c->n || (k && (c->t[at].flags & TF_PUNCT))) return 0;
+            if ((k == 0 || c->tok_group[at] < 0) && wm_match_any(&v->w[k], &c->t[at])) break;
+            if (skip <= 0) return 0;
+        }
+    }
+    *t0 = i; *t1 = at;
+    return 1;
+}
+
 static int entry_at(const sent_ctx *c, const verb_entry *v, int i, int *t0, int *t1)
 {
+    if (v->head == 0 && v->nw > 1 && v->w[1].gap) return entry_gapped(c, v, i, t0, t1);
     int s = i - v->head;
     if (s < 0 || s + v->nw > c->n) return 0;
     for (int k = 0; k < v->nw; k++) {

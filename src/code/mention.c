@@ -35,6 +35,8 @@ static int phrase_at(const phrase *p, const token *t, int i, int n)
             int punct_ok = !(k > 0 && (t[at].flags & TF_PUNCT) &&
                              !(p->w[k].text[0] && ispunct((unsigned char)p->w[k].text[0])));
             if (punct_ok && wm_match(&p->w[k], &t[at])) break;
+            /* quote marks inside a gap: Al "The Weasel" Gore */
+            if (skip > 0 && (t[at].flags & TF_QUOTE)) continue;
             if (!punct_ok || skip-- <= 0) return 0;
         }
     }

@@ -21,7 +21,7 @@ static int joint(const sent_ctx *c, int t0, int t1)
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
         /* TABARI's noun phrases take adjectives: "Fornost and the evil awful Gondor" */
-        if (c->d->rules == RULES_TABARI && (plain_adjective(k) || word_tagged(c->d, k, WT_ADJ))) continue;
+        if (c->d->rules == RULES_TABARI && word_tagged(c->d, k, WT_ADJ)) continue;
         return 0;
     }
     return type;
@@ -70,13 +70,16 @@ void code_groups(sent_ctx *c)
     nl = w;
     for (int a = 0; a < nl;) {
         /* longest run a..b whose joints are commas or and/or, ending on an and/or joint */
-        int b = a, last_and = a;
+        int b = a, last_and = a, seen_and = 0;
         while (b + 1 < nl) {
             const mention *x = &c->m[live[b]], *y = &c->m[live[b + 1]];
             int j = joint(c, x->t1, y->t0);
             if (!j || (y->prep && y->prep != x->prep)) break;
+            /* TABARI's compounds are "A and B" or "A, B, ... and Z"; after an AND only another
+               AND goes on ("between A and B, and C and D"), a comma ends it ("A and B, C") */
+            if (seen_and && j != 2 && c->d->rules == RULES_TABARI) break;
             b++;
-            if (j == 2) last_and = b;
+            if (j == 2) { last_and = b; seen_and = 1; }
             if (b - a + 1 >= MAX_MEMBERS) break;
         }
         b = last_and;

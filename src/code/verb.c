@@ -732,15 +732,21 @@ static void tabari_commas(sent_ctx *c)
 /* a clause ends at a conjunction that joins no compound actor, or a semicolon */
 static int tabari_break(const sent_ctx *c, int i)
 {
-    if (c->tok_group[i] >= 0) return 0;
+    /* a conjunction joining a compound actor is no break; one inside a single actor phrase's
+       gap ("Durthang and an Orc" for DURTHANG ORC) still is */
+    if (c->tok_group[i] >= 0 && c->g[c->tok_group[i]].n > 1) return 0;
     const char *f = c->t[i].fold;
-    /* "awful and evil minister", "sheep and goats": an AND between adjectives or between
-       nouns of TABARI's lists joins no clauses */
+    /* "awful and evil minister", "sheep and evil awful goats": an AND between adjectives, or
+       between nouns (adjectives and determiners before the second), of TABARI's <ADJECTIVE>
+       and <NOUN> lists joins no clauses */
     if (i > 0 && i + 1 < c->n && !strcmp(f, "and") && c->tok_group[i - 1] < 0) {
         const token *p = &c->t[i - 1], *q = &c->t[i + 1];
-        if ((plain_adjective(p) || word_tagged(c->d, p, WT_ADJ)) &&
-            (plain_adjective(q) || word_tagged(c->d, q, WT_ADJ))) return 0;
-        if (word_tagged(c->d, p, WT_NOUN) && word_tagged(c->d, q, WT_NOUN)) return 0;
+        if (word_tagged(c->d, p, WT_ADJ) && word_tagged(c->d, q, WT_ADJ)) return 0;
+        if (word_tagged(c->d, p, WT_NOUN)) {
+            int k = i + 1;
+            while (k < c->n && (word_tagged(c->d, &c->t[k], WT_ADJ) || c->t[k].cls == LC_DET)) k++;
+            if (k < c->n && word_tagged(c->d, &c->t[k], WT_NOUN)) return 0;
+        }
     }
     return !strcmp(f, "and") || !strcmp(f, "but") || !strcmp(f, "or") || !strcmp(f, "nor") ||
            !strcmp(f, ";");

@@ -211,7 +211,14 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         const actor_entry *e = first_nonplace ? first_nonplace : first;
         const char *base = first_nonplace ? npcode : fcode;
         m->entry = e->src; m->kind = e->kind;
-        if (agent && is_country_code(base)) {
+        if (agent && c->d->rules == RULES_TABARI) {
+            /* TABARI: an agent joins any actor; FORMER makes it ELI ("former security
+               officials" of Arnor: ARNELI) */
+            phrase former = *agent;
+            for (int i = m->t0 > 0 ? m->t0 - 1 : 0; i < m->t1; i++)
+                if (!strcmp(c->t[i].fold, "former")) { former.agent = "ELI"; former.agent_prefix = 0; }
+            m->code = agent_join(c->a, base, &former);
+        } else if (agent && is_country_code(base)) {
             m->code = agent_join(c->a, base, agent);
         } else m->code = base;
         m->person = (uint8_t)(agent_person && names > 0);

@@ -791,7 +791,11 @@ static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
         int g = coded_group_at(c, i);
         if (g >= 0 && g != *sg && strcmp(group_code(c, g), sc)) *tg = g;
     }
-    if (pat_src || pat_tgt || t1 >= c->n || c->t[t1].cls != LC_BY) return;
+    /* BY right after the verb, or after one modifier ("was opposed earlier by") */
+    int by = t1 < c->n && c->t[t1].cls == LC_BY;
+    if (!by && t1 + 1 < c->n && c->t[t1 + 1].cls == LC_BY && c->tok_group[t1] < 0 &&
+        !(c->t[t1].flags & TF_PUNCT)) by = 1;
+    if (pat_src || pat_tgt || !by) return;
     for (int k = t0 - 1; k >= t0 - 2 && k >= 0; k--) {
         const char *f = c->t[k].fold;
         if (!strcmp(f, "was") || !strcmp(f, "were") || !strcmp(f, "been")) {

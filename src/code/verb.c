@@ -568,7 +568,7 @@ static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, 
                deleted comma clauses are not there */
             if (tabari) {
                 int t0u = c->u[u].t0;
-                if (c->u[u].group < 0 && c->gone && c->gone[t0u] && !e->consec) continue;
+                if (c->gone && c->gone[t0u] && !e->consec) continue;
                 if (c->u[u].group < 0 && (tabari_break(c, t0u) || !strcmp(c->t[t0u].fold, ","))) break;
                 int len = elem_at(c, e, u, pm, dir);
                 if (len) { pos = u + dir * len; found = 1; break; }

@@ -522,6 +522,10 @@ static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int 
     const unit *un = &c->u[u];
     switch (e->kind) {
     case PE_WORD:
+        /* TABARI: a pattern's word may be the edge word of an actor ("- TANKS *" in "Dol
+           Amroth tanks launched"): the actor's last word going left, its first going right */
+        if (un->group >= 0 && c->d->rules == RULES_TABARI &&
+            wm_match_any(&e->w, &c->t[dir < 0 ? un->t1 - 1 : un->t0])) return 1;
         if (un->group >= 0) return bare_agent_word(c, un, e, NULL);
         return wm_match_any(&e->w, &c->t[un->t0]);
     case PE_SYN: {

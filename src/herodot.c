@@ -232,7 +232,7 @@ const char *hd_coder_dict_hash(const hd_coder *c) { return c->d.hash; }
 
 int hd_coder_option(hd_coder *c, const char *line)
 {
-    return c->d.rules == RULES_TABARI ? code_rules_option(&c->rules, line) : 1;
+    return TABARI_LIKE(&c->d) ? code_rules_option(&c->rules, line) : 1;
 }
 
 void hd_coder_stats(const hd_coder *c, hd_dict_stats *st) { *st = c->d.st; }
@@ -624,7 +624,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             int mutual = !tg && sg->n > 1 && joint;
             if (mutual) tg = sg;
             if (!tg && !(strncmp(ce->code, "01", 2) == 0 || strncmp(ce->code, "09", 2) == 0) &&
-                !(hc->d.rules == RULES_TABARI && hc->rules.monadic)) continue;
+                !(TABARI_LIKE(&hc->d) && hc->rules.monadic)) continue;
             for (int i = 0; i < sg->n && !stop; i++) {
                 for (int j = 0; j < (tg ? tg->n : 1) && !stop; j++) {
                     const mention *ms = &c.m[sg->mem[i]];

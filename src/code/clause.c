@@ -16,12 +16,14 @@ static int joint(const sent_ctx *c, int t0, int t1)
         if (!strcmp(k->fold, ",")) { if (!type) type = 1; continue; }
         if (!strcmp(k->fold, "and") || !strcmp(k->fold, "or")) { type = 2; continue; }
         /* TABARI: "neither Galadriel nor Gollum"; "Ithilen's ... minister" joins nothing */
-        if (c->d->rules == RULES_TABARI && !strcmp(k->fold, "nor")) { type = 2; continue; }
-        if (c->d->rules == RULES_TABARI && !strcmp(k->fold, "'s")) return 0;
+        if (TABARI_LIKE(c->d) && !strcmp(k->fold, "nor")) { type = 2; continue; }
+        if (TABARI_LIKE(c->d) && !strcmp(k->fold, "'s")) return 0;
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
         /* TABARI's noun phrases take adjectives: "Fornost and the evil awful Gondor" */
-        if (c->d->rules == RULES_TABARI && word_tagged(c->d, k, WT_ADJ)) continue;
+        if (TABARI_LIKE(c->d) && word_tagged(c->d, k, WT_ADJ)) continue;
+        /* PETRARCH's sets have no adjective list: WordNet's plain adjectives */
+        if (c->d->rules == RULES_PETRARCH && plain_adjective(k)) continue;
         return 0;
     }
     return type;
@@ -77,7 +79,7 @@ void code_groups(sent_ctx *c)
             if (!j || (y->prep && y->prep != x->prep)) break;
             /* TABARI's compounds are "A and B" or "A, B, ... and Z"; after an AND only another
                AND goes on ("between A and B, and C and D"), a comma ends it ("A and B, C") */
-            if (seen_and && j != 2 && c->d->rules == RULES_TABARI) break;
+            if (seen_and && j != 2 && TABARI_LIKE(c->d)) break;
             b++;
             if (j == 2) { last_and = b; seen_and = 1; }
             if (b - a + 1 >= MAX_MEMBERS) break;
@@ -101,7 +103,7 @@ void code_groups(sent_ctx *c)
                 }
             }
         }
-        if (c->d->rules == RULES_TABARI) split_coded_compounds(c, g);
+        if (TABARI_LIKE(c->d)) split_coded_compounds(c, g);
         for (int k = 1; k < g->n; k++) {
             c->m[g->mem[k]].prep = c->m[g->mem[0]].prep;
             c->m[g->mem[k]].prep_word = c->m[g->mem[0]].prep_word;

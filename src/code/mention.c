@@ -78,7 +78,7 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
     }
     /* TABARI stems ("ERIADOR" finds "Eriadori"): a word no index knows is looked up by its
        prefixes, longest first */
-    if (!best && c->d->rules == RULES_TABARI && !t[i].fold_id && !t[i].nlem_id)
+    if (!best && TABARI_LIKE(c->d) && !t[i].fold_id && !t[i].nlem_id)
         for (size_t pl = t[i].fold_len; pl-- > 3 && !best;) {
             uint32_t id = dict_word_id(c->d, t[i].fold, pl);
             const phrase_list *l = id ? &ix[id] : NULL;
@@ -211,7 +211,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         const actor_entry *e = first_nonplace ? first_nonplace : first;
         const char *base = first_nonplace ? npcode : fcode;
         m->entry = e->src; m->kind = e->kind;
-        if (agent && c->d->rules == RULES_TABARI) {
+        if (agent && TABARI_LIKE(c->d)) {
             /* TABARI: an agent joins any actor; FORMER makes it ELI ("former security
                officials" of Arnor: ARNELI) */
             phrase former = *agent;
@@ -242,9 +242,11 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     if (agent) {
         m->bare_agent = 1;
         /* TABARI: an agent alone is no actor, unless SET: CONVERT AGENT makes it one, "~MOS" */
-        if (c->d->rules == RULES_TABARI) {
+        if (TABARI_LIKE(c->d)) {
             m->agent = agent->agent; m->entry = agent->src;
             if (c->rules && c->rules->convert_agent) m->code = cat(c->a, "~", agent->agent);
+            /* PETRARCH codes it with no actor: "---GOV" */
+            else if (c->d->rules == RULES_PETRARCH) m->code = cat(c->a, "---", agent->agent);
             return;
         }
         /* "the protesters", "the police": the last actor named in that role */
@@ -427,7 +429,7 @@ void code_mentions(sent_ctx *c)
         const phrase *p = (t[i].flags & TF_PUNCT) ? NULL : best_at(c, c->d->by_word, i, &len);
         /* a one-word actor must be capitalized ("Turkey", not "turkey"); longer phrases
            may be common nouns ("the international community") */
-        if (p && p->type == PH_ACTOR && len == 1 && !any_cap(t, i, len) && c->d->rules != RULES_TABARI) p = NULL;
+        if (p && p->type == PH_ACTOR && len == 1 && !any_cap(t, i, len) && !TABARI_LIKE(c->d)) p = NULL;
         if (p && p->type == PH_ANAPHOR && !(i > 0 && (t[i - 1].cls == LC_DET || t[i - 1].cls == LC_QUANT)) &&
             !(len == 1 && t[i].fold_id != t[i].nlem_id && (t[i].flags & TF_CAP) == 0)) {
             /* "the alliance", "both sides": anaphors need their determiner */
@@ -570,7 +572,7 @@ void code_mentions(sent_ctx *c)
         for (int i = give->t0; i < give->t1; i++) c->tok_mention[i] = k;
         c->tok_mention[comma] = k;
     }
-    if (c->d->rules == RULES_TABARI) { tabari_pronouns(c); return; }
+    if (TABARI_LIKE(c->d)) { tabari_pronouns(c); return; }
     /* 4. "he", "it" again, now that appositives are joined: the nearest fitting actor before
        it in the sentence ("Japan, a close partner of Australia, condemned what it
        called..."), else the article memory as resolved above */

@@ -110,7 +110,7 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
             if (len == best && out->n < 16) { out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b; }
         }
     }
-    if (out->n || c->d->rules != RULES_TABARI) return;
+    if (out->n || !TABARI_LIKE(c->d)) return;
     /* TABARI: "departes", "departen" are regular forms of DEPART_ that no lexicon knows;
        look the root up by the word without its ending */
     reg_root roots[10];
@@ -524,7 +524,7 @@ static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int 
     case PE_WORD:
         /* TABARI: a pattern's word may be the edge word of an actor ("- TANKS *" in "Dol
            Amroth tanks launched"): the actor's last word going left, its first going right */
-        if (un->group >= 0 && c->d->rules == RULES_TABARI &&
+        if (un->group >= 0 && TABARI_LIKE(c->d) &&
             wm_match_any(&e->w, &c->t[dir < 0 ? un->t1 - 1 : un->t0])) return 1;
         if (un->group >= 0) return bare_agent_word(c, un, e, NULL);
         return wm_match_any(&e->w, &c->t[un->t0]);
@@ -565,7 +565,7 @@ static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, 
         int found = 0;
         /* a gap between elements is bounded: a context word far from the verb says little */
         int budget = (e->kind == PE_WORD || e->kind == PE_SYN) ? MAX_WORD_GAP : MAX_ACTOR_GAP;
-        int tabari = c->d->rules == RULES_TABARI;
+        int tabari = TABARI_LIKE(c->d);
         if (tabari) budget = c->nu;
         for (int u = pos; u >= 0 && u < c->nu && budget >= 0; u += dir, budget--) {
             /* TABARI: a pattern reaches over anything but a conjunction or a comma; the
@@ -971,18 +971,18 @@ void code_verbs(sent_ctx *c)
     int last_src = -1, last_vu = 0, last_tgt = -1, first_verb = -1, nverbs = 0;
     /* the groups are settled by now: a synonym set matches at a token or not, for the sentence */
     if (c->d->nsyn && c->n) c->syn_len = arena_alloc(c->a, (size_t)c->d->nsyn * (size_t)c->n);
-    if (c->d->rules == RULES_TABARI) tabari_commas(c);
+    if (TABARI_LIKE(c->d)) tabari_commas(c);
     for (int i = 0; i < c->n; i++) {
         /* TABARI codes any word its verb dictionary lists, modals ("SHOULD") too */
         if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) ||
-            (c->t[i].cls != LC_NONE && c->d->rules != RULES_TABARI) || (c->gone && c->gone[i])) continue;
+            (c->t[i].cls != LC_NONE && !TABARI_LIKE(c->d)) || (c->gone && c->gone[i])) continue;
         vmatch vm;
         verbs_at(c, i, &vm);
         if (!vm.n) continue;
         int t0 = vm.t0, t1 = vm.t1;
         /* TABARI (manual 7.4): a verb word after THE, A or AN, or capitalized inside the
            sentence, is a noun: not coded, not counted */
-        if (c->d->rules == RULES_TABARI && tabari_noun(c, t0)) { i = t1 - 1; continue; }
+        if (TABARI_LIKE(c->d) && tabari_noun(c, t0)) { i = t1 - 1; continue; }
         /* a null-coded verb ("ACCORD [---]") is not counted for COMPLEX, as TABARI's nulls */
         const char *dcode = vm.v[0]->code ? vm.v[0]->code : vm.v[0]->block->code;
         if (dcode && strcmp(dcode, "---")) {
@@ -992,7 +992,7 @@ void code_verbs(sent_ctx *c)
         int head = i;
         int vu0 = c->tok_unit[t0], vu1 = c->tok_unit[t1 - 1];
         /* TABARI tells no nouns from verbs and reads negation only as pattern words */
-        int tabari = c->d->rules == RULES_TABARI;
+        int tabari = TABARI_LIKE(c->d);
         int as_verb = tabari || verb_use(c, head);
         int neg = !tabari && negated(c, t0);
         int pas = tabari ? 0 : as_verb ? passive(c, head, t1) : under_participle(c, t0);
@@ -1045,7 +1045,7 @@ void code_verbs(sent_ctx *c)
         }
         int sg = bpm.src, tg = bpm.tgt;
         if (bpm.comp >= 0) { sg = tg = bpm.comp; }
-        if (c->d->rules == RULES_TABARI) {
+        if (TABARI_LIKE(c->d)) {
             if (code) tabari_actors(c, t0, t1, &sg, &tg);
             if (code) tabari_defaults(c, t0, t1, &sg, &tg);
             /* a compound source with no target: its members act on each other */
@@ -1218,7 +1218,7 @@ void code_verbs(sent_ctx *c)
         }
         i = t1 - 1;
     }
-    if (c->d->rules == RULES_TABARI) {
+    if (TABARI_LIKE(c->d)) {
         if (tabari_complex(c, first_verb, nverbs)) c->nev = 0;
         tabari_select(c);
     }

@@ -68,7 +68,10 @@ enum code_weight { CW_NORMAL = 0, CW_SUBORD, CW_DOMINANT };
 enum word_tag_bits { WT_NOUN = 1, WT_ADJ = 2 };
 
 /* which coder's rules the dictionary's dialect asks for (dict.rules) */
-enum rule_set { RULES_HERODOT = 0, RULES_TABARI };
+enum rule_set { RULES_HERODOT = 0, RULES_TABARI, RULES_PETRARCH };
+/* TABARI's rules, or PETRARCH's validation variant of them (which differs where PETRARCH's
+   parse-based coder does: agents carried across a compound, "---GOV" for a lone agent) */
+#define TABARI_LIKE(d) ((d)->rules != RULES_HERODOT)
 
 enum pe_kind { PE_WORD = 1, PE_SYN, PE_SRC, PE_TGT, PE_SKIP, PE_COMP };
 

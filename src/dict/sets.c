@@ -240,7 +240,7 @@ int dict_load_set(dict *d, const char *path, dict_diag *dg, hd_error *err)
            codes, paired events, TABARI's actor and clause rules), so they are coded by
            TABARI's rules too (docs/DICTIONARIES.md) */
         read_environment(&c, data);
-        d->rules = RULES_TABARI;
+        d->rules = RULES_PETRARCH;
     }
     free(data);
     if (c.n == 0) {

@@ -94,6 +94,9 @@ hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err)
         hd_coder_close(c);
         return NULL;
     }
+    /* PETRARCH's own defaults for comma clauses (PETR_config.ini: internal and terminal
+       clauses of more than 2 and at most 8 words) */
+    if (c->d.rules == RULES_PETRARCH) c->rules.comma[1][1] = c->rules.comma[2][1] = 8;
     return c;
 }
 

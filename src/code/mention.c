@@ -161,6 +161,18 @@ static const char *cat(arena *a, const char *x, const char *y)
     return p;
 }
 
+static const char *agent_join(arena *a, const char *code, const phrase *agent);
+
+/* TABARI: an agent joins any actor; FORMER makes it ELI ("former security officials" of
+   Arnor: ARNELI) */
+static const char *tabari_agent(const sent_ctx *c, const mention *m, const char *base, const phrase *agent)
+{
+    phrase former = *agent;
+    for (int i = m->t0 > 0 ? m->t0 - 1 : 0; i < m->t1; i++)
+        if (!strcmp(c->t[i].fold, "former")) { former.agent = "ELI"; former.agent_prefix = 0; }
+    return agent_join(c->a, base, &former);
+}
+
 /* an actor code with an agent's: after it ([~GOV]) or before it ([NGM~]); an agent code the
  * actor's already has at a 3-letter boundary is not added again (NGM + NGM~ stays NGM) */
 static const char *agent_join(arena *a, const char *code, const phrase *agent)
@@ -198,6 +210,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     if (agent) { m->agent = agent->agent; m->title = agent->person; }   /* a title or role */
     if (person) {
         m->code = pcode; m->entry = person->src; m->kind = AK_PERSON; m->person = 1;
+        if (agent && TABARI_LIKE(c->d)) m->code = tabari_agent(c, m, pcode, agent);
         for (int k = 0; k < nh; k++)
             if (h[k].p->type == PH_ACTOR && h[k].p->entry == person) { m->pn0 = h[k].t0; m->pn1 = h[k].t1; break; }
         return;
@@ -212,12 +225,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         const char *base = first_nonplace ? npcode : fcode;
         m->entry = e->src; m->kind = e->kind;
         if (agent && TABARI_LIKE(c->d)) {
-            /* TABARI: an agent joins any actor; FORMER makes it ELI ("former security
-               officials" of Arnor: ARNELI) */
-            phrase former = *agent;
-            for (int i = m->t0 > 0 ? m->t0 - 1 : 0; i < m->t1; i++)
-                if (!strcmp(c->t[i].fold, "former")) { former.agent = "ELI"; former.agent_prefix = 0; }
-            m->code = agent_join(c->a, base, &former);
+            m->code = tabari_agent(c, m, base, agent);
         } else if (agent && is_country_code(base)) {
             m->code = agent_join(c->a, base, agent);
         } else m->code = base;

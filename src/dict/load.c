@@ -326,7 +326,9 @@ int load_actors_dialect(dict *d, const char *path, dict_diag *dg, int tabari)
         }
         int syn = *s == '+';
         if (syn) s++;
-        size_t pl = line_phrase_len(s, tabari);
+        /* PETRARCH's actor files, as TABARI's, run a phrase to its codes: a blank is '_'
+           there ("PRESIDENT HOSNI MURBARAK [EGYGOV]") */
+        size_t pl = line_phrase_len(s, tabari || d->rules == RULES_PETRARCH);
         if (pl == 0) { dict_report(dg, f.path, f.line, "empty phrase"); continue; }
         const char *rest = s + pl;
         if (syn && cur && !strchr(rest, '[')) {

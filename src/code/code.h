@@ -125,6 +125,8 @@ typedef struct sent_ctx {
                                   (patterns sharing a set try it at the same tokens again and again) */
     const char **place_country;   /* token -> ISO3 of a place named there, or NULL */
     uint8_t *gone;             /* TABARI rules: token in a deleted comma-delimited clause */
+    int end_clause;            /* PETRARCH rules: the comma before a terminal clause that is
+                                  coded on its own instead of deleted, or -1 */
     const code_rules *rules;   /* the coder's rule switches (TABARI rules only) */
 } sent_ctx;
 

@@ -713,6 +713,7 @@ static void tabari_commas(sent_ctx *c)
 {
     c->gone = arena_alloc(c->a, (size_t)c->n + 1);
     memset(c->gone, 0, (size_t)c->n + 1);
+    c->end_clause = -1;
     if (c->rules->comma_off) return;
     const int (*lim)[2] = c->rules->comma;     /* begin, middle, end */
     int start = 0, words = 0, first = 1;
@@ -727,6 +728,8 @@ static void tabari_commas(sent_ctx *c)
            in remarks published on Monday, urged Eriador ...") */
         int after_gone = kind == 2 && start > 0 && c->gone[start];
         int del = !(first && end) && !open_end && !after_gone && words > lim[kind][0] && words <= lim[kind][1];
+        /* PETRARCH codes a terminal clause (", a senior official said") on its own */
+        if (kind == 2 && !first && c->d->rules == RULES_PETRARCH) { c->end_clause = start; del = 0; }
         if (del) for (int k = start; k < i + (kind == 1); k++) c->gone[k] = 1;   /* both commas */
         if (end) break;
         start = i; words = 0; first = 0;
@@ -739,6 +742,7 @@ static int tabari_break(const sent_ctx *c, int i)
     /* a conjunction joining a compound actor is no break; one inside a single actor phrase's
        gap ("Durthang and an Orc" for DURTHANG ORC) still is */
     if (c->tok_group[i] >= 0 && c->g[c->tok_group[i]].n > 1) return 0;
+    if (c->gone && i == c->end_clause) return 1;
     const char *f = c->t[i].fold;
     /* "awful and evil minister", "sheep and evil awful goats": an AND between adjectives, or
        between nouns (adjectives and determiners before the second), of TABARI's <ADJECTIVE>

@@ -728,8 +728,9 @@ static void tabari_commas(sent_ctx *c)
            in remarks published on Monday, urged Eriador ...") */
         int after_gone = kind == 2 && start > 0 && c->gone[start];
         int del = !(first && end) && !open_end && !after_gone && words > lim[kind][0] && words <= lim[kind][1];
-        /* PETRARCH codes a terminal clause (", a senior official said") on its own */
-        if (kind == 2 && !first && c->d->rules == RULES_PETRARCH) { c->end_clause = start; del = 0; }
+        /* PETRARCH codes a terminal clause it does not delete (", the official news agency
+           WFNA said") on its own */
+        if (!del && kind == 2 && !first && !open_end && c->d->rules == RULES_PETRARCH) c->end_clause = start;
         if (del) for (int k = start; k < i + (kind == 1); k++) c->gone[k] = 1;   /* both commas */
         if (end) break;
         start = i; words = 0; first = 0;

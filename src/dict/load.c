@@ -382,8 +382,10 @@ static void expand_agent(dict *d, const char *ph, size_t n, const subst *subs, i
             }
         }
     }
-    phrase *p = new_phrase(d, ph, n, PH_AGENT, src, tabari);
+    phrase *p = new_phrase(d, ph, n, PH_AGENT, src, tabari == 1);
     if (!p) return;
+    /* tabari == 2: "POLICE {}" in a PETRARCH set, no plural: the last word is exact */
+    if (tabari == 2 && p->nw) p->w[p->nw - 1].exact = 1;
     if (code[0] == '~') p->agent = arena_strdup(&d->mem, code + 1);
     else {
         size_t cl = strlen(code);
@@ -449,7 +451,9 @@ int load_agents_dialect(dict *d, const char *path, dict_diag *dg, int tabari)
             continue;
         }
         const char *src = where(d, &f);
-        expand_agent(d, s, pl, subs, nsubs, code, kind == AK_PERSON, src, 0, tabari);
+        const char *ob0 = strchr(s, '{');
+        int no_plural = !tabari && d->rules == RULES_PETRARCH && ob0 && ob0 < lb && ob0[1] == '}';
+        expand_agent(d, s, pl, subs, nsubs, code, kind == AK_PERSON, src, 0, no_plural ? 2 : tabari);
         /* explicit plurals {A B} */
         const char *ob = strchr(s, '{');
         if (ob && ob < lb) {

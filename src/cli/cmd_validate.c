@@ -343,6 +343,9 @@ static int run_petrarch(vctx *v, hd_coder *c, const char *xml)
         }
         const char *why = NULL;
         if (st < 0) why = err.msg;
+        /* PETRARCH reads the record through its parse: with unbalanced brackets it is an input
+           error there, coded as nothing (ERROR-02, ERROR-03) */
+        else if (rec.parse_unbalanced) why = "its <Parse> has unbalanced brackets: an input error, no events";
         else {
             evlist all = { 0 };
             if (code_record(c, &rec, &all, &err, NULL) < 0) why = err.msg;

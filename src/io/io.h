@@ -35,6 +35,7 @@ typedef struct io_record {
     char *sentence, *category;         /* PETRARCH attributes, or NULL */
     io_coding *coding; int ncoding;    /* PETRARCH <EventCoding> elements */
     io_kv *config; int nconfig;        /* PETRARCH <Config> elements read since the last record */
+    int parse_unbalanced;              /* PETRARCH: its <Parse> has unmatched brackets */
 } io_record;
 typedef struct io_records io_records;
 /* which format the first bytes of an input look like: IO_PETRXML (first non-blank is '<'),

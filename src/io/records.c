@@ -393,6 +393,17 @@ static int next_xml(io_records *r, io_record *rec, hd_error *err)
                 io_coding *k = &rec->coding[rec->ncoding++];
                 k->source = attr(c, "sourcecode"); k->target = attr(c, "targetcode");
                 k->event = attr(c, "eventcode"); k->noevents = attr(c, "noevents"); k->error = attr(c, "error");
+            } else if (!strcmp((const char *)c->name, "Parse")) {
+                /* not used for coding, but a parse whose brackets do not balance marks a record
+                   its own producer got wrong */
+                xmlChar *t = xmlNodeGetContent(c);
+                long depth = 0, low = 0;
+                for (const xmlChar *q = t; q && *q; q++) {
+                    depth += *q == '(' ? 1 : *q == ')' ? -1 : 0;
+                    if (depth < low) low = depth;
+                }
+                rec->parse_unbalanced = depth != 0 || low < 0;
+                xmlFree(t);
             }
         }
         xmlFreeDoc(doc);

@@ -400,10 +400,10 @@ def _():
 
 
 # ---- the peers' formats and validation suites (issue 4) ------------------------------------
-# Pass-rate floors measured when `herodot validate` was written; the issue's targets are 95%
-# (TABARI) and 85% (PETRARCH). Raise them as the engine improves, never lower them.
+# Pass-rate floors: the issue's targets, 95% (TABARI: 426 of 448 pass) and 85% (PETRARCH: 238
+# of 279). Raise them as the engine improves, never lower them.
 TABARI_VALIDATE_FLOOR = 95.0
-PETRARCH_VALIDATE_FLOOR = 81.7
+PETRARCH_VALIDATE_FLOOR = 85.0
 
 
 def validate_rate(path):

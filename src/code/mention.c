@@ -12,7 +12,7 @@
 
 typedef struct hit { int t0, t1; const phrase *p; } hit;
 
-static int wm_match(const word_match *w, const token *t)
+static inline int wm_match(const word_match *w, const token *t)
 {
     if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
     if (t->fold_id && t->fold_id == w->fold) return 1;
@@ -25,22 +25,34 @@ static int wm_match(const word_match *w, const token *t)
  * ("PRINCE DOL_AMROTH") may come a few words later ("Prince of Dol Amroth"). */
 enum { MAX_GAP = 3 };
 
-static int phrase_at(const phrase *p, const token *t, int i, int n)
+/* the slow path of phrase_at, for a phrase with a TABARI gap */
+static int phrase_at_gapped(const phrase *p, const token *t, int i, int n)
 {
     int at = i;
     for (int k = 0; k < p->nw; k++, at++) {
         int skip = k > 0 && p->w[k].gap ? MAX_GAP : 0;
         for (;; at++) {
             if (at >= n) return 0;
-            int punct_ok = !(k > 0 && (t[at].flags & TF_PUNCT) &&
-                             !(p->w[k].text[0] && ispunct((unsigned char)p->w[k].text[0])));
+            int punct_ok = k == 0 || !(t[at].flags & TF_PUNCT) ||
+                           (p->w[k].text[0] && ispunct((unsigned char)p->w[k].text[0]));
             if (punct_ok && wm_match(&p->w[k], &t[at])) break;
-            /* quote marks inside a gap: Al "The Weasel" Gore */
-            if (skip > 0 && (t[at].flags & TF_QUOTE)) continue;
+            if (skip > 0 && (t[at].flags & TF_QUOTE)) continue;   /* Al "The Weasel" Gore */
             if (!punct_ok || skip-- <= 0) return 0;
         }
     }
     return at - i;
+}
+
+static inline int phrase_at(const phrase *p, const token *t, int i, int n)
+{
+    if (i + p->nw > n) return 0;
+    for (int k = 0; k < p->nw; k++) {
+        if (k > 0 && p->w[k].gap) return phrase_at_gapped(p, t, i, n);
+        if (k > 0 && (t[i + k].flags & TF_PUNCT) && !(p->w[k].text[0] && ispunct((unsigned char)p->w[k].text[0])))
+            return 0;
+        if (!wm_match(&p->w[k], &t[i + k])) return 0;
+    }
+    return p->nw;
 }
 
 static int type_rank(uint8_t type) { return type == PH_ACTOR ? 3 : type == PH_AGENT ? 2 : 1; }

@@ -40,7 +40,7 @@ static int regular_form(const char *word, const char *root)
     return 0;
 }
 
-static int wm_match_any(const word_match *w, const token *t)
+static inline int wm_match_any(const word_match *w, const token *t)
 {
     if (t->flags & TF_PUNCT) return t->fold_id && t->fold_id == w->fold;
     if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
@@ -73,7 +73,7 @@ static int entry_gapped(const sent_ctx *c, const verb_entry *v, int i, int *t0, 
     return 1;
 }
 
-static int entry_at(const sent_ctx *c, const verb_entry *v, int i, int *t0, int *t1)
+static inline int entry_at(const sent_ctx *c, const verb_entry *v, int i, int *t0, int *t1)
 {
     if (v->head == 0 && v->nw > 1 && v->w[1].gap) return entry_gapped(c, v, i, t0, t1);
     int s = i - v->head;
@@ -517,7 +517,7 @@ static int is_location_group(const sent_ctx *c, int g)
 }
 
 /* does element e match at unit u? returns the number of units it covers (0 = no) */
-static int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int dir)
+static inline int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *pm, int dir)
 {
     const unit *un = &c->u[u];
     switch (e->kind) {

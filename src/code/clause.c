@@ -15,12 +15,12 @@ static int joint(const sent_ctx *c, int t0, int t1)
         const token *k = &c->t[i];
         if (!strcmp(k->fold, ",")) { if (!type) type = 1; continue; }
         if (!strcmp(k->fold, "and") || !strcmp(k->fold, "or")) { type = 2; continue; }
-        /* TABARI: "neither Galadriel nor Gollum"; "Ithilen's ... minister" joins nothing */
+        /* TABARI: "neither Alvora nor Brenn"; "Alvora's ... minister" joins nothing */
         if (TABARI_LIKE(c->d) && !strcmp(k->fold, "nor")) { type = 2; continue; }
         if (TABARI_LIKE(c->d) && !strcmp(k->fold, "'s")) return 0;
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
-        /* TABARI's noun phrases take adjectives: "Fornost and the evil awful Gondor" */
+        /* TABARI's noun phrases take adjectives: "Alvora and the grim stern Brenn" */
         if (TABARI_LIKE(c->d) && word_tagged(c->d, k, WT_ADJ)) continue;
         /* PETRARCH's sets have no adjective list: WordNet's plain adjectives */
         if (c->d->rules == RULES_PETRARCH && plain_adjective(k)) continue;
@@ -91,7 +91,7 @@ void code_groups(sent_ctx *c)
         g->t0 = c->m[live[a]].t0; g->t1 = c->m[live[b]].t1;
         /* "authorities in Kosovo and Serbia": the role carries to a bare country */
         const mention *f = &c->m[live[a]];
-        /* (not TABARI's: "the ambassadors of Arnor, Osgiliath and Gondor" is ARNGOV, OSG, GON) */
+        /* (not TABARI's: "the envoys of Alvora, Brenn and Calder" is ALVGOV, BRN, CAL) */
         if (g->n > 1 && f->agent && strlen(f->code) == 3 + strlen(f->agent) && c->d->rules != RULES_TABARI) {
             for (int k = 1; k < g->n; k++) {
                 mention *m = &c->m[g->mem[k]];

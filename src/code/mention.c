@@ -22,7 +22,7 @@ static inline int wm_match(const word_match *w, const token *t)
 }
 
 /* the tokens phrase p covers from token i, or 0. A TABARI phrase word written after a blank
- * ("PRINCE DOL_AMROTH") may come a few words later ("Prince of Dol Amroth"). */
+ * ("DUKE CALDER_VALE") may come a few words later ("Duke of Calder Vale"). */
 enum { MAX_GAP = 3 };
 
 /* the slow path of phrase_at, for a phrase with a TABARI gap */
@@ -36,7 +36,7 @@ static int phrase_at_gapped(const phrase *p, const token *t, int i, int n)
             int punct_ok = k == 0 || !(t[at].flags & TF_PUNCT) ||
                            (p->w[k].text[0] && ispunct((unsigned char)p->w[k].text[0]));
             if (punct_ok && wm_match(&p->w[k], &t[at])) break;
-            if (skip > 0 && (t[at].flags & TF_QUOTE)) continue;   /* Al "The Weasel" Gore */
+            if (skip > 0 && (t[at].flags & TF_QUOTE)) continue;   /* Jo "The Hawk" Brenn */
             if (!punct_ok || skip-- <= 0) return 0;
         }
     }
@@ -88,7 +88,7 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
             }
         }
     }
-    /* TABARI stems ("ERIADOR" finds "Eriadori"): a word no index knows is looked up by its
+    /* TABARI stems ("ALVOR" finds "Alvorans"): a word no index knows is looked up by its
        prefixes, longest first */
     if (!best && TABARI_LIKE(c->d) && !t[i].fold_id && !t[i].nlem_id)
         for (size_t pl = t[i].fold_len; pl-- > 3 && !best;) {
@@ -176,7 +176,7 @@ static const char *cat(arena *a, const char *x, const char *y)
 static const char *agent_join(arena *a, const char *code, const phrase *agent);
 
 /* TABARI: an agent joins any actor; FORMER makes it ELI ("former security officials" of
-   Arnor: ARNELI) */
+   Alvora: ALVELI) */
 static const char *tabari_agent(const sent_ctx *c, const mention *m, const char *base, const phrase *agent)
 {
     phrase former = *agent;

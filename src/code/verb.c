@@ -522,8 +522,8 @@ static inline int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *p
     const unit *un = &c->u[u];
     switch (e->kind) {
     case PE_WORD:
-        /* TABARI: a pattern's word may be the edge word of an actor ("- TANKS *" in "Dol
-           Amroth tanks launched"): the actor's last word going left, its first going right */
+        /* TABARI: a pattern's word may be the edge word of an actor ("- TANKS *" in "Brenn
+           tanks launched"): the actor's last word going left, its first going right */
         if (un->group >= 0 && TABARI_LIKE(c->d) &&
             wm_match_any(&e->w, &c->t[dir < 0 ? un->t1 - 1 : un->t0])) return 1;
         if (un->group >= 0) return bare_agent_word(c, un, e, NULL);
@@ -724,8 +724,8 @@ static void tabari_commas(sent_ctx *c)
         int kind = first ? 0 : end ? 2 : 1;
         /* a text cut off without its full stop has no end clause to delete (MARK-06) */
         int open_end = end && i == c->n;
-        /* an end clause right after a deleted one stays (DEMO-19: "Arnor's foreign minister,
-           in remarks published on Monday, urged Eriador ...") */
+        /* an end clause right after a deleted one stays ("Alvora's foreign minister,
+           in remarks on Monday, urged Brenn ...") */
         int after_gone = kind == 2 && start > 0 && c->gone[start];
         int del = !(first && end) && !open_end && !after_gone && words > lim[kind][0] && words <= lim[kind][1];
         /* PETRARCH codes a terminal clause it does not delete (", the official news agency
@@ -741,7 +741,7 @@ static void tabari_commas(sent_ctx *c)
 static int tabari_break(const sent_ctx *c, int i)
 {
     /* a conjunction joining a compound actor is no break; one inside a single actor phrase's
-       gap ("Durthang and an Orc" for DURTHANG ORC) still is */
+       gap ("Calder and a Dunmark" for CALDER DUNMARK) still is */
     if (c->tok_group[i] >= 0 && c->g[c->tok_group[i]].n > 1) return 0;
     if (c->gone && i == c->end_clause) return 1;
     const char *f = c->t[i].fold;
@@ -838,7 +838,7 @@ static void tabari_defaults(sent_ctx *c, int t0, int t1, int *sg, int *tg)
 static int tabari_complex(const sent_ctx *c, int first_verb, int nverbs)
 {
     const code_rules *r = c->rules;
-    if (r->min_words) {     /* words as TABARI counts them: a comma is one, "Gondor's" one */
+    if (r->min_words) {     /* words as TABARI counts them: a comma is one, "Alvora's" one */
         int n = 0;
         for (int i = 0; i < c->n; i++) {
             const token *t = &c->t[i];

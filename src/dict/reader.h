@@ -34,7 +34,7 @@ verb_block *vb_new_block(dict *d, const char *label, const char *src);
 void vb_add_pattern(dict *d, verb_block *b, pattern *p);
 void vb_index_verb(dict *d, const verb_entry *v);
 
-/* tabari.c: a TABARI phrase ("KIRITH_UNGOL", "PRINCE DOL_AMROTH", "BAN="): a word followed by
+/* tabari.c: a TABARI phrase ("NORTH_VALE", "DUKE CALDER_VALE", "BAN="): a word followed by
  * '_' or ending in '=' is exact, any other word is a stem (word_match.prefix); the words are
  * consecutive. Returns the number of words. */
 int tabari_phrase(dict *d, const char *raw, size_t n, word_match **out);

@@ -213,7 +213,7 @@ static int next_tabari(io_records *r, io_record *rec, hd_error *err)
     while (a < z && isspace((unsigned char)text.p[a])) a++;
     while (z > a && isspace((unsigned char)text.p[z - 1])) z--;
     rec->text = strndup(text.p ? text.p + a : "", z - a);
-    /* "Dol_Amroth": an underscore joining two words is TABARI's way of writing a phrase's
+    /* "Calder_Vale": an underscore joining two words is TABARI's way of writing a phrase's
        words, in its texts as in its dictionaries; it reads as a blank (same length, so the
        spans do not move) */
     for (char *u = rec->text; *u; u++)

@@ -121,8 +121,11 @@ typedef struct sent_ctx {
        lets the matcher skip patterns whose words are absent) */
     const uint32_t *stamp; uint32_t serial;
     uint32_t *syn_seen;        /* per synonym set: serial*2 + present, a memo */
-    uint8_t *syn_len;          /* [synset * n + token]: 1 + the length matched there, 0 = not yet
-                                  (patterns sharing a set try it at the same tokens again and again) */
+    /* per synonym set, a row of n bytes: 1 + the length matched at each token, 0 = not yet
+       (patterns sharing a set try it at the same tokens again and again); a set's row is made
+       when the sentence first tries the set (syn_row_serial[set] == serial), since zeroing
+       a row for every set and sentence cost more than the matching it saved */
+    uint8_t **syn_rows; uint32_t *syn_row_serial;
     const char **place_country;   /* token -> ISO3 of a place named there, or NULL */
     uint8_t *gone;             /* TABARI rules: token in a deleted comma-delimited clause */
     int end_clause;            /* PETRARCH rules: the comma before a terminal clause that is

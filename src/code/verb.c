@@ -428,8 +428,12 @@ static int syn_match(const sent_ctx *c, const synset *s, int i)
 
 static int syn_at(const sent_ctx *c, const synset *s, int i)
 {
-    if (!c->syn_len) return syn_match(c, s, i);
-    uint8_t *memo = &c->syn_len[(size_t)s->id * (size_t)c->n + (size_t)i];
+    if (!c->syn_rows) return syn_match(c, s, i);
+    if (c->syn_row_serial[s->id] != c->serial) {
+        c->syn_rows[s->id] = arena_alloc(c->a, (size_t)c->n + 1);
+        c->syn_row_serial[s->id] = c->serial;
+    }
+    uint8_t *memo = &c->syn_rows[s->id][i];
     if (!*memo) {
         int len = syn_match(c, s, i);
         *memo = (uint8_t)(len < 254 ? len + 1 : 255);
@@ -975,7 +979,6 @@ void code_verbs(sent_ctx *c)
 {
     int last_src = -1, last_vu = 0, last_tgt = -1, first_verb = -1, nverbs = 0;
     /* the groups are settled by now: a synonym set matches at a token or not, for the sentence */
-    if (c->d->nsyn && c->n) c->syn_len = arena_alloc(c->a, (size_t)c->d->nsyn * (size_t)c->n);
     if (TABARI_LIKE(c->d)) tabari_commas(c);
     for (int i = 0; i < c->n; i++) {
         /* TABARI codes any word its verb dictionary lists, modals ("SHOULD") too */

@@ -159,6 +159,10 @@ const char *memory_resolve(const memory *m, uint8_t cls);
 int code_discard(sent_ctx *c);
 const char *tok_text(const sent_ctx *c, int t0, int t1);   /* arena copy of the original words */
 int is_country_code(const char *code);
+/* how many words may come between two words of a TABARI phrase written with a blank
+   ("DUKE CALDER_VALE" finds "Duke of Calder Vale"), in actor and verb phrases alike */
+enum { TABARI_MAX_GAP = 3 };
+
 /* a word in TABARI's <NOUN> or <ADJECTIVE> lists (tag: WT_*) */
 static inline int word_tagged(const dict *d, const token *k, uint8_t tag)
 {

@@ -23,14 +23,13 @@ static inline int wm_match(const word_match *w, const token *t)
 
 /* the tokens phrase p covers from token i, or 0. A TABARI phrase word written after a blank
  * ("DUKE CALDER_VALE") may come a few words later ("Duke of Calder Vale"). */
-enum { MAX_GAP = 3 };
 
 /* the slow path of phrase_at, for a phrase with a TABARI gap */
 static int phrase_at_gapped(const phrase *p, const token *t, int i, int n)
 {
     int at = i;
     for (int k = 0; k < p->nw; k++, at++) {
-        int skip = k > 0 && p->w[k].gap ? MAX_GAP : 0;
+        int skip = k > 0 && p->w[k].gap ? TABARI_MAX_GAP : 0;
         for (;; at++) {
             if (at >= n) return 0;
             int punct_ok = k == 0 || !(t[at].flags & TF_PUNCT) ||

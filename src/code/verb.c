@@ -57,13 +57,13 @@ static int tr(const sent_ctx *c) { return c->trace != NULL; }
 
 typedef struct vmatch { const verb_entry *v[16]; int n; int t0, t1; } vmatch;
 
-/* a TABARI verb phrase written with blanks ("DEATH TOLL RISEN") lets up to three words come
-   between its words ("death toll has risen"); it starts at its head */
+/* a TABARI verb phrase written with blanks ("PRICE RISE") lets a few words come between its
+   words ("price of grain rise"); it starts at its head */
 static int entry_gapped(const sent_ctx *c, const verb_entry *v, int i, int *t0, int *t1)
 {
     int at = i;
     for (int k = 0; k < v->nw; k++, at++) {
-        for (int skip = k && v->w[k].gap ? 3 : 0;; at++, skip--) {
+        for (int skip = k && v->w[k].gap ? TABARI_MAX_GAP : 0;; at++, skip--) {
             if (at >= c->n || (k && (c->t[at].flags & TF_PUNCT))) return 0;
             if ((k == 0 || c->tok_group[at] < 0) && wm_match_any(&v->w[k], &c->t[at])) break;
             if (skip <= 0) return 0;
@@ -85,6 +85,19 @@ static inline int entry_at(const sent_ctx *c, const verb_entry *v, int i, int *t
     }
     *t0 = s; *t1 = s + v->nw;
     return 1;
+}
+
+/* the TABARI verb entries headed by word id that match at token i: roots that take the
+   regular endings (stem 0), or stems (stem 1) */
+static void verbs_headed(const sent_ctx *c, uint32_t id, int i, int stem, vmatch *out)
+{
+    const verb_list *l = id ? &c->d->verbs_by_word[id] : NULL;
+    for (int j = 0; l && j < l->n && out->n < 16; j++) {
+        const word_match *h = &l->v[j]->w[l->v[j]->head];
+        int a, b;
+        if (!(stem ? h->prefix : h->endings == WE_VERB) || !entry_at(c, l->v[j], i, &a, &b)) continue;
+        out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b;
+    }
 }
 
 static void verbs_at(const sent_ctx *c, int i, vmatch *out)
@@ -121,27 +134,13 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
         if (bl >= sizeof buf) continue;
         memcpy(buf, t->fold, roots[r].len);
         if (roots[r].add_e) buf[bl - 1] = 'e';
-        uint32_t id = dict_word_id(c->d, buf, bl);
-        if (!id) continue;
-        const verb_list *l = &c->d->verbs_by_word[id];
-        for (int j = 0; j < l->n && out->n < 16; j++) {
-            int a, b;
-            if (l->v[j]->w[l->v[j]->head].endings != WE_VERB || !entry_at(c, l->v[j], i, &a, &b)) continue;
-            out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b;
-        }
+        verbs_headed(c, dict_word_id(c->d, buf, bl), i, 0, out);
     }
     /* a TABARI stem ("ACTUALITY" for "actualityss") that is not a WordNet word: look the
        word up by its prefixes, longest first */
     if (t->fold_id || t->vlem_id || t->nlem_id) return;
-    for (size_t pl = t->fold_len; pl-- > 3 && !out->n;) {
-        uint32_t id = dict_word_id(c->d, t->fold, pl);
-        const verb_list *l = id ? &c->d->verbs_by_word[id] : NULL;
-        for (int j = 0; l && j < l->n && out->n < 16; j++) {
-            int a, b;
-            if (!l->v[j]->w[l->v[j]->head].prefix || !entry_at(c, l->v[j], i, &a, &b)) continue;
-            out->v[out->n++] = l->v[j]; out->t0 = a; out->t1 = b;
-        }
-    }
+    for (size_t pl = t->fold_len; pl-- > 3 && !out->n;)
+        verbs_headed(c, dict_word_id(c->d, t->fold, pl), i, 1, out);
 }
 
 static int is_modifier_tok(const sent_ctx *c, int i)
@@ -564,13 +563,13 @@ static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, 
 {
     int pos = start;
     int vu = dir > 0 ? start - 1 : start + 1;
+    const int tabari = TABARI_LIKE(c->d);
     for (int k = 0; k < ne; k++) {
         const pat_elem *e = &el[k];
         int found = 0;
-        /* a gap between elements is bounded: a context word far from the verb says little */
-        int budget = (e->kind == PE_WORD || e->kind == PE_SYN) ? MAX_WORD_GAP : MAX_ACTOR_GAP;
-        int tabari = TABARI_LIKE(c->d);
-        if (tabari) budget = c->nu;
+        /* a gap between elements is bounded: a context word far from the verb says little
+           (TABARI's is bounded by the clause only) */
+        int budget = tabari ? c->nu : (e->kind == PE_WORD || e->kind == PE_SYN) ? MAX_WORD_GAP : MAX_ACTOR_GAP;
         for (int u = pos; u >= 0 && u < c->nu && budget >= 0; u += dir, budget--) {
             /* TABARI: a pattern reaches over anything but a conjunction or a comma; the
                deleted comma clauses are not there */
@@ -732,8 +731,8 @@ static void tabari_commas(sent_ctx *c)
            in remarks on Monday, urged Brenn ...") */
         int after_gone = kind == 2 && start > 0 && c->gone[start];
         int del = !(first && end) && !open_end && !after_gone && words > lim[kind][0] && words <= lim[kind][1];
-        /* PETRARCH codes a terminal clause it does not delete (", the official news agency
-           WFNA said") on its own */
+        /* PETRARCH codes a terminal clause it does not delete (", the state news agency of
+           Calder said") on its own */
         if (!del && kind == 2 && !first && !open_end && c->d->rules == RULES_PETRARCH) c->end_clause = start;
         if (del) for (int k = start; k < i + (kind == 1); k++) c->gone[k] = 1;   /* both commas */
         if (end) break;
@@ -765,6 +764,14 @@ static int tabari_break(const sent_ctx *c, int i)
            !strcmp(f, ";");
 }
 
+/* the clause of tokens [t0, t1): [*L, *R) */
+static void tabari_clause(const sent_ctx *c, int t0, int t1, int *L, int *R)
+{
+    *L = t0; *R = t1;
+    while (*L > 0 && !tabari_break(c, *L - 1)) (*L)--;
+    while (*R < c->n && !tabari_break(c, *R)) (*R)++;
+}
+
 static int coded_group_at(const sent_ctx *c, int i)
 {
     if (c->gone && c->gone[i]) return -1;
@@ -772,15 +779,13 @@ static int coded_group_at(const sent_ctx *c, int i)
     return g >= 0 && group_code(c, g) ? g : -1;
 }
 
-/* TABARI: the source is the first actor of the clause before the verb (else after it); the
- * target the first actor after the verb whose code differs from the source's, else the
- * nearest such actor before the verb. A verb with WAS/WERE/BEEN one or two words before it and BY right after it is
- * passive: source and target change places. A pattern's $ and + are kept. */
-static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
+/* TABARI: the source is the first actor of the clause [L, R) before the verb (else after
+ * it); the target the first actor after the verb whose code differs from the source's, else
+ * the nearest such actor before the verb. A verb with WAS/WERE/BEEN one or two words before
+ * it and BY right after it (or after one more word) is passive: source and target change
+ * places. A pattern's $ and + are kept. */
+static void tabari_actors(const sent_ctx *c, int t0, int t1, int L, int R, int *sg, int *tg)
 {
-    int L = t0, R = t1;
-    while (L > 0 && !tabari_break(c, L - 1)) L--;
-    while (R < c->n && !tabari_break(c, R)) R++;
     int pat_src = *sg >= 0, pat_tgt = *tg >= 0;
     /* with a target from the pattern, the source is the first actor with another code */
     const char *tc = pat_tgt ? group_code(c, *tg) : NULL;
@@ -821,13 +826,11 @@ static void tabari_actors(const sent_ctx *c, int t0, int t1, int *sg, int *tg)
 /* DEFAULT: SOURCE [X] <PRIOR> TARGET [Y] <AFTER> (manual 8.5): the codes used when the
  * search found no actor; with PRIOR (AFTER), whenever no actor stands before (after) the
  * verb in its clause */
-static void tabari_defaults(sent_ctx *c, int t0, int t1, int *sg, int *tg)
+static void tabari_defaults(sent_ctx *c, int t0, int t1, int L, int R, int *sg, int *tg)
 {
     const code_rules *r = c->rules;
     if (!r->def_src[0] && !r->def_tgt[0]) return;
-    int L = t0, R = t1, before = 0, after = 0;
-    while (L > 0 && !tabari_break(c, L - 1)) L--;
-    while (R < c->n && !tabari_break(c, R)) R++;
+    int before = 0, after = 0;
     for (int i = L; i < t0; i++) before |= coded_group_at(c, i) >= 0;
     for (int i = t1; i < R; i++) after |= coded_group_at(c, i) >= 0;
     if (r->def_src[0] && (*sg < 0 || (r->def_src_prior && !before)))
@@ -866,7 +869,8 @@ static int tabari_complex(const sent_ctx *c, int first_verb, int nverbs)
 
 /* ---- events ------------------------------------------------------------------------- */
 
-static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int t1, const char *pat)
+static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int t1, const char *pat,
+                      uint8_t weight)
 {
     if (c->nev == c->evcap) {
         int nc = c->evcap ? c->evcap * 2 : 16;
@@ -877,7 +881,7 @@ static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int
     cand_event *e = &c->ev[c->nev++];
     memset(e, 0, sizeof *e);
     e->src_group = sg; e->tgt_group = tg; e->code = code;
-    e->verb_t0 = t0; e->verb_t1 = t1; e->pattern = pat;
+    e->verb_t0 = t0; e->verb_t1 = t1; e->pattern = pat; e->weight = weight;
 }
 
 static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
@@ -978,19 +982,19 @@ static void tabari_select(sent_ctx *c)
 void code_verbs(sent_ctx *c)
 {
     int last_src = -1, last_vu = 0, last_tgt = -1, first_verb = -1, nverbs = 0;
-    /* the groups are settled by now: a synonym set matches at a token or not, for the sentence */
-    if (TABARI_LIKE(c->d)) tabari_commas(c);
+    const int tabari = TABARI_LIKE(c->d);
+    if (tabari) tabari_commas(c);
     for (int i = 0; i < c->n; i++) {
         /* TABARI codes any word its verb dictionary lists, modals ("SHOULD") too */
         if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) ||
-            (c->t[i].cls != LC_NONE && !TABARI_LIKE(c->d)) || (c->gone && c->gone[i])) continue;
+            (c->t[i].cls != LC_NONE && !tabari) || (c->gone && c->gone[i])) continue;
         vmatch vm;
         verbs_at(c, i, &vm);
         if (!vm.n) continue;
         int t0 = vm.t0, t1 = vm.t1;
         /* TABARI (manual 7.4): a verb word after THE, A or AN, or capitalized inside the
            sentence, is a noun: not coded, not counted */
-        if (TABARI_LIKE(c->d) && tabari_noun(c, t0)) { i = t1 - 1; continue; }
+        if (tabari && tabari_noun(c, t0)) { i = t1 - 1; continue; }
         /* a null-coded verb ("ACCORD [---]") is not counted for COMPLEX, as TABARI's nulls */
         const char *dcode = vm.v[0]->code ? vm.v[0]->code : vm.v[0]->block->code;
         if (dcode && strcmp(dcode, "---")) {
@@ -1000,7 +1004,6 @@ void code_verbs(sent_ctx *c)
         int head = i;
         int vu0 = c->tok_unit[t0], vu1 = c->tok_unit[t1 - 1];
         /* TABARI tells no nouns from verbs and reads negation only as pattern words */
-        int tabari = TABARI_LIKE(c->d);
         int as_verb = tabari || verb_use(c, head);
         int neg = !tabari && negated(c, t0);
         int pas = tabari ? 0 : as_verb ? passive(c, head, t1) : under_participle(c, t0);
@@ -1053,25 +1056,25 @@ void code_verbs(sent_ctx *c)
         }
         int sg = bpm.src, tg = bpm.tgt;
         if (bpm.comp >= 0) { sg = tg = bpm.comp; }
-        if (TABARI_LIKE(c->d)) {
-            if (code) tabari_actors(c, t0, t1, &sg, &tg);
-            if (code) tabari_defaults(c, t0, t1, &sg, &tg);
+        if (tabari) {
+            i = t1 - 1;
+            if (!code) continue;
+            int L, R;
+            tabari_clause(c, t0, t1, &L, &R);
+            tabari_actors(c, t0, t1, L, R, &sg, &tg);
+            tabari_defaults(c, t0, t1, L, R, &sg, &tg);
             /* a compound source with no target: its members act on each other */
-            if (code && sg >= 0 && tg < 0 && c->g[sg].n > 1) tg = sg;
-            if (tr(c) && code)
+            if (sg >= 0 && tg < 0 && c->g[sg].n > 1) tg = sg;
+            if (tr(c))
                 fprintf(c->trace, "    => %s  source %s  target %s%s\n", code,
                         sg >= 0 ? group_code(c, sg) : "-", tg >= 0 ? group_code(c, tg) : "-",
                         sg < 0 || (tg < 0 && !c->rules->monadic) ? "  (no event: TABARI needs both)" : "");
-            if (code && sg >= 0 && (tg >= 0 || c->rules->monadic)) {
-                add_event(c, sg, tg, code, t0, t1, src_line);
-                c->ev[c->nev - 1].weight = weight;
-                if (code2 && tg >= 0) {
-                    add_event(c, tg, sg, code2, t0, t1, src_line);
-                    c->ev[c->nev - 1].weight = weight;
-                    c->ev[c->nev - 1].paired = 1;
-                }
+            if (sg < 0 || (tg < 0 && !c->rules->monadic)) continue;
+            add_event(c, sg, tg, code, t0, t1, src_line, weight);
+            if (code2 && tg >= 0) {
+                add_event(c, tg, sg, code2, t0, t1, src_line, weight);
+                c->ev[c->nev - 1].paired = 1;
             }
-            i = t1 - 1;
             continue;
         }
         int by = pas && sg < 0 ? by_agent(c, vu1) : -1;
@@ -1215,18 +1218,14 @@ void code_verbs(sent_ctx *c)
             code = "145";
             if (tr(c)) fprintf(c->trace, "    crowd violence: coded 145\n");
         }
-        add_event(c, sg, tg, code, t0, t1, src_line);
+        add_event(c, sg, tg, code, t0, t1, src_line, weight);
         c->ev[c->nev - 1].noun = (uint8_t)!as_verb;
         c->ev[c->nev - 1].passive = (uint8_t)pas;
-        c->ev[c->nev - 1].weight = weight;
         memory_event(c->mem, code, group_code(c, sg));
-        if (code2 && tg >= 0) {
-            add_event(c, tg, sg, code2, t0, t1, src_line);
-            c->ev[c->nev - 1].weight = weight;
-        }
+        if (code2 && tg >= 0) add_event(c, tg, sg, code2, t0, t1, src_line, weight);
         i = t1 - 1;
     }
-    if (TABARI_LIKE(c->d)) {
+    if (tabari) {
         if (tabari_complex(c, first_verb, nverbs)) c->nev = 0;
         tabari_select(c);
     }

@@ -172,7 +172,15 @@ static const char *cat(arena *a, const char *x, const char *y)
     return p;
 }
 
-static const char *agent_join(arena *a, const char *code, const phrase *agent);
+/* an actor code with an agent's: after it ([~GOV]) or before it ([NGM~]); an agent code the
+ * actor's already has at a 3-letter boundary is not added again (NGM + NGM~ stays NGM) */
+static const char *agent_join(arena *a, const char *code, const phrase *agent)
+{
+    size_t cl = strlen(code), al = strlen(agent->agent);
+    for (size_t k = 0; al && k + al <= cl; k += 3)
+        if (!strncmp(code + k, agent->agent, al)) return code;
+    return agent->agent_prefix ? cat(a, agent->agent, code) : cat(a, code, agent->agent);
+}
 
 /* TABARI: an agent joins any actor; FORMER makes it ELI ("former security officials" of
    Alvora: ALVELI) */
@@ -182,16 +190,6 @@ static const char *tabari_agent(const sent_ctx *c, const mention *m, const char 
     for (int i = m->t0 > 0 ? m->t0 - 1 : 0; i < m->t1; i++)
         if (!strcmp(c->t[i].fold, "former")) { former.agent = "ELI"; former.agent_prefix = 0; }
     return agent_join(c->a, base, &former);
-}
-
-/* an actor code with an agent's: after it ([~GOV]) or before it ([NGM~]); an agent code the
- * actor's already has at a 3-letter boundary is not added again (NGM + NGM~ stays NGM) */
-static const char *agent_join(arena *a, const char *code, const phrase *agent)
-{
-    size_t cl = strlen(code), al = strlen(agent->agent);
-    for (size_t k = 0; al && k + al <= cl; k += 3)
-        if (!strncmp(code + k, agent->agent, al)) return code;
-    return agent->agent_prefix ? cat(a, agent->agent, code) : cat(a, code, agent->agent);
 }
 
 /* the code a chunk of hits and names stands for */
@@ -396,9 +394,10 @@ static int pronoun_class(const char *f, uint8_t *cls)
 
 /* TABARI's pronouns (manual 7.7): HE, SHE, IT (and HIM) stand for the first actor of the
  * sentence; THEY and THEM for the first compound (code_groups does that), else the first
- * actor. Nothing comes from earlier sentences (TABARI's FORWARD is not supported). ITS, HIS
- * and HER are left alone: as actors they take the place of the targets the validation
- * suite expects ("in its dealings with Rohan"). */
+ * actor. With FORWARD (manual 8.4), a pronoun before any actor of its sentence stands for the
+ * previous sentence's first actor, kept in the article memory. ITS, HIS and HER are left
+ * alone: as actors they would take the place of the target named after them ("in its talks
+ * with Brenn"). */
 static void tabari_pronouns(sent_ctx *c)
 {
     const char *first = NULL;

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(buf, data, size);
     buf[size] = 0;
     code_rules r;
-    code_rules_default(&r);
+    code_rules_default(&r, RULES_TABARI);
     for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) code_rules_option(&r, line);
     /* the codes are NUL-terminated within their buffers */
     if (strnlen(r.def_src, sizeof r.def_src) == sizeof r.def_src) abort();

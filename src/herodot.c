@@ -86,7 +86,6 @@ hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err)
     hd_coder *c = calloc(1, sizeof *c);
     const char *dir = opt && opt->dict_dir ? opt->dict_dir : HD_DEFAULT_DATA;
     snprintf(c->dir, sizeof c->dir, "%s", dir);
-    code_rules_default(&c->rules);
     char gpath[1024];
     const char *gz = opt ? opt->gazetteer : NULL;
     if (!gz && geo_default_path(gpath, sizeof gpath) == 0) gz = gpath;
@@ -94,9 +93,7 @@ hd_coder *hd_coder_open(const hd_open_options *opt, hd_error *err)
         hd_coder_close(c);
         return NULL;
     }
-    /* PETRARCH's own defaults for comma clauses (PETR_config.ini: internal and terminal
-       clauses of more than 2 and at most 8 words) */
-    if (c->d.rules == RULES_PETRARCH) c->rules.comma[1][1] = c->rules.comma[2][1] = 8;
+    code_rules_default(&c->rules, c->d.rules);     /* the rule set is the dictionary's */
     return c;
 }
 

@@ -95,7 +95,8 @@ typedef struct code_rules {
     uint8_t forward;           /* FORWARD: a pronoun before any actor is the previous
                                   sentence's first actor */
 } code_rules;
-void code_rules_default(code_rules *r);
+/* the defaults of a rule set (RULES_*): TABARI's, or PETRARCH's comma limits */
+void code_rules_default(code_rules *r, uint8_t rule_set);
 /* applies one TABARI .options line: 0 applied, 1 no such switch here, -1 malformed */
 int code_rules_option(code_rules *r, const char *line);
 

@@ -10,11 +10,13 @@
 #include <string.h>
 #include <strings.h>
 
-void code_rules_default(code_rules *r)
+void code_rules_default(code_rules *r, uint8_t rule_set)
 {
     memset(r, 0, sizeof *r);
     r->code_by = CODE_BY_CLAUSE;
     int lim[3][2] = { { 128, 0 }, { 2, 10 }, { 2, 10 } };   /* TABARI's defaults (manual 8.6) */
+    /* PETRARCH's (PETR_config.ini): internal and terminal clauses of more than 2 and at most 8 */
+    if (rule_set == RULES_PETRARCH) lim[1][1] = lim[2][1] = 8;
     memcpy(r->comma, lim, sizeof lim);
     r->min_words = 8;                                         /* manual 4.2, 8.2.3 */
 }

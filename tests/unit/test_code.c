@@ -9,29 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 #include "../include/herodot.h"
+#include "coded.h"
 
 static hd_coder *coder;
-static char got[4096];
 
-static int collect(const hd_event *ev, void *ud)
-{
-    (void)ud;
-    char one[128];
-    snprintf(one, sizeof one, "%s%s>%s:%s", got[0] ? " " : "", ev->source.code,
-             ev->target.code ? ev->target.code : "-", ev->code);
-    strncat(got, one, sizeof got - strlen(got) - 1);
-    return 0;
-}
-
-static const char *code(const char *text)
-{
-    got[0] = 0;
-    hd_article a = { "t1", "2023-11-29", text, strlen(text), NULL, NULL, NULL };
-    static hd_error e;
-    int n = hd_code_article(coder, &a, NULL, collect, NULL, &e);
-    if (n < 0) return e.msg;
-    return got;
-}
+static const char *code(const char *text) { return coded(coder, "2023-11-29", text); }
 
 static int setup(void **st)
 {
@@ -91,12 +73,7 @@ static void test_dated_person_code(void **st)
 {
     (void)st;
     assert_string_equal(code("Jens Stoltenberg condemned Serbia."), "IGOWSTNAT>SRB:111");
-    got[0] = 0;
-    const char *t = "Jens Stoltenberg condemned Serbia.";
-    hd_article a = { "t2", "2025-01-01", t, strlen(t), NULL, NULL, NULL };
-    hd_error e;
-    hd_code_article(coder, &a, NULL, collect, NULL, &e);
-    assert_string_equal(got, "NOR>SRB:111");
+    assert_string_equal(coded(coder, "2025-01-01", "Jens Stoltenberg condemned Serbia."), "NOR>SRB:111");
 }
 
 static void test_authorities_in_compound(void **st)
@@ -134,14 +111,15 @@ static void test_bad_articles(void **st)
 {
     (void)st;
     hd_error e;
+    char got[4096] = "";
     hd_article a = { "x", "2023-13-01", "Serbia condemned Kosovo.", 24, NULL, NULL, NULL };
-    assert_int_equal(hd_code_article(coder, &a, NULL, collect, NULL, &e), -1);
+    assert_int_equal(hd_code_article(coder, &a, NULL, coded_collect, got, &e), -1);
     assert_non_null(strstr(e.msg, "date"));
     hd_article b = { "x", "2023-11-01", "Serbia \xff condemned.", 19, NULL, NULL, NULL };
-    assert_int_equal(hd_code_article(coder, &b, NULL, collect, NULL, &e), -1);
+    assert_int_equal(hd_code_article(coder, &b, NULL, coded_collect, got, &e), -1);
     assert_non_null(strstr(e.msg, "UTF-8"));
     hd_article c = { "", "2023-11-01", "x", 1, NULL, NULL, NULL };
-    assert_int_equal(hd_code_article(coder, &c, NULL, collect, NULL, &e), -1);
+    assert_int_equal(hd_code_article(coder, &c, NULL, coded_collect, got, &e), -1);
 }
 
 static void test_spans_in_code_points(void **st)

@@ -12,29 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 #include "../include/herodot.h"
+#include "coded.h"
 
 static hd_coder *coder;
 static char dir[256];
-static char got[4096];
 
-static int collect(const hd_event *ev, void *ud)
-{
-    (void)ud;
-    char one[128];
-    snprintf(one, sizeof one, "%s%s>%s:%s", got[0] ? " " : "", ev->source.code,
-             ev->target.code ? ev->target.code : "-", ev->code);
-    strncat(got, one, sizeof got - strlen(got) - 1);
-    return 0;
-}
-
-static const char *code(const char *text)
-{
-    got[0] = 0;
-    hd_article a = { "t", "2001-05-01", text, strlen(text), NULL, NULL, NULL };
-    hd_error e;
-    if (hd_code_article(coder, &a, NULL, collect, NULL, &e) < 0) return "error";
-    return got;
-}
+static const char *code(const char *text) { return coded(coder, "2001-05-01", text); }
 
 static void put(const char *name, const char *text)
 {

@@ -400,13 +400,6 @@ static int find_target(const sent_ctx *c, int vu_end, const char *src)
 
 typedef struct pmatch { int src, tgt, comp; } pmatch;
 
-static int lower_words_only(const pattern *p)
-{
-    for (int k = 0; k < p->nlower; k++)
-        if (p->lower[k].kind != PE_WORD && p->lower[k].kind != PE_SYN) return 0;
-    return 1;
-}
-
 /* how many units a pattern element may skip to find its match */
 enum { MAX_WORD_GAP = 5, MAX_ACTOR_GAP = 10 };
 
@@ -457,23 +450,39 @@ static int bare_agent_word(const sent_ctx *c, const unit *un, const pat_elem *e,
 
 /* ---- presence prefilter ---------------------------------------------------------------- */
 
+static inline void sig_set(uint64_t sig[SIG_WORDS], unsigned bit) { sig[bit >> 6] |= 1ull << (bit & 63); }
+
 void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
 {
     const dict *d = c->d;
+    memset(c->sig, 0, sizeof c->sig);
+    c->has_sig = c->syn_seen && d->syn_at;
     for (int i = 0; i < c->n; i++) {
         const token *t = &c->t[i];
         stamp[t->fold_id] = serial; stamp[t->nlem_id] = serial; stamp[t->vlem_id] = serial;
         /* the synonym sets these words can begin are present (synset_present reads it) */
-        if (!c->syn_seen || !d->syn_at) continue;
+        if (!c->has_sig) continue;
         uint32_t ids[3] = { t->fold_id, t->nlem_id, t->vlem_id };
         for (int k = 0; k < 3; k++) {
-            if (!ids[k] || ids[k] >= d->syn_words) continue;
-            for (uint32_t j = d->syn_at[ids[k]]; j < d->syn_at[ids[k] + 1]; j++)
+            if (!ids[k]) continue;
+            sig_set(c->sig, sig_word_bit(ids[k]));
+            if (ids[k] >= d->syn_words) continue;
+            for (uint32_t j = d->syn_at[ids[k]]; j < d->syn_at[ids[k] + 1]; j++) {
                 c->syn_seen[d->syn_of[j]] = (serial << 1) | 1;
+                sig_set(c->sig, sig_syn_bit((int)d->syn_of[j]));
+            }
         }
     }
     stamp[0] = 0;   /* id 0 is "no word" */
     c->stamp = stamp; c->serial = serial;
+}
+
+/* the sentence may hold every word and set the pattern cannot do without (dict.h) */
+static inline int sig_possible(const sent_ctx *c, const pattern *p)
+{
+    if (!c->has_sig) return 1;
+    return !((p->sig[0] & ~c->sig[0]) | (p->sig[1] & ~c->sig[1]) |
+             (p->sig[2] & ~c->sig[2]) | (p->sig[3] & ~c->sig[3]));
 }
 
 static int word_present(const sent_ctx *c, const word_match *w)
@@ -533,9 +542,9 @@ static inline int elem_at(const sent_ctx *c, const pat_elem *e, int u, pmatch *p
         return wm_match_any(&e->w, &c->t[un->t0]);
     case PE_SYN: {
         if (un->group >= 0) return bare_agent_word(c, un, NULL, e->syn);
-        if (dir < 0) {   /* leftwards: try members ending here */
-            for (int m = 0; m < e->syn->n; m++) {
-                int len = e->syn->memlen[m], s = un->t0 - len + 1;
+        if (dir < 0) {   /* leftwards: try members ending here, each length once */
+            for (int m = 0; m < e->syn->nlens; m++) {
+                int len = e->syn->lens[m], s = un->t0 - len + 1;
                 if (s < 0) continue;
                 if (syn_at(c, e->syn, s) == len) return len;
             }
@@ -1026,10 +1035,10 @@ void code_verbs(sent_ctx *c)
                 if (neg != p->has_neg && !tabari) continue;
                 /* context-only patterns ("- BEGIN * [143]" for "began a strike") describe the
                    noun; a tensed verb ("jets struck") is not in their context */
-                if (finite && p->nupper == 0 && p->nlower > 0 && !p->has_neg && lower_words_only(p)) continue;
+                if (finite && p->context_only) continue;
                 if (!as_verb && p->nlit == 0) continue;
                 pmatch pm;
-                int ok = pattern_possible(c, p) && match_pattern(c, p, vu0, vu1, &pm);
+                int ok = sig_possible(c, p) && pattern_possible(c, p) && match_pattern(c, p, vu0, vu1, &pm);
                 trace_pattern(c, p, ok);
                 /* equal specificity across blocks: the longer pattern, then one with a code */
                 if (ok && (!best || p->nlit > best->nlit ||

@@ -305,17 +305,70 @@ static void synsets_by_word(dict *d)
     d->syn_always = always;
 }
 
+/* the one id a word element cannot be present without, or 0 when it may be present by any
+ * of several (its form or a lemma) or by a stem */
+static uint32_t sole_key(const word_match *w)
+{
+    if (w->prefix || !w->fold) return 0;
+    if (w->exact) return w->fold;
+    if ((w->nlem && w->nlem != w->fold) || (w->vlem && w->vlem != w->fold)) return 0;
+    return w->fold;
+}
+
+static void sign_elems(const dict *d, const pat_elem *e, int n, uint64_t sig[SIG_WORDS])
+{
+    for (int k = 0; k < n; k++) {
+        unsigned bit;
+        if (e[k].kind == PE_WORD) {
+            uint32_t key = sole_key(&e[k].w);
+            if (!key) continue;
+            bit = sig_word_bit(key);
+        } else if (e[k].kind == PE_SYN) {
+            if (d->syn_always[e[k].syn->id]) continue;
+            bit = sig_syn_bit(e[k].syn->id);
+        } else continue;
+        sig[bit >> 6] |= 1ull << (bit & 63);
+    }
+}
+
+/* the signature (see sig_word_bit) and the shape flags the matcher reads for every pattern */
+static void pattern_sign(const dict *d, pattern *p)
+{
+    memset(p->sig, 0, sizeof p->sig);
+    sign_elems(d, p->lower, p->nlower, p->sig);
+    sign_elems(d, p->upper, p->nupper, p->sig);
+    int words_only = p->nlower > 0;
+    for (int k = 0; k < p->nlower; k++)
+        if (p->lower[k].kind != PE_WORD && p->lower[k].kind != PE_SYN) words_only = 0;
+    p->context_only = (uint8_t)(p->nupper == 0 && !p->has_neg && words_only);
+}
+
+/* a set's distinct member lengths: matching leftwards tries each length once */
+static void synset_lengths(dict *d, synset *s)
+{
+    rg_free(d->rg, s->lens);
+    s->lens = rg_calloc(d->rg, (size_t)s->n + 1, sizeof *s->lens);
+    s->nlens = 0;
+    for (int m = 0; m < s->n; m++) {
+        int seen = 0;
+        for (int j = 0; j < s->nlens && !seen; j++) seen = s->lens[j] == s->memlen[m];
+        if (!seen) s->lens[s->nlens++] = s->memlen[m];
+    }
+}
+
 void dict_finish(dict *d)
 {
     tabari_index_stems(d);
     for (int i = 0; i < d->nsyn; i++) if (!d->synsets[i]->first) synset_index(d, d->synsets[i]);
     synsets_by_word(d);
+    for (int i = 0; i < d->nsyn; i++) synset_lengths(d, d->synsets[i]);
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];
         if (b->npat > 1) qsort(b->pat, (size_t)b->npat, sizeof *b->pat, pat_cmp);
         for (int j = 0; j < b->npat; j++) {
-            const pattern *p = b->pat[j];
+            pattern *p = b->pat[j];
+            pattern_sign(d, p);
             if (p->code && !p->null_code) strmap_put(&codes, p->code, strlen(p->code), 0, NULL);
         }
     }

@@ -57,6 +57,7 @@ typedef struct synset {
     word_match **mem; int *memlen; int n, cap;
     int id;                        /* index, for per-sentence presence memos */
     uint32_t *first; uint32_t firstcap;   /* hash set of the members' first-word ids */
+    int *lens; int nlens;          /* the members' distinct lengths, first seen first */
 } synset;
 int synset_may_start(const synset *s, uint32_t fold, uint32_t nlem, uint32_t vlem);
 
@@ -83,13 +84,23 @@ typedef struct pat_elem {
     const synset *syn;
 } pat_elem;
 
+/* A pattern's signature: 256 bits, one for each word and synonym set it cannot match
+ * without (dict_finish). The code stage sets the same bits for what a sentence holds, so a
+ * pattern whose bits are not all set is skipped with four ANDs instead of a walk over its
+ * elements; this is only a filter, the matcher still decides. */
+enum { SIG_WORDS = 4 };
+static inline unsigned sig_word_bit(uint32_t id) { return (id * 2654435761u) >> 24; }
+static inline unsigned sig_syn_bit(int id) { return (((uint32_t)id + 1u) * 0x9E3779B1u ^ 0x5bd1e995u) >> 24; }
+
 typedef struct pattern {
+    uint64_t sig[SIG_WORDS];       /* see sig_word_bit */
     pat_elem *lower; int nlower;   /* nearest the verb first */
     pat_elem *upper; int nupper;
     const char *code, *code2;      /* code2: paired event target->source */
     uint8_t null_code, discard, has_neg;
     uint8_t weight;                /* CW_*: TABARI's [X?] subordinate, [X!] dominant */
     uint8_t guard;                 /* [---] with only words before '*': a context guard */
+    uint8_t context_only;          /* only words and sets, all before the verb, none negated */
     int nlit;                      /* literal words and synsets: specificity */
     int seq;                       /* load order, to break ties deterministically */
     const char *src;

@@ -94,6 +94,19 @@ static void test_verbs_and_patterns(void **st)
     assert_string_equal(paired->code2, "190");
     assert_non_null(neg);
     assert_true(neg->null_code);
+    /* the signature holds the bits of the words and sets a pattern cannot match without */
+    const pattern *with = b->pat[0];
+    unsigned wbit = sig_word_bit(dict_word_id(&d, "with", 4)), sbit = sig_syn_bit(with->upper[2].syn->id);
+    assert_true(with->sig[wbit >> 6] & (1ull << (wbit & 63)));
+    assert_true(with->sig[sbit >> 6] & (1ull << (sbit & 63)));
+    assert_false(with->context_only);
+    int bits = 0;
+    for (int k = 0; k < SIG_WORDS; k++) bits += __builtin_popcountll(with->sig[k]);
+    assert_true(bits >= 1 && bits <= 2);
+    /* &WEAPON's members are one and two words long: leftwards matching tries each length once */
+    assert_int_equal(with->upper[2].syn->nlens, 2);
+    assert_int_equal(with->upper[2].syn->lens[0], 1);
+    assert_int_equal(with->upper[2].syn->lens[1], 2);
     /* the multi-word verb is indexed by its head word */
     uint32_t carry = dict_word_id(&d, "carry", 5);
     assert_true(carry > 0);

@@ -239,17 +239,22 @@ static int verb_use(const sent_ctx *c, int i)
 /* A noun names an event of the sentence's subject only as the object of a support verb
  * ("carried out an attack", "imposed sanctions", "held talks"); "Blinken denounced the
  * executions" says nothing of who executed whom. */
-static const char *const support_verbs[] = {
-    "carry", "launch", "conduct", "stage", "hold", "make", "mount", "impose", "wage", "step",
-    "begin", "start", "resume", "announce", "order", "sign", "reach", "issue", "lodge", "file",
-    "level", "deliver", "pay", "unleash", "provide", "offer", "send", "extend", "grant", "give",
-    "host", "renew", "continue", "intensify", "escalate", "call", "demand", "seek", "propose",
-    "agree", "accept", "conclude", "strike", "claim", "take", "pledge", "promise", "vow", "threaten",
-    "plan", "open", "lead", "organize", "organise", "stage", "commit", "perpetrate", "press",
-    "bring", "lift", "ease", "tighten", "expand", "broaden", "approve", "adopt", "back",
-    "announce", "declare", "mark", "end", "halt", "suspend", "break", "violate", "have", "part",
-    "coordinate", "join", "support", "receive", "welcome", NULL
+static const char *const support_verbs[] = {   /* sorted, for bsearch */
+    "accept", "adopt", "agree", "announce", "approve", "back", "begin", "break", "bring",
+    "broaden", "call", "carry", "claim", "commit", "conclude", "conduct", "continue", "coordinate",
+    "declare", "deliver", "demand", "ease", "end", "escalate", "expand", "extend", "file", "give",
+    "grant", "halt", "have", "hold", "host", "impose", "intensify", "issue", "join", "launch",
+    "lead", "level", "lift", "lodge", "make", "mark", "mount", "offer", "open", "order",
+    "organise", "organize", "part", "pay", "perpetrate", "plan", "pledge", "press", "promise",
+    "propose", "provide", "reach", "receive", "renew", "resume", "seek", "send", "sign", "stage",
+    "start", "step", "strike", "support", "suspend", "take", "threaten", "tighten", "unleash",
+    "violate", "vow", "wage", "welcome"
 };
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 static int support_before(const sent_ctx *c, int i)
 {
@@ -265,7 +270,8 @@ static int support_before(const sent_ctx *c, int i)
         if (t->cls != LC_NONE || (t->flags & TF_PUNCT)) return 0;
         if (t->vlem_id && c->tok_group[k] < 0) {
             const char *lem = c->d->words[t->vlem_id];
-            for (int q = 0; support_verbs[q]; q++) if (!strcmp(lem, support_verbs[q])) return 1;
+            if (bsearch(&lem, support_verbs, sizeof support_verbs / sizeof *support_verbs,
+                        sizeof *support_verbs, cmp_str)) return 1;
         }
         if (c->tok_group[k] >= 0) return 0;
     }
@@ -895,7 +901,6 @@ static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int
 
 static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
 {
-    if (!tr(c)) return;
     fprintf(c->trace, "      %s %s [%s%s%s]\n", ok ? "MATCH" : "no   ", p->src,
             p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
 }
@@ -1027,19 +1032,21 @@ void code_verbs(sent_ctx *c)
                       c->t[head].form == FORM_EN);
         /* the most specific pattern over every block the word belongs to */
         const pattern *best = NULL; pmatch bpm = { -1, -1, -1 };
+        /* patterns of another polarity are not tried (TABARI reads NOT only as a pattern
+           word); context-only patterns ("- BEGIN * [143]" for "began a strike") describe the
+           noun, and a tensed verb ("jets struck") is not in their context; a noun needs a
+           pattern with a word of its own */
+        const uint8_t skip = (uint8_t)((tabari ? 0 : neg ? PS_NOT_NEG : PS_NEG) |
+                                       (finite ? PS_CONTEXT : 0) | (as_verb ? 0 : PS_NO_LIT));
         for (int q = 0; q < vm.n; q++) {
             const verb_block *b = vm.v[q]->block;
             for (int k = 0; k < b->npat; k++) {
                 const pattern *p = b->pat[k];
                 if (best && p->nlit < best->nlit) break;
-                if (neg != p->has_neg && !tabari) continue;
-                /* context-only patterns ("- BEGIN * [143]" for "began a strike") describe the
-                   noun; a tensed verb ("jets struck") is not in their context */
-                if (finite && p->context_only) continue;
-                if (!as_verb && p->nlit == 0) continue;
+                if (p->shape & skip) continue;
                 pmatch pm;
                 int ok = sig_possible(c, p) && pattern_possible(c, p) && match_pattern(c, p, vu0, vu1, &pm);
-                trace_pattern(c, p, ok);
+                if (tr(c)) trace_pattern(c, p, ok);
                 /* equal specificity across blocks: the longer pattern, then one with a code */
                 if (ok && (!best || p->nlit > best->nlit ||
                            (p->nlit == best->nlit &&

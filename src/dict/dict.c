@@ -340,7 +340,9 @@ static void pattern_sign(const dict *d, pattern *p)
     int words_only = p->nlower > 0;
     for (int k = 0; k < p->nlower; k++)
         if (p->lower[k].kind != PE_WORD && p->lower[k].kind != PE_SYN) words_only = 0;
-    p->context_only = (uint8_t)(p->nupper == 0 && !p->has_neg && words_only);
+    int context = p->nupper == 0 && !p->has_neg && words_only;
+    p->shape = (uint8_t)((p->has_neg ? PS_NEG : PS_NOT_NEG) | (context ? PS_CONTEXT : 0) |
+                         (p->nlit == 0 ? PS_NO_LIT : 0));
 }
 
 /* a set's distinct member lengths: matching leftwards tries each length once */

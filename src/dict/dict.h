@@ -92,6 +92,9 @@ enum { SIG_WORDS = 4 };
 static inline unsigned sig_word_bit(uint32_t id) { return (id * 2654435761u) >> 24; }
 static inline unsigned sig_syn_bit(int id) { return (((uint32_t)id + 1u) * 0x9E3779B1u ^ 0x5bd1e995u) >> 24; }
 
+/* PS_CONTEXT: only words and sets, all before the verb, none negated */
+enum pattern_shape { PS_NEG = 1, PS_NOT_NEG = 2, PS_CONTEXT = 4, PS_NO_LIT = 8 };
+
 typedef struct pattern {
     uint64_t sig[SIG_WORDS];       /* see sig_word_bit */
     pat_elem *lower; int nlower;   /* nearest the verb first */
@@ -100,7 +103,7 @@ typedef struct pattern {
     uint8_t null_code, discard, has_neg;
     uint8_t weight;                /* CW_*: TABARI's [X?] subordinate, [X!] dominant */
     uint8_t guard;                 /* [---] with only words before '*': a context guard */
-    uint8_t context_only;          /* only words and sets, all before the verb, none negated */
+    uint8_t shape;                 /* PS_* bits, one test for the matcher's reasons to skip it */
     int nlit;                      /* literal words and synsets: specificity */
     int seq;                       /* load order, to break ties deterministically */
     const char *src;

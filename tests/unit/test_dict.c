@@ -99,7 +99,7 @@ static void test_verbs_and_patterns(void **st)
     unsigned wbit = sig_word_bit(dict_word_id(&d, "with", 4)), sbit = sig_syn_bit(with->upper[2].syn->id);
     assert_true(with->sig[wbit >> 6] & (1ull << (wbit & 63)));
     assert_true(with->sig[sbit >> 6] & (1ull << (sbit & 63)));
-    assert_false(with->context_only);
+    assert_int_equal(with->shape, PS_NOT_NEG);
     int bits = 0;
     for (int k = 0; k < SIG_WORDS; k++) bits += __builtin_popcountll(with->sig[k]);
     assert_true(bits >= 1 && bits <= 2);

@@ -137,8 +137,8 @@ typedef struct sent_ctx {
     const code_rules *rules;   /* the coder's rule switches (TABARI rules only) */
 } sent_ctx;
 
-typedef struct lex_entry { uint32_t fold_id, nlem_id, vlem_id; uint8_t cls, pos_hint, form; } lex_entry;
-typedef struct lex_memo { strmap map; lex_entry *v; size_t n, cap; } lex_memo;
+/* the analyses of words the dictionary does not know, by folded form (one per thread) */
+typedef struct lex_memo { strmap map; word_lex *v; size_t n, cap; } lex_memo;
 void lex_memo_init(lex_memo *m);
 void lex_memo_free(lex_memo *m);
 void code_lexify(const dict *d, lex_memo *memo, token *t, int n);

@@ -37,6 +37,7 @@ void dict_free(dict *d)
     }
     free(d->words);
     free(d->lemmas);
+    free(d->lex_of);
     free(d->syn_at); free(d->syn_of); free(d->syn_always);
     arena_free(&d->scratch);
     if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->by_word[i].v);
@@ -108,6 +109,33 @@ uint32_t dict_word_id(const dict *d, const char *w, size_t n)
 {
     const uint32_t *v = strmap_get(&d->vocab, w, n);
     return v ? *v : 0;
+}
+
+void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_id, word_lex *out)
+{
+    char nb[256], vb[256];
+    out->cls = (uint8_t)lex_class(fold);
+    out->pos_hint = (uint8_t)lex_pos(d->lx, fold, n);
+    const char *nl = lex_lemma(d->lx, fold, n, LEX_CAN_NOUN, nb, sizeof nb);
+    const char *vl = lex_lemma(d->lx, fold, n, LEX_CAN_VERB, vb, sizeof vb);
+    out->nlem_id = nl ? dict_word_id(d, nl, strlen(nl)) : fold_id;
+    /* proper-noun plurals WordNet does not know ("Kosovars"): the singular, when it is a
+       dictionary word */
+    if (!nl && n > 3 && fold[n - 1] == 's' && fold[n - 2] != 's' && fold[n - 2] != 'u')
+        out->nlem_id = dict_word_id(d, fold, n - 1);
+    if (!out->nlem_id) out->nlem_id = fold_id;
+    out->vlem_id = vl ? dict_word_id(d, vl, strlen(vl)) : fold_id;
+    out->form = lex_verb_form(fold, vl);
+}
+
+/* every vocabulary word's analysis, for the code stage's lexify */
+static void analyse_vocabulary(dict *d)
+{
+    rg_free(d->rg, d->lex_of);
+    d->lex_of = rg_calloc(d->rg, (size_t)d->nwords + 1, sizeof *d->lex_of);
+    for (uint32_t id = 1; id < d->nwords; id++)
+        dict_word_analyse(d, d->words[id], strlen(d->words[id]), id, &d->lex_of[id]);
+    d->nlex = d->nwords;
 }
 
 /* compile one folded word */
@@ -364,6 +392,7 @@ void dict_finish(dict *d)
     for (int i = 0; i < d->nsyn; i++) if (!d->synsets[i]->first) synset_index(d, d->synsets[i]);
     synsets_by_word(d);
     for (int i = 0; i < d->nsyn; i++) synset_lengths(d, d->synsets[i]);
+    analyse_vocabulary(d);
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];

@@ -148,6 +148,11 @@ typedef struct dict_dialect_stats {
     long stem_index_keys;        /* extra index keys for TABARI stems (tabari_index_stems) */
 } dict_dialect_stats;
 
+/* what a token of a word is, lexically: the ids of its noun and verb lemmas (the word's own id
+ * when it has none), its closed class, what WordNet allows it to be (LEX_CAN_*) and its verb
+ * form (FORM_*) */
+typedef struct word_lex { uint32_t nlem_id, vlem_id; uint8_t cls, pos_hint, form; } word_lex;
+
 /* a file or folder the dictionary was read from, as it was then (for the cache) */
 typedef struct dict_source { char path[1024]; int64_t size, mtime_ns; int exists; } dict_source;
 
@@ -157,6 +162,10 @@ typedef struct dict {
     strmap vocab;                  /* folded word -> id */
     const char **words; uint32_t nwords, wcap;   /* id -> word */
     uint32_t *lemmas;              /* id -> noun and verb lemma ids (2 per word; 0 = not yet) */
+    /* id -> the word's analysis as a token (dict_word_analyse), for ids below nlex: worked out
+       by dict_finish for the whole vocabulary, so the compiled cache carries it and a run's
+       first sentences do not pay WordNet's lookups for words the dictionaries know */
+    word_lex *lex_of; uint32_t nlex;
     arena scratch;                 /* one phrase's tokens while it is compiled */
     phrase_list *by_word;          /* actor/agent/anaphor phrases by first word id */
     phrase_list *discard_by_word;
@@ -191,6 +200,8 @@ void dict_free(dict *d);
 /* vocabulary */
 uint32_t dict_intern(dict *d, const char *w, size_t n);
 uint32_t dict_word_id(const dict *d, const char *w, size_t n);
+/* a folded word's analysis (word_lex), worked out from the lexicon; fold_id is its own id */
+void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_id, word_lex *out);
 /* compile a word (already folded by the text stage or raw upper case) */
 void dict_word(dict *d, const char *raw, size_t n, word_match *out);
 /* loaders; each reports bad lines through diag and goes on */

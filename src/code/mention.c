@@ -109,18 +109,31 @@ static int any_cap(const token *t, int i, int n)
     return 0;
 }
 
-static const char *const not_names[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", NULL
+/* capitalized words that are not names: months, weekdays, titles */
+static const struct { const char *w; uint8_t n; } not_names[] = {
+#define W(s) { s, sizeof s - 1 }
+    W("january"), W("february"), W("march"), W("april"), W("may"), W("june"), W("july"),
+    W("august"), W("september"), W("october"), W("november"), W("december"), W("monday"),
+    W("tuesday"), W("wednesday"), W("thursday"), W("friday"), W("saturday"), W("sunday"),
+    W("mr"), W("mrs"), W("ms"), W("dr"), W("jan"), W("feb"), W("mar"), W("apr"), W("jun"),
+    W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"), W("dec")
+#undef W
 };
+
+static int not_name(const token *k)
+{
+    if (k->fold_len > 9) return 0;
+    for (size_t j = 0; j < sizeof not_names / sizeof *not_names; j++)
+        if (not_names[j].n == k->fold_len && not_names[j].w[0] == k->fold[0] &&
+            !memcmp(k->fold, not_names[j].w, k->fold_len)) return 1;
+    return 0;
+}
 
 static int is_name_token(const sent_ctx *c, int i)
 {
     const token *k = &c->t[i];
     if (!(k->flags & TF_CAP) || (k->flags & TF_PUNCT) || k->cls != LC_NONE) return 0;
-    for (int j = 0; not_names[j]; j++) if (!strcmp(k->fold, not_names[j])) return 0;
+    if (not_name(k)) return 0;
     if (k->flags & TF_FIRST) {
         /* "Gunmen opened fire" vs "Radoicic said": WordNet knows ordinary words, and
            inflected forms ("Addressing the crowd") */

@@ -620,6 +620,77 @@ static int match_pattern(const sent_ctx *c, const pattern *p, int vu0, int vu1, 
     return 1;
 }
 
+static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
+{
+    fprintf(c->trace, "      %s %s [%s%s%s]\n", ok ? "MATCH" : "no   ", p->src,
+            p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
+}
+
+/* p matched: is it better than best? equal specificity across blocks: the longer pattern,
+   then one with a code */
+static int better_pattern(const pattern *p, const pattern *best)
+{
+    if (!best || p->nlit > best->nlit) return 1;
+    if (p->nlit != best->nlit) return 0;
+    int lp = p->nlower + p->nupper, lb = best->nlower + best->nupper;
+    return lp > lb || (lp == lb && best->null_code && !p->null_code);
+}
+
+/* tries pattern k of block b, whose shape and signature the sentence allows; 1 when the
+   block's search is over (it matched, or no later pattern can beat best) */
+static int try_pattern(const sent_ctx *c, const verb_block *b, int k, int vu0, int vu1,
+                       const pattern **best, pmatch *bpm)
+{
+    const pattern *p = b->pat[k];
+    if (*best && p->nlit < (*best)->nlit) return 1;
+    pmatch pm;
+    int ok = pattern_possible(c, p) && match_pattern(c, p, vu0, vu1, &pm);
+    if (tr(c)) trace_pattern(c, p, ok);
+    if (ok && better_pattern(p, *best)) { *best = p; *bpm = pm; }
+    return ok;
+}
+
+/* the most specific pattern of block b that matches, if better than best: patterns are in
+   order of specificity, so the first that matches ends the block. A block with rows
+   (dict.h) visits only the patterns whose signature and shape the sentence allows; the
+   others, and a traced sentence (whose trace lists the patterns tried), test each one. */
+static void block_best(const sent_ctx *c, const verb_block *b, uint8_t skip, int vu0, int vu1,
+                       const pattern **best, pmatch *bpm)
+{
+    enum { MAX_WORDS = 64 };
+    const int w = b->row_words;
+    if (!b->rows || !c->has_sig || tr(c) || w > MAX_WORDS) {
+        for (int k = 0; k < b->npat; k++) {
+            const pattern *p = b->pat[k];
+            if (*best && p->nlit < (*best)->nlit) break;
+            if (p->shape & skip) continue;
+            if (!sig_possible(c, p)) {
+                if (tr(c)) trace_pattern(c, p, 0);
+                continue;
+            }
+            if (try_pattern(c, b, k, vu0, vu1, best, bpm)) break;
+        }
+        return;
+    }
+    uint64_t cand[MAX_WORDS];
+    memcpy(cand, b->rows + (size_t)ROW_NO_ANCHOR * (size_t)w, sizeof *cand * (size_t)w);
+    for (int j = 0; j < SIG_WORDS; j++)
+        for (uint64_t m = b->anchors[j] & c->sig[j]; m; m &= m - 1) {
+            const uint64_t *row = b->rows + (size_t)(j * 64 + __builtin_ctzll(m)) * (size_t)w;
+            for (int i = 0; i < w; i++) cand[i] |= row[i];
+        }
+    for (int r = 0; r < 4; r++)
+        if (skip & (1 << r)) {
+            const uint64_t *row = b->rows + (size_t)(ROW_SHAPE + r) * (size_t)w;
+            for (int i = 0; i < w; i++) cand[i] &= ~row[i];
+        }
+    for (int i = 0; i < w; i++)
+        for (uint64_t m = cand[i]; m; m &= m - 1) {
+            int k = i * 64 + __builtin_ctzll(m);
+            if (sig_possible(c, b->pat[k]) && try_pattern(c, b, k, vu0, vu1, best, bpm)) return;
+        }
+}
+
 /* a one-member group for a target known only by its code (coreference) */
 static int synthetic_target(sent_ctx *c, int t0, int t1, const char *code, const char *why)
 {
@@ -899,11 +970,6 @@ static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int
     e->verb_t0 = t0; e->verb_t1 = t1; e->pattern = pat; e->weight = weight;
 }
 
-static void trace_pattern(const sent_ctx *c, const pattern *p, int ok)
-{
-    fprintf(c->trace, "      %s %s [%s%s%s]\n", ok ? "MATCH" : "no   ", p->src,
-            p->null_code ? "---" : p->code ? p->code : "", p->code2 ? ":" : "", p->code2 ? p->code2 : "");
-}
 
 /* a group of one member of group g, or -1 when there is no room */
 static int member_group(sent_ctx *c, int g, int k)
@@ -1038,24 +1104,7 @@ void code_verbs(sent_ctx *c)
            pattern with a word of its own */
         const uint8_t skip = (uint8_t)((tabari ? 0 : neg ? PS_NOT_NEG : PS_NEG) |
                                        (finite ? PS_CONTEXT : 0) | (as_verb ? 0 : PS_NO_LIT));
-        for (int q = 0; q < vm.n; q++) {
-            const verb_block *b = vm.v[q]->block;
-            for (int k = 0; k < b->npat; k++) {
-                const pattern *p = b->pat[k];
-                if (best && p->nlit < best->nlit) break;
-                if (p->shape & skip) continue;
-                pmatch pm;
-                int ok = sig_possible(c, p) && pattern_possible(c, p) && match_pattern(c, p, vu0, vu1, &pm);
-                if (tr(c)) trace_pattern(c, p, ok);
-                /* equal specificity across blocks: the longer pattern, then one with a code */
-                if (ok && (!best || p->nlit > best->nlit ||
-                           (p->nlit == best->nlit &&
-                            (p->nlower + p->nupper > best->nlower + best->nupper ||
-                             (p->nlower + p->nupper == best->nlower + best->nupper &&
-                              best->null_code && !p->null_code))))) { best = p; bpm = pm; }
-                if (ok) break;
-            }
-        }
+        for (int q = 0; q < vm.n; q++) block_best(c, vm.v[q]->block, skip, vu0, vu1, &best, &bpm);
         const char *code = NULL, *code2 = NULL, *src_line = NULL;
         uint8_t weight = CW_NORMAL;
         if (best) {

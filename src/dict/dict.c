@@ -373,6 +373,47 @@ static void pattern_sign(const dict *d, pattern *p)
                          (p->nlit == 0 ? PS_NO_LIT : 0));
 }
 
+/* a pattern's anchor (dict.h): the signature bit of its longest sole word, since long words
+ * are the rarer ones in news, else of its first set; -1 when it has neither */
+static int pattern_anchor(const dict *d, const pattern *p)
+{
+    int bit = -1; size_t best = 0;
+    for (int side = 0; side < 2; side++) {
+        const pat_elem *e = side ? p->upper : p->lower;
+        int n = side ? p->nupper : p->nlower;
+        for (int k = 0; k < n; k++) {
+            if (e[k].kind == PE_WORD) {
+                uint32_t key = sole_key(&e[k].w);
+                size_t len = key ? strlen(d->words[key]) + 1 : 0;   /* any word before a set */
+                if (len > best) { best = len; bit = (int)sig_word_bit(key); }
+            } else if (e[k].kind == PE_SYN && !best && bit < 0 && !d->syn_always[e[k].syn->id])
+                bit = (int)sig_syn_bit(e[k].syn->id);
+        }
+    }
+    return bit;
+}
+
+/* the block's rows (dict.h, BLOCK_INDEX_MIN): bit k of a row is pattern pat[k] */
+static void block_index(dict *d, verb_block *b)
+{
+    memset(b->anchors, 0, sizeof b->anchors);
+    rg_free(d->rg, b->rows);
+    b->rows = NULL; b->row_words = 0;
+    if (b->npat < BLOCK_INDEX_MIN) return;
+    int w = (b->npat + 63) / 64;
+    b->rows = rg_calloc(d->rg, (size_t)BLOCK_ROWS * (size_t)w, sizeof *b->rows);
+    b->row_words = w;
+    for (int k = 0; k < b->npat; k++) {
+        const pattern *p = b->pat[k];
+        uint64_t bit = 1ull << (k & 63);
+        int a = pattern_anchor(d, p);
+        if (a >= 0) b->anchors[a >> 6] |= 1ull << (a & 63);
+        b->rows[(size_t)(a >= 0 ? a : ROW_NO_ANCHOR) * (size_t)w + (size_t)(k >> 6)] |= bit;
+        for (int r = 0; r < 4; r++)
+            if (p->shape & (1 << r)) b->rows[(size_t)(ROW_SHAPE + r) * (size_t)w + (size_t)(k >> 6)] |= bit;
+    }
+}
+
 /* a set's distinct member lengths: matching leftwards tries each length once */
 static void synset_lengths(dict *d, synset *s)
 {
@@ -403,6 +444,7 @@ void dict_finish(dict *d)
             if (p->code && !p->null_code) strmap_put(&codes, p->code, strlen(p->code), 0, NULL);
         }
     }
+    for (int i = 0; i < d->nblocks; i++) block_index(d, d->blocks[i]);
     d->st.codes_with_patterns = (long)codes.count;
     d->st.synsets = d->nsyn;
     strmap_free(&codes);

@@ -109,12 +109,21 @@ typedef struct pattern {
     const char *src;
 } pattern;
 
+/* A block with many patterns (CAMEO's have hundreds) is indexed by the patterns' anchors:
+ * each pattern's likeliest-rare signature bit (its longest sole word, else a set), and a row
+ * of bits over pat[], in order, per anchor bit, plus one row for the patterns with no anchor
+ * and one per PS_* shape bit. The matcher ORs the rows of the bits its sentence has and
+ * visits only those patterns, instead of testing every pattern (dict_finish, code_verbs). */
+enum { BLOCK_INDEX_MIN = 32, ROW_NO_ANCHOR = 256, ROW_SHAPE = 257, BLOCK_ROWS = 257 + 4 };
+
 typedef struct verb_block {
     const char *label, *code;      /* default code ("---" = none) */
     const char *code2;
     uint8_t weight;                /* CW_* of the default code */
     pattern **pat; int npat, cap;
     const char *src;
+    uint64_t anchors[SIG_WORDS];   /* the signature bits that anchor any of its patterns */
+    uint64_t *rows; int row_words; /* BLOCK_ROWS rows of row_words words, or NULL */
 } verb_block;
 
 typedef struct verb_entry {

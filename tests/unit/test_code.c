@@ -38,6 +38,17 @@ static void test_pattern_beats_default(void **st)
     assert_string_equal(code("Serbian troops attacked Kosovo police with rifles."), "SRBMIL>KSVCOP:193");
 }
 
+static void test_many_patterns(void **st)
+{
+    (void)st;
+    /* WARN has 42 patterns: the block's index finds the one that matches */
+    assert_string_equal(code("Serbia warned Kosovo over hailstones on Monday."), "SRB>KSV:112");
+    assert_string_equal(code("Serbia warned Kosovo over stormdg on Monday."), "SRB>KSV:111");
+    assert_string_equal(code("Serbia warned Kosovo over stormaa on Monday."), "SRB>KSV:111");
+    assert_string_equal(code("Serbia warned Kosovo about the harvest on Monday."), "SRB>KSV:026");
+    assert_string_equal(code("Serbia warned Kosovo over the weather on Monday."), "SRB>KSV:020");
+}
+
 static void test_noun_trigger_needs_pattern(void **st)
 {
     (void)st;
@@ -154,6 +165,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_simple_verb_and_agent),
         cmocka_unit_test(test_pattern_beats_default),
+        cmocka_unit_test(test_many_patterns),
         cmocka_unit_test(test_noun_trigger_needs_pattern),
         cmocka_unit_test(test_passive_with_by_and_compound),
         cmocka_unit_test(test_negation_drops_or_recodes),

@@ -54,6 +54,18 @@ static inline int phrase_at(const phrase *p, const token *t, int i, int n)
     return p->nw;
 }
 
+/* a cheap test before phrase_at: the phrase's second word cannot be token i+1 (long lists,
+   such as the hundreds of phrases a set may begin with THE, fail here) */
+static inline int second_word_fails(const phrase *p, const token *t, int i, int n)
+{
+    if (p->nw < 2) return 0;
+    if (i + p->nw > n) return 1;
+    const word_match *w = &p->w[1];
+    if (w->gap || w->prefix || w->endings == WE_PLURAL) return 0;
+    const token *u = &t[i + 1];
+    return u->fold_id != w->fold && (w->exact || !u->nlem_id || u->nlem_id != w->nlem);
+}
+
 static int type_rank(uint8_t type) { return type == PH_ACTOR ? 3 : type == PH_AGENT ? 2 : 1; }
 
 /* longest phrase starting at token i, from one index */
@@ -73,6 +85,7 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
         const phrase_list *l = &ix[keys[k]];
         for (int j = 0; j < l->n; j++) {
             const phrase *p = l->v[j];
+            if (second_word_fails(p, t, i, c->n)) continue;
             int ok, span = 0;
             if (k == 2) {   /* the dotted key matched the first word; check the rest */
                 ok = 1;

@@ -470,7 +470,8 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
         if (!c->has_sig) continue;
         uint32_t ids[3] = { t->fold_id, t->nlem_id, t->vlem_id };
         for (int k = 0; k < 3; k++) {
-            if (!ids[k]) continue;
+            /* a word is often its own lemma: each id once */
+            if (!ids[k] || (k && ids[k] == ids[0]) || (k == 2 && ids[2] == ids[1])) continue;
             sig_set(c->sig, sig_word_bit(ids[k]));
             if (ids[k] >= d->syn_words) continue;
             for (uint32_t j = d->syn_at[ids[k]]; j < d->syn_at[ids[k] + 1]; j++) {

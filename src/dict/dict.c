@@ -373,24 +373,36 @@ static void pattern_sign(const dict *d, pattern *p)
                          (p->nlit == 0 ? PS_NO_LIT : 0));
 }
 
-/* a pattern's anchor (dict.h): the signature bit of its longest sole word, since long words
- * are the rarer ones in news, else of its first set; -1 when it has neither */
-static int pattern_anchor(const dict *d, const pattern *p)
+/* a pattern's anchor (dict.h): its longest word, since long words are the rarer ones in
+ * news, else its first set. Its bits: those of the ids by which the word may be present (its
+ * form and, unless exact, its lemmas), any of which a sentence holding the word has. Returns
+ * how many (0: no anchor, the pattern is visited always). */
+static int pattern_anchor(const dict *d, const pattern *p, unsigned bits[3])
 {
-    int bit = -1; size_t best = 0;
+    const word_match *w = NULL; const synset *set = NULL; size_t best = 0;
     for (int side = 0; side < 2; side++) {
         const pat_elem *e = side ? p->upper : p->lower;
         int n = side ? p->nupper : p->nlower;
         for (int k = 0; k < n; k++) {
-            if (e[k].kind == PE_WORD) {
-                uint32_t key = sole_key(&e[k].w);
-                size_t len = key ? strlen(d->words[key]) + 1 : 0;   /* any word before a set */
-                if (len > best) { best = len; bit = (int)sig_word_bit(key); }
-            } else if (e[k].kind == PE_SYN && !best && bit < 0 && !d->syn_always[e[k].syn->id])
-                bit = (int)sig_syn_bit(e[k].syn->id);
+            if (e[k].kind == PE_WORD && !e[k].w.prefix && e[k].w.fold) {
+                size_t len = strlen(d->words[e[k].w.fold]);
+                if (len > best) { best = len; w = &e[k].w; }
+            } else if (e[k].kind == PE_SYN && !set && !d->syn_always[e[k].syn->id])
+                set = e[k].syn;
         }
     }
-    return bit;
+    if (!w) {
+        if (!set) return 0;
+        bits[0] = sig_syn_bit(set->id);
+        return 1;
+    }
+    int n = 0;
+    bits[n++] = sig_word_bit(w->fold);
+    if (!w->exact) {
+        if (w->nlem && w->nlem != w->fold) bits[n++] = sig_word_bit(w->nlem);
+        if (w->vlem && w->vlem != w->fold && w->vlem != w->nlem) bits[n++] = sig_word_bit(w->vlem);
+    }
+    return n;
 }
 
 /* the block's rows (dict.h, BLOCK_INDEX_MIN): bit k of a row is pattern pat[k] */
@@ -406,9 +418,13 @@ static void block_index(dict *d, verb_block *b)
     for (int k = 0; k < b->npat; k++) {
         const pattern *p = b->pat[k];
         uint64_t bit = 1ull << (k & 63);
-        int a = pattern_anchor(d, p);
-        if (a >= 0) b->anchors[a >> 6] |= 1ull << (a & 63);
-        b->rows[(size_t)(a >= 0 ? a : ROW_NO_ANCHOR) * (size_t)w + (size_t)(k >> 6)] |= bit;
+        unsigned a[3];
+        int na = pattern_anchor(d, p, a);
+        for (int j = 0; j < na; j++) {
+            b->anchors[a[j] >> 6] |= 1ull << (a[j] & 63);
+            b->rows[(size_t)a[j] * (size_t)w + (size_t)(k >> 6)] |= bit;
+        }
+        if (!na) b->rows[(size_t)ROW_NO_ANCHOR * (size_t)w + (size_t)(k >> 6)] |= bit;
         for (int r = 0; r < 4; r++)
             if (p->shape & (1 << r)) b->rows[(size_t)(ROW_SHAPE + r) * (size_t)w + (size_t)(k >> 6)] |= bit;
     }

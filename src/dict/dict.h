@@ -110,9 +110,9 @@ typedef struct pattern {
 } pattern;
 
 /* A block with many patterns (CAMEO's have hundreds) is indexed by the patterns' anchors:
- * each pattern's likeliest-rare signature bit (its longest sole word, else a set), and a row
- * of bits over pat[], in order, per anchor bit, plus one row for the patterns with no anchor
- * and one per PS_* shape bit. The matcher ORs the rows of the bits its sentence has and
+ * each pattern's likeliest-rare element (its longest word, else a set), whose signature bits
+ * (one for each id it may be present by) get a row of bits over pat[], in order, plus one row
+ * for the patterns with no anchor and one per PS_* shape bit. The matcher ORs the rows of the bits its sentence has and
  * visits only those patterns, instead of testing every pattern (dict_finish, code_verbs). */
 enum { BLOCK_INDEX_MIN = 32, ROW_NO_ANCHOR = 256, ROW_SHAPE = 257, BLOCK_ROWS = 257 + 4 };
 

@@ -114,7 +114,7 @@ typedef struct pattern {
  * (one for each id it may be present by) get a row of bits over pat[], in order, plus one row
  * for the patterns with no anchor and one per PS_* shape bit. The matcher ORs the rows of the bits its sentence has and
  * visits only those patterns, instead of testing every pattern (dict_finish, code_verbs). */
-enum { BLOCK_INDEX_MIN = 32, ROW_NO_ANCHOR = 256, ROW_SHAPE = 257, BLOCK_ROWS = 257 + 4 };
+enum { BLOCK_INDEX_MIN = 16, ROW_NO_ANCHOR = 256, ROW_SHAPE = 257, BLOCK_ROWS = 257 + 4 };
 
 typedef struct verb_block {
     const char *label, *code;      /* default code ("---" = none) */

@@ -68,6 +68,66 @@ static inline int second_word_fails(const phrase *p, const token *t, int i, int 
 
 static int type_rank(uint8_t type) { return type == PH_ACTOR ? 3 : type == PH_AGENT ? 2 : 1; }
 
+/* the best phrase so far: the longest, then the actor over the agent over the anaphor, then
+   the first in the order of the keys and of their lists */
+typedef struct best_phrase { const phrase *p; int nw, rank, k, j, span; } best_phrase;
+
+/* does phrase j of list l, found under key k, match at token i, and is it better? */
+static void consider(const sent_ctx *c, int i, const uint32_t keys[3], int k, const phrase_list *l,
+                     int j, best_phrase *b)
+{
+    const token *t = c->t;
+    const phrase *p = l->v[j];
+    int ok, span = 0;
+    if (k == 2) {   /* the dotted key matched the first word; check the rest */
+        ok = 1;
+        for (int q = 1; q < p->nw && ok; q++)
+            ok = i + q < c->n && wm_match(&p->w[q], &t[i + q]);
+        ok = ok && i + p->nw <= c->n && p->w[0].fold == keys[2];
+        span = p->nw;
+    } else ok = span = phrase_at(p, t, i, c->n);
+    if (!ok) return;
+    int rank = type_rank(p->type);
+    if (b->p && (p->nw < b->nw || (p->nw == b->nw && (rank < b->rank || (rank == b->rank &&
+                 (k > b->k || (k == b->k && j > b->j))))))) return;
+    b->p = p; b->nw = p->nw; b->rank = rank; b->k = k; b->j = j; b->span = span;
+}
+
+/* the entries of a sorted key array (phrase_keys) with key id: [*lo, return) */
+static int key_range(const uint64_t *v, int n, uint32_t id, int *lo)
+{
+    int a = 0, z = n;
+    while (a < z) { int m = (a + z) / 2; if ((uint32_t)(v[m] >> 32) < id) a = m + 1; else z = m; }
+    *lo = a;
+    while (z < n && (uint32_t)(v[z] >> 32) == id) z++;
+    return z;
+}
+
+/* the phrases of list l that may match at token i: all of a short list, else those that
+   cannot be told by their second word and those whose second word token i+1 is */
+static void consider_list(const sent_ctx *c, int i, const uint32_t keys[3], int k, const phrase_list *l,
+                          best_phrase *b)
+{
+    const phrase_keys *x = l->keys;
+    if (!x) {
+        for (int j = 0; j < l->n; j++)
+            if (!second_word_fails(l->v[j], c->t, i, c->n)) consider(c, i, keys, k, l, j, b);
+        return;
+    }
+    for (int q = 0; q < x->nother; q++) consider(c, i, keys, k, l, (int)x->other[q], b);
+    if (i + 1 >= c->n) return;
+    const token *u = &c->t[i + 1];
+    int lo, hi;
+    if (u->fold_id)
+        for (hi = key_range(x->by_fold, x->nfold, u->fold_id, &lo); lo < hi; lo++)
+            consider(c, i, keys, k, l, (int)(uint32_t)x->by_fold[lo], b);
+    if (u->nlem_id)
+        for (hi = key_range(x->by_nlem, x->nnlem, u->nlem_id, &lo); lo < hi; lo++) {
+            int j = (int)(uint32_t)x->by_nlem[lo];
+            if (l->v[j]->w[1].fold != u->fold_id) consider(c, i, keys, k, l, j, b);   /* not twice */
+        }
+}
+
 /* longest phrase starting at token i, from one index */
 static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, int *len)
 {
@@ -79,27 +139,12 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
         for (uint32_t k = 0; k < t[i].fold_len && o < 12; k++) { dotted[o++] = t[i].fold[k]; dotted[o++] = '.'; }
         keys[2] = dict_word_id(c->d, dotted, (size_t)o);
     }
-    const phrase *best = NULL; int bl = 0, blen = 0;
+    best_phrase b = { NULL, 0, 0, 0, 0, 0 };
     for (int k = 0; k < 3; k++) {
         if (!keys[k] || (k == 1 && keys[1] == keys[0])) continue;
-        const phrase_list *l = &ix[keys[k]];
-        for (int j = 0; j < l->n; j++) {
-            const phrase *p = l->v[j];
-            if (second_word_fails(p, t, i, c->n)) continue;
-            int ok, span = 0;
-            if (k == 2) {   /* the dotted key matched the first word; check the rest */
-                ok = 1;
-                for (int q = 1; q < p->nw && ok; q++)
-                    ok = i + q < c->n && wm_match(&p->w[q], &t[i + q]);
-                ok = ok && i + p->nw <= c->n && p->w[0].fold == keys[2];
-                span = p->nw;
-            } else ok = span = phrase_at(p, t, i, c->n);
-            if (!ok) continue;
-            if (p->nw > bl || (p->nw == bl && best && type_rank(p->type) > type_rank(best->type))) {
-                best = p; bl = p->nw; blen = span;
-            }
-        }
+        consider_list(c, i, keys, k, &ix[keys[k]], &b);
     }
+    const phrase *best = b.p; int bl = b.nw, blen = b.span;
     /* TABARI stems ("ALVOR" finds "Alvorans"): a word no index knows is looked up by its
        prefixes, longest first */
     if (!best && TABARI_LIKE(c->d) && !t[i].fold_id && !t[i].nlem_id)

@@ -40,7 +40,12 @@ void dict_free(dict *d)
     free(d->lex_of);
     free(d->syn_at); free(d->syn_of); free(d->syn_always);
     arena_free(&d->scratch);
-    if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->by_word[i].v);
+    if (d->by_word)
+        for (uint32_t i = 0; i < d->index_cap; i++) {
+            phrase_keys *x = d->by_word[i].keys;
+            if (x) { free(x->by_fold); free(x->by_nlem); free(x->other); free(x); }
+            free(d->by_word[i].v);
+        }
     if (d->discard_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->discard_by_word[i].v);
     if (d->verbs_by_word) for (uint32_t i = 0; i < d->index_cap; i++) free(d->verbs_by_word[i].v);
     free(d->by_word); free(d->discard_by_word); free(d->verbs_by_word); free(d->word_tag);
@@ -126,6 +131,45 @@ void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_
     if (!out->nlem_id) out->nlem_id = fold_id;
     out->vlem_id = vl ? dict_word_id(d, vl, strlen(vl)) : fold_id;
     out->form = lex_verb_form(fold, vl);
+}
+
+/* a phrase the actor search can tell by its second word (mention.c, second_word_fails) */
+static int told_by_second(const phrase *p)
+{
+    if (p->nw < 2) return 0;
+    const word_match *w = &p->w[1];
+    return !w->gap && !w->prefix && w->endings != WE_PLURAL;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* the keys of one long phrase list (dict.h, phrase_keys) */
+static void phrase_list_keys(dict *d, phrase_list *l)
+{
+    if (l->keys) {
+        rg_free(d->rg, l->keys->by_fold); rg_free(d->rg, l->keys->by_nlem);
+        rg_free(d->rg, l->keys->other); rg_free(d->rg, l->keys);
+        l->keys = NULL;
+    }
+    if (l->n < PHRASE_KEYS_MIN) return;
+    phrase_keys *x = rg_calloc(d->rg, 1, sizeof *x);
+    x->by_fold = rg_calloc(d->rg, (size_t)l->n, sizeof *x->by_fold);
+    x->by_nlem = rg_calloc(d->rg, (size_t)l->n, sizeof *x->by_nlem);
+    x->other = rg_calloc(d->rg, (size_t)l->n, sizeof *x->other);
+    for (int j = 0; j < l->n; j++) {
+        const phrase *p = l->v[j];
+        if (!told_by_second(p)) { x->other[x->nother++] = (uint32_t)j; continue; }
+        const word_match *w = &p->w[1];
+        x->by_fold[x->nfold++] = (uint64_t)w->fold << 32 | (uint32_t)j;
+        if (!w->exact && w->nlem) x->by_nlem[x->nnlem++] = (uint64_t)w->nlem << 32 | (uint32_t)j;
+    }
+    qsort(x->by_fold, (size_t)x->nfold, sizeof *x->by_fold, cmp_u64);
+    qsort(x->by_nlem, (size_t)x->nnlem, sizeof *x->by_nlem, cmp_u64);
+    l->keys = x;
 }
 
 /* every vocabulary word's analysis, for the code stage's lexify */
@@ -450,6 +494,7 @@ void dict_finish(dict *d)
     synsets_by_word(d);
     for (int i = 0; i < d->nsyn; i++) synset_lengths(d, d->synsets[i]);
     analyse_vocabulary(d);
+    if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) phrase_list_keys(d, &d->by_word[i]);
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];

@@ -49,7 +49,19 @@ typedef struct phrase {
     const char *src;
 } phrase;
 
-typedef struct phrase_list { const phrase **v; int n, cap; } phrase_list;
+/* The phrases a long list (PHRASE_KEYS_MIN or more) holds, by the word they need next: (id <<
+ * 32 | position in v) sorted, by the second word's form (by_fold) and, for those that take
+ * its lemma too, by its noun lemma (by_nlem); the positions of the phrases that cannot be
+ * told by their second word (one word long, a stem, a gap, a plural ending) in `other`.
+ * Lets the actor search look at the few phrases that can match instead of all that share a
+ * first word (a set may begin hundreds with THE). Built by dict_finish. */
+enum { PHRASE_KEYS_MIN = 8 };
+typedef struct phrase_keys {
+    uint64_t *by_fold, *by_nlem; int nfold, nnlem;
+    uint32_t *other; int nother;
+} phrase_keys;
+
+typedef struct phrase_list { const phrase **v; int n, cap; phrase_keys *keys; } phrase_list;
 
 /* synonym set: each member is a short word sequence */
 typedef struct synset {

@@ -49,6 +49,17 @@ static void test_many_patterns(void **st)
     assert_string_equal(code("Serbia warned Kosovo over the weather on Monday."), "SRB>KSV:020");
 }
 
+static void test_long_phrase_list(void **st)
+{
+    (void)st;
+    /* nine phrases begin with GRAND: found by the word after it, its lemma, or not at all */
+    assert_string_equal(code("The Grand Alliance Council condemned Serbia on Monday."), "IGOGAC>SRB:111");
+    assert_string_equal(code("The Grand Alliance condemned Serbia on Monday."), "IGOGAL>SRB:111");
+    assert_string_equal(code("The Grand Island condemned Serbia on Monday."), "GIS>SRB:111");
+    assert_string_equal(code("The Grand Coalition condemned Serbia on Monday."), "GCO>SRB:111");
+    assert_string_equal(code("The Grand Canal condemned Serbia on Monday."), "");
+}
+
 static void test_noun_trigger_needs_pattern(void **st)
 {
     (void)st;
@@ -166,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_simple_verb_and_agent),
         cmocka_unit_test(test_pattern_beats_default),
         cmocka_unit_test(test_many_patterns),
+        cmocka_unit_test(test_long_phrase_list),
         cmocka_unit_test(test_noun_trigger_needs_pattern),
         cmocka_unit_test(test_passive_with_by_and_compound),
         cmocka_unit_test(test_negation_drops_or_recodes),

@@ -4,8 +4,8 @@
  * Working a word out costs a dozen hash lookups in tables too big for the cache, so it is
  * done once per word: for the dictionaries' own words when the dictionary is compiled
  * (dict.lex_of, kept in the compiled cache), and for the others in a memo each thread keeps
- * (lex_memo, in its hd_scratch): news repeats its words, and most tokens cost one or two
- * lookups. */
+ * (lex_memo, in its hd_scratch). News repeats its words, so in front of both a small cache
+ * of recent words (lex_slot) answers most tokens with two 8-byte compares, no string hash. */
 #include "code.h"
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +14,24 @@ void lex_memo_init(lex_memo *m)
 {
     strmap_init(&m->map);
     m->v = NULL; m->n = m->cap = 0;
+    m->slot = calloc((size_t)1 << LEX_SLOT_BITS, sizeof *m->slot);
 }
 
 void lex_memo_free(lex_memo *m)
 {
     strmap_free(&m->map);
-    free(m->v);
-    m->v = NULL; m->n = m->cap = 0;
+    free(m->v); free(m->slot);
+    m->v = NULL; m->n = m->cap = 0; m->slot = NULL;
+}
+
+/* the slot a word of at most 16 bytes goes to, and its bytes as two words (zero padded) */
+static lex_slot *slot_of(const lex_memo *m, const token *k, uint64_t *k0, uint64_t *k1)
+{
+    char b[16] = { 0 };
+    memcpy(b, k->fold, k->fold_len);
+    memcpy(k0, b, 8); memcpy(k1, b + 8, 8);
+    uint64_t h = (*k0 * 0x9E3779B97F4A7C15ull) ^ (*k1 * 0xC2B2AE3D27D4EB4Full) ^ k->fold_len;
+    return &m->slot[(h * 0x9E3779B97F4A7C15ull) >> (64 - LEX_SLOT_BITS)];
 }
 
 static void set_lex(token *k, const word_lex *w)
@@ -29,27 +40,48 @@ static void set_lex(token *k, const word_lex *w)
     k->cls = w->cls; k->pos_hint = w->pos_hint; k->form = w->form;
 }
 
+/* a word token's analysis: from the dictionary, else the memo, else worked out (and kept) */
+static void analyse_token(const dict *d, lex_memo *memo, token *k)
+{
+    if (k->fold_id && k->fold_id < d->nlex) { set_lex(k, &d->lex_of[k->fold_id]); return; }
+    word_lex w;
+    uint32_t *seen = memo ? strmap_get(&memo->map, k->fold, k->fold_len) : NULL;
+    if (seen) { set_lex(k, &memo->v[*seen]); return; }
+    dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, &w);
+    set_lex(k, &w);
+    if (!memo || memo->n >= 500000) return;   /* bounded: a pathological input stops filling it */
+    if (memo->n == memo->cap) {
+        memo->cap = memo->cap ? memo->cap * 2 : 4096;
+        memo->v = realloc(memo->v, memo->cap * sizeof *memo->v);
+    }
+    memo->v[memo->n] = w;
+    strmap_put(&memo->map, k->fold, k->fold_len, (uint32_t)memo->n, NULL);
+    memo->n++;
+}
+
 void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
 {
     for (int i = 0; i < n; i++) {
         token *k = &t[i];
-        k->fold_id = dict_word_id(d, k->fold, k->fold_len);
-        if (k->flags & TF_PUNCT) { k->cls = LC_NONE; continue; }   /* its id: punctuation in patterns */
-        /* a dictionary word's analysis is in the dictionary; the memo keeps the others' */
-        if (k->fold_id && k->fold_id < d->nlex) { set_lex(k, &d->lex_of[k->fold_id]); continue; }
-        word_lex w;
-        if (!memo) { dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, &w); set_lex(k, &w); continue; }
-        uint32_t *slot = strmap_get(&memo->map, k->fold, k->fold_len);
-        if (slot) { set_lex(k, &memo->v[*slot]); continue; }
-        dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, &w);
-        set_lex(k, &w);
-        if (memo->n >= 500000) continue;   /* bounded: a pathological input stops filling it */
-        if (memo->n == memo->cap) {
-            memo->cap = memo->cap ? memo->cap * 2 : 4096;
-            memo->v = realloc(memo->v, memo->cap * sizeof *memo->v);
+        if (k->flags & TF_PUNCT) {   /* its id: punctuation in patterns */
+            k->fold_id = dict_word_id(d, k->fold, k->fold_len);
+            k->cls = LC_NONE;
+            continue;
         }
-        memo->v[memo->n] = w;
-        strmap_put(&memo->map, k->fold, k->fold_len, (uint32_t)memo->n, NULL);
-        memo->n++;
+        lex_slot *sl = NULL; uint64_t k0 = 0, k1 = 0;
+        if (memo && memo->slot && k->fold_len <= 16) {
+            sl = slot_of(memo, k, &k0, &k1);
+            if (sl->len == k->fold_len && sl->k0 == k0 && sl->k1 == k1) {
+                k->fold_id = sl->fold_id; set_lex(k, &sl->w);
+                continue;
+            }
+        }
+        k->fold_id = dict_word_id(d, k->fold, k->fold_len);
+        analyse_token(d, memo, k);
+        if (sl) {
+            sl->k0 = k0; sl->k1 = k1; sl->len = k->fold_len; sl->fold_id = k->fold_id;
+            sl->w.nlem_id = k->nlem_id; sl->w.vlem_id = k->vlem_id;
+            sl->w.cls = k->cls; sl->w.pos_hint = k->pos_hint; sl->w.form = k->form;
+        }
     }
 }

@@ -485,11 +485,10 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
 }
 
 /* the sentence may hold every word and set the pattern cannot do without (dict.h) */
-static inline int sig_possible(const sent_ctx *c, const pattern *p)
+static inline int sig_possible(const sent_ctx *c, const uint64_t *sig)
 {
     if (!c->has_sig) return 1;
-    return !((p->sig[0] & ~c->sig[0]) | (p->sig[1] & ~c->sig[1]) |
-             (p->sig[2] & ~c->sig[2]) | (p->sig[3] & ~c->sig[3]));
+    return !((sig[0] & ~c->sig[0]) | (sig[1] & ~c->sig[1]) | (sig[2] & ~c->sig[2]) | (sig[3] & ~c->sig[3]));
 }
 
 static int word_present(const sent_ctx *c, const word_match *w)
@@ -665,7 +664,7 @@ static void block_best(const sent_ctx *c, const verb_block *b, uint8_t skip, int
             const pattern *p = b->pat[k];
             if (*best && p->nlit < (*best)->nlit) break;
             if (p->shape & skip) continue;
-            if (!sig_possible(c, p)) {
+            if (!sig_possible(c, b->sig + (size_t)k * SIG_WORDS)) {
                 if (tr(c)) trace_pattern(c, p, 0);
                 continue;
             }
@@ -688,7 +687,7 @@ static void block_best(const sent_ctx *c, const verb_block *b, uint8_t skip, int
     for (int i = 0; i < w; i++)
         for (uint64_t m = cand[i]; m; m &= m - 1) {
             int k = i * 64 + __builtin_ctzll(m);
-            if (sig_possible(c, b->pat[k]) && try_pattern(c, b, k, vu0, vu1, best, bpm)) return;
+            if (sig_possible(c, b->sig + (size_t)k * SIG_WORDS) && try_pattern(c, b, k, vu0, vu1, best, bpm)) return;
         }
 }
 

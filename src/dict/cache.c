@@ -165,8 +165,9 @@ int dict_cache_load(const char *file, const dict_cache_key *k, region *rg, lexic
 
 /* An image must not point into any other mapping of this process (the program, its heap,
  * libraries, stacks): those move from run to run. Every 8-byte word is checked against the
- * process's mappings; a word of plain data that happens to look like such a pointer only
- * costs this run its cache. */
+ * process's mappings, except in allocations made as plain data (rg_calloc_data: bit sets and
+ * packed ids, which look like anything); a word of other data that happens to look like such
+ * a pointer only costs this run its cache. */
 typedef struct span { uintptr_t lo, hi; } span;
 
 static int read_maps(const region *rg, span *v, int max)
@@ -195,14 +196,15 @@ static long foreign_pointers(const region *rg)
     if (n < 0) { free(v); return -1; }
     uintptr_t min = n ? v[0].lo : 0, max = n ? v[n - 1].hi : 0;
     long bad = 0;
-    const uintptr_t *w = (const uintptr_t *)rg->base, *end = (const uintptr_t *)(rg->base + rg->top);
-    for (; w < end; w++) {
-        uintptr_t x = *w;
-        if (x < min || x >= max) continue;
-        int a = 0, b = n;          /* the maps are sorted by address */
-        while (a < b) { int m = (a + b) / 2; if (v[m].hi <= x) a = m + 1; else b = m; }
-        bad += a < n && x >= v[a].lo;
-    }
+    size_t at = 0, nw = 0;
+    for (const uintptr_t *w; (w = region_pointer_words(rg, &at, &nw));)
+        for (size_t i = 0; i < nw; i++) {
+            uintptr_t x = w[i];
+            if (x < min || x >= max) continue;
+            int a = 0, b = n;          /* the maps are sorted by address */
+            while (a < b) { int m = (a + b) / 2; if (v[m].hi <= x) a = m + 1; else b = m; }
+            bad += a < n && x >= v[a].lo;
+        }
     free(v);
     return bad;
 }

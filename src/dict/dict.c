@@ -51,9 +51,10 @@ void dict_free(dict *d)
     free(d->by_word); free(d->discard_by_word); free(d->verbs_by_word); free(d->word_tag);
     for (int i = 0; i < d->nsyn; i++) {
         free(d->synsets[i]->mem); free(d->synsets[i]->memlen); free(d->synsets[i]->first);
+        free(d->synsets[i]->lens);
     }
     free(d->synsets);
-    for (int i = 0; i < d->nblocks; i++) free(d->blocks[i]->pat);
+    for (int i = 0; i < d->nblocks; i++) { free(d->blocks[i]->pat); free(d->blocks[i]->rows); free(d->blocks[i]->sig); }
     free(d->blocks);
     free(d->cameo);
     strmap_free(&d->vocab); strmap_free(&d->synset_ix); strmap_free(&d->cameo_ix);
@@ -157,9 +158,9 @@ static void phrase_list_keys(dict *d, phrase_list *l)
     }
     if (l->n < PHRASE_KEYS_MIN) return;
     phrase_keys *x = rg_calloc(d->rg, 1, sizeof *x);
-    x->by_fold = rg_calloc(d->rg, (size_t)l->n, sizeof *x->by_fold);
-    x->by_nlem = rg_calloc(d->rg, (size_t)l->n, sizeof *x->by_nlem);
-    x->other = rg_calloc(d->rg, (size_t)l->n, sizeof *x->other);
+    x->by_fold = rg_calloc_data(d->rg, (size_t)l->n, sizeof *x->by_fold);
+    x->by_nlem = rg_calloc_data(d->rg, (size_t)l->n, sizeof *x->by_nlem);
+    x->other = rg_calloc_data(d->rg, (size_t)l->n, sizeof *x->other);
     for (int j = 0; j < l->n; j++) {
         const phrase *p = l->v[j];
         if (!told_by_second(p)) { x->other[x->nother++] = (uint32_t)j; continue; }
@@ -176,7 +177,7 @@ static void phrase_list_keys(dict *d, phrase_list *l)
 static void analyse_vocabulary(dict *d)
 {
     rg_free(d->rg, d->lex_of);
-    d->lex_of = rg_calloc(d->rg, (size_t)d->nwords + 1, sizeof *d->lex_of);
+    d->lex_of = rg_calloc_data(d->rg, (size_t)d->nwords + 1, sizeof *d->lex_of);
     for (uint32_t id = 1; id < d->nwords; id++)
         dict_word_analyse(d, d->words[id], strlen(d->words[id]), id, &d->lex_of[id]);
     d->nlex = d->nwords;
@@ -404,11 +405,11 @@ static void sign_elems(const dict *d, const pat_elem *e, int n, uint64_t sig[SIG
 }
 
 /* the signature (see sig_word_bit) and the shape flags the matcher reads for every pattern */
-static void pattern_sign(const dict *d, pattern *p)
+static void pattern_sign(const dict *d, pattern *p, uint64_t sig[SIG_WORDS])
 {
-    memset(p->sig, 0, sizeof p->sig);
-    sign_elems(d, p->lower, p->nlower, p->sig);
-    sign_elems(d, p->upper, p->nupper, p->sig);
+    memset(sig, 0, sizeof(uint64_t) * SIG_WORDS);
+    sign_elems(d, p->lower, p->nlower, sig);
+    sign_elems(d, p->upper, p->nupper, sig);
     int words_only = p->nlower > 0;
     for (int k = 0; k < p->nlower; k++)
         if (p->lower[k].kind != PE_WORD && p->lower[k].kind != PE_SYN) words_only = 0;
@@ -452,12 +453,12 @@ static int pattern_anchor(const dict *d, const pattern *p, unsigned bits[3])
 /* the block's rows (dict.h, BLOCK_INDEX_MIN): bit k of a row is pattern pat[k] */
 static void block_index(dict *d, verb_block *b)
 {
-    memset(b->anchors, 0, sizeof b->anchors);
     rg_free(d->rg, b->rows);
-    b->rows = NULL; b->row_words = 0;
+    b->rows = b->anchors = NULL; b->row_words = 0;
     if (b->npat < BLOCK_INDEX_MIN) return;
     int w = (b->npat + 63) / 64;
-    b->rows = rg_calloc(d->rg, (size_t)BLOCK_ROWS * (size_t)w, sizeof *b->rows);
+    b->rows = rg_calloc_data(d->rg, (size_t)BLOCK_ROWS * (size_t)w + SIG_WORDS, sizeof *b->rows);
+    b->anchors = b->rows + (size_t)BLOCK_ROWS * (size_t)w;
     b->row_words = w;
     for (int k = 0; k < b->npat; k++) {
         const pattern *p = b->pat[k];
@@ -499,9 +500,11 @@ void dict_finish(dict *d)
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];
         if (b->npat > 1) qsort(b->pat, (size_t)b->npat, sizeof *b->pat, pat_cmp);
+        rg_free(d->rg, b->sig);
+        b->sig = rg_calloc_data(d->rg, (size_t)b->npat * SIG_WORDS + 1, sizeof *b->sig);
         for (int j = 0; j < b->npat; j++) {
             pattern *p = b->pat[j];
-            pattern_sign(d, p);
+            pattern_sign(d, p, b->sig + (size_t)j * SIG_WORDS);
             if (p->code && !p->null_code) strmap_put(&codes, p->code, strlen(p->code), 0, NULL);
         }
     }

@@ -97,7 +97,7 @@ typedef struct pat_elem {
 } pat_elem;
 
 /* A pattern's signature: 256 bits, one for each word and synonym set it cannot match
- * without (dict_finish). The code stage sets the same bits for what a sentence holds, so a
+ * without (dict_finish), kept by its block (verb_block.sig). The code stage sets the same bits for what a sentence holds, so a
  * pattern whose bits are not all set is skipped with four ANDs instead of a walk over its
  * elements; this is only a filter, the matcher still decides. */
 enum { SIG_WORDS = 4 };
@@ -108,7 +108,6 @@ static inline unsigned sig_syn_bit(int id) { return (((uint32_t)id + 1u) * 0x9E3
 enum pattern_shape { PS_NEG = 1, PS_NOT_NEG = 2, PS_CONTEXT = 4, PS_NO_LIT = 8 };
 
 typedef struct pattern {
-    uint64_t sig[SIG_WORDS];       /* see sig_word_bit */
     pat_elem *lower; int nlower;   /* nearest the verb first */
     pat_elem *upper; int nupper;
     const char *code, *code2;      /* code2: paired event target->source */
@@ -134,8 +133,9 @@ typedef struct verb_block {
     uint8_t weight;                /* CW_* of the default code */
     pattern **pat; int npat, cap;
     const char *src;
-    uint64_t anchors[SIG_WORDS];   /* the signature bits that anchor any of its patterns */
+    uint64_t *sig;                 /* pat[k]'s signature at sig[k * SIG_WORDS] (plain data) */
     uint64_t *rows; int row_words; /* BLOCK_ROWS rows of row_words words, or NULL */
+    uint64_t *anchors;             /* SIG_WORDS: the bits that anchor any of its patterns */
 } verb_block;
 
 typedef struct verb_entry {

@@ -1,5 +1,6 @@
 /* region.c - see region.h. Each allocation carries its size in a 16-byte header, which is all
- * rg_realloc needs to copy a growing array. */
+ * rg_realloc needs to copy a growing array, and whether it holds plain data (rg_calloc_data),
+ * which the walk of region_next_pointers skips. */
 #define _GNU_SOURCE
 #include "region.h"
 #include <stdio.h>
@@ -14,7 +15,7 @@
 #define SLOT_SPAN ((uintptr_t)0x1000000000ULL)        /* 64 GB apart */
 #define RESERVE ((size_t)4 << 30)                      /* 4 GB of address space each */
 
-typedef struct hdr { size_t size, pad; } hdr;
+typedef struct hdr { size_t size, data; } hdr;
 
 char *region_slot_base(int slot) { return (char *)(SLOT0 + (uintptr_t)slot * SLOT_SPAN); }
 
@@ -88,6 +89,25 @@ void *rg_realloc(region *r, void *p, size_t n)
 }
 
 void *rg_calloc(region *r, size_t n, size_t size) { return r ? rg_alloc(r, n * size) : calloc(n, size); }
+
+void *rg_calloc_data(region *r, size_t n, size_t size)
+{
+    void *p = rg_calloc(r, n, size);
+    if (r) ((hdr *)p - 1)->data = 1;
+    return p;
+}
+
+const uintptr_t *region_pointer_words(const region *r, size_t *at, size_t *n)
+{
+    while (*at < r->top) {
+        const hdr *h = (const hdr *)(r->base + *at);
+        *at += sizeof(hdr) + ((h->size + 15) & ~(size_t)15);
+        if (h->data) continue;
+        *n = (h->size + sizeof(uintptr_t) - 1) / sizeof(uintptr_t);
+        return (const uintptr_t *)(h + 1);
+    }
+    return NULL;
+}
 
 char *rg_strdup(region *r, const char *s)
 {

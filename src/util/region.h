@@ -38,6 +38,13 @@ int   region_has(const region *r, const void *p);
 void *rg_alloc(region *r, size_t n);                 /* zeroed */
 void *rg_realloc(region *r, void *p, size_t n);      /* like realloc; new bytes not zeroed */
 void *rg_calloc(region *r, size_t n, size_t size);
+/* like rg_calloc, for plain data (bit sets, packed numbers) that holds no pointers: the
+ * cache's check for pointers out of the image (region_pointer_words) does not read it, since such
+ * numbers may look like addresses */
+void *rg_calloc_data(region *r, size_t n, size_t size);
+/* the words of the allocation at or after offset *at that may hold pointers (n of them), and
+ * *at moved past it; NULL at the end */
+const uintptr_t *region_pointer_words(const region *r, size_t *at, size_t *n);
 char *rg_strdup(region *r, const char *s);
 void  rg_free(region *r, void *p);                   /* a no-op in a region */
 #endif

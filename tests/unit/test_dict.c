@@ -96,12 +96,13 @@ static void test_verbs_and_patterns(void **st)
     assert_true(neg->null_code);
     /* the signature holds the bits of the words and sets a pattern cannot match without */
     const pattern *with = b->pat[0];
+    const uint64_t *sig = b->sig;   /* pat[0]'s */
     unsigned wbit = sig_word_bit(dict_word_id(&d, "with", 4)), sbit = sig_syn_bit(with->upper[2].syn->id);
-    assert_true(with->sig[wbit >> 6] & (1ull << (wbit & 63)));
-    assert_true(with->sig[sbit >> 6] & (1ull << (sbit & 63)));
+    assert_true(sig[wbit >> 6] & (1ull << (wbit & 63)));
+    assert_true(sig[sbit >> 6] & (1ull << (sbit & 63)));
     assert_int_equal(with->shape, PS_NOT_NEG);
     int bits = 0;
-    for (int k = 0; k < SIG_WORDS; k++) bits += __builtin_popcountll(with->sig[k]);
+    for (int k = 0; k < SIG_WORDS; k++) bits += __builtin_popcountll(sig[k]);
     assert_true(bits >= 1 && bits <= 2);
     /* &WEAPON's members are one and two words long: leftwards matching tries each length once */
     assert_int_equal(with->upper[2].syn->nlens, 2);

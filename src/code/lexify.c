@@ -13,6 +13,7 @@
 void lex_memo_init(lex_memo *m)
 {
     strmap_init(&m->map);
+    strmap_reserve(&m->map, 8192);   /* a day of news: no rehashing while it fills */
     m->v = NULL; m->n = m->cap = 0;
     m->slot = calloc((size_t)1 << LEX_SLOT_BITS, sizeof *m->slot);
 }

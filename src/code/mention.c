@@ -142,6 +142,7 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
     best_phrase b = { NULL, 0, 0, 0, 0, 0 };
     for (int k = 0; k < 3; k++) {
         if (!keys[k] || (k == 1 && keys[1] == keys[0])) continue;
+        if (!dict_word_has(c->d, keys[k], WH_PHRASE)) continue;
         consider_list(c, i, keys, k, &ix[keys[k]], &b);
     }
     const phrase *best = b.p; int bl = b.nw, blen = b.span;
@@ -205,7 +206,8 @@ static int is_name_token(const sent_ctx *c, int i)
 static int is_verb_word(const sent_ctx *c, const token *k)
 {
     const verb_list *ix = c->d->verbs_by_word;
-    return (k->vlem_id && ix[k->vlem_id].n) || (k->fold_id && ix[k->fold_id].n);
+    return (k->vlem_id && dict_word_has(c->d, k->vlem_id, WH_VERB) && ix[k->vlem_id].n) ||
+           (k->fold_id && dict_word_has(c->d, k->fold_id, WH_VERB) && ix[k->fold_id].n);
 }
 
 static int is_modifier(const sent_ctx *c, int i)

@@ -110,7 +110,7 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
         if (!keys[k]) continue;
         int dup = 0;
         for (int j = 0; j < k; j++) if (keys[j] == keys[k]) dup = 1;
-        if (dup) continue;
+        if (dup || !dict_word_has(c->d, keys[k], WH_VERB)) continue;
         const verb_list *l = &c->d->verbs_by_word[keys[k]];
         for (int j = 0; j < l->n; j++) {
             int a, b;
@@ -473,7 +473,7 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
             /* a word is often its own lemma: each id once */
             if (!ids[k] || (k && ids[k] == ids[0]) || (k == 2 && ids[2] == ids[1])) continue;
             sig_set(c->sig, sig_word_bit(ids[k]));
-            if (ids[k] >= d->syn_words) continue;
+            if (ids[k] >= d->syn_words || !dict_word_has(d, ids[k], WH_SYN)) continue;
             for (uint32_t j = d->syn_at[ids[k]]; j < d->syn_at[ids[k] + 1]; j++) {
                 c->syn_seen[d->syn_of[j]] = (serial << 1) | 1;
                 sig_set(c->sig, sig_syn_bit((int)d->syn_of[j]));
@@ -1302,7 +1302,7 @@ int code_discard(sent_ctx *c)
         const token *t = &c->t[i];
         uint32_t keys[2] = { t->fold_id, t->nlem_id };
         for (int k = 0; k < 2; k++) {
-            if (!keys[k] || (k && keys[1] == keys[0])) continue;
+            if (!keys[k] || (k && keys[1] == keys[0]) || !dict_word_has(c->d, keys[k], WH_DISCARD)) continue;
             const phrase_list *l = &c->d->discard_by_word[keys[k]];
             for (int j = 0; j < l->n; j++) {
                 const phrase *p = l->v[j];

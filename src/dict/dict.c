@@ -38,6 +38,7 @@ void dict_free(dict *d)
     free(d->words);
     free(d->lemmas);
     free(d->lex_of);
+    free(d->word_has);
     free(d->syn_at); free(d->syn_of); free(d->syn_always);
     arena_free(&d->scratch);
     if (d->by_word)
@@ -171,6 +172,22 @@ static void phrase_list_keys(dict *d, phrase_list *l)
     qsort(x->by_fold, (size_t)x->nfold, sizeof *x->by_fold, cmp_u64);
     qsort(x->by_nlem, (size_t)x->nnlem, sizeof *x->by_nlem, cmp_u64);
     l->keys = x;
+}
+
+/* which indexes each word has entries in (dict.h, word_has) */
+static void index_presence(dict *d)
+{
+    rg_free(d->rg, d->word_has);
+    d->word_has = rg_calloc_data(d->rg, (size_t)d->nwords + 1, 1);
+    for (uint32_t id = 0; id < d->nwords && id < d->index_cap; id++) {
+        uint8_t h = 0;
+        if (d->by_word && d->by_word[id].n) h |= WH_PHRASE;
+        if (d->discard_by_word && d->discard_by_word[id].n) h |= WH_DISCARD;
+        if (d->verbs_by_word && d->verbs_by_word[id].n) h |= WH_VERB;
+        if (d->syn_at && id < d->syn_words && d->syn_at[id] < d->syn_at[id + 1]) h |= WH_SYN;
+        d->word_has[id] = h;
+    }
+    d->nhas = d->nwords < d->index_cap ? d->nwords : d->index_cap;
 }
 
 /* every vocabulary word's analysis, for the code stage's lexify */
@@ -496,6 +513,7 @@ void dict_finish(dict *d)
     for (int i = 0; i < d->nsyn; i++) synset_lengths(d, d->synsets[i]);
     analyse_vocabulary(d);
     if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) phrase_list_keys(d, &d->by_word[i]);
+    index_presence(d);
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];

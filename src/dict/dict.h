@@ -187,6 +187,10 @@ typedef struct dict {
        by dict_finish for the whole vocabulary, so the compiled cache carries it and a run's
        first sentences do not pay WordNet's lookups for words the dictionaries know */
     word_lex *lex_of; uint32_t nlex;
+    /* id -> WH_* bits: which of the by-word indexes have entries for the word. One byte a
+       word stays in the cache, while the indexes are 16 bytes a word: most tokens begin no
+       phrase, verb or set, and this answers so without a cache miss (dict_finish) */
+    uint8_t *word_has; uint32_t nhas;
     arena scratch;                 /* one phrase's tokens while it is compiled */
     phrase_list *by_word;          /* actor/agent/anaphor phrases by first word id */
     phrase_list *discard_by_word;
@@ -221,6 +225,12 @@ void dict_free(dict *d);
 /* vocabulary */
 uint32_t dict_intern(dict *d, const char *w, size_t n);
 uint32_t dict_word_id(const dict *d, const char *w, size_t n);
+enum word_has_bits { WH_PHRASE = 1, WH_DISCARD = 2, WH_VERB = 4, WH_SYN = 8 };
+/* may word id have entries in the index of bit (WH_*)? 1 when it is not known */
+static inline int dict_word_has(const dict *d, uint32_t id, unsigned bit)
+{
+    return !d->word_has || id >= d->nhas || (d->word_has[id] & bit);
+}
 /* a folded word's analysis (word_lex), worked out from the lexicon; fold_id is its own id */
 void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_id, word_lex *out);
 /* compile a word (already folded by the text stage or raw upper case) */

@@ -108,6 +108,10 @@ static void test_verbs_and_patterns(void **st)
     assert_int_equal(with->upper[2].syn->nlens, 2);
     assert_int_equal(with->upper[2].syn->lens[0], 1);
     assert_int_equal(with->upper[2].syn->lens[1], 2);
+    /* which indexes a word has entries in, one byte a word */
+    assert_true(dict_word_has(&d, dict_word_id(&d, "attack", 6), WH_VERB));
+    assert_true(dict_word_has(&d, dict_word_id(&d, "gun", 3), WH_SYN));
+    assert_false(dict_word_has(&d, dict_word_id(&d, "with", 4), WH_VERB | WH_SYN | WH_PHRASE));
     /* the multi-word verb is indexed by its head word */
     uint32_t carry = dict_word_id(&d, "carry", 5);
     assert_true(carry > 0);

@@ -230,10 +230,9 @@ void code_units(sent_ctx *c)
     }
 }
 
-int clause_rel(const sent_ctx *c, int v, int u)
+/* clause b's relation to clause a, when they differ (clause_rel, code.h) */
+int clause_rel_nested(const sent_ctx *c, int a, int b)
 {
-    int a = c->u[v].clause, b = c->u[u].clause;
-    if (a == b) return 0;
     for (int p = c->clause_parent[b], guard = 0; p >= 0 && guard < 64; p = c->clause_parent[p], guard++)
         if (p == a) return 1;
     return -1;

@@ -151,7 +151,12 @@ void code_groups(sent_ctx *c);
 void code_units(sent_ctx *c);
 /* where unit u lies relative to the clause of unit v: 0 the same clause, 1 inside a clause
    nested in it (searches skip over it), -1 outside (searches stop) */
-int clause_rel(const sent_ctx *c, int v, int u);
+int clause_rel_nested(const sent_ctx *c, int a, int b);
+static inline int clause_rel(const sent_ctx *c, int v, int u)
+{
+    int a = c->u[v].clause, b = c->u[u].clause;
+    return a == b ? 0 : clause_rel_nested(c, a, b);   /* the same clause: most calls */
+}
 void code_verbs(sent_ctx *c);
 void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial);
 void memory_update(sent_ctx *c);

@@ -10,6 +10,7 @@
  * Scores are additive log-ish units: a populated place's prior is log10(population). */
 #include "geo_int.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAXW 7
@@ -17,70 +18,67 @@
 #define ACCEPT 5.0
 #define REJECT (-20.0)
 
-/* the first byte before strcmp: most words differ there, and this runs for every word near a
-   capital */
-static int in_list(const char *s, const char *const *l)
+static int cmp_word(const void *a, const void *b)
 {
-    for (int i = 0; l[i]; i++) if (l[i][0] == s[0] && !strcmp(s, l[i])) return 1;
-    return 0;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* is s in l, a sorted list (this runs for every word near a capital) */
+#define in_list(s, l) (bsearch(&(s), (l), sizeof (l) / sizeof *(l), sizeof *(l), cmp_word) != NULL)
+
 /* lower-case words allowed inside a name: "Bosnia and Herzegovina", "Port-au-Prince" */
-static const char *const connectors[] = {
-    "of", "de", "del", "della", "la", "le", "les", "el", "al", "the", "and", "upon", "on",
-    "sur", "am", "an", "der", "des", "di", "da", "do", "dos", "du", "y", "en", "au", "aux",
-    "bin", "ibn", "und", "'s", NULL
+static const char *const connectors[] = {   /* sorted (in_list) */
+    "'s", "al", "am", "an", "and", "au", "aux", "bin", "da", "de", "del", "della", "der", "des",
+    "di", "do", "dos", "du", "el", "en", "ibn", "la", "le", "les", "of", "on", "sur", "the", "und",
+    "upon", "y"
 };
 /* words before a place that say "a place follows" */
-static const char *const cues[] = {
-    "in", "near", "at", "from", "outside", "across", "throughout", "around", "inside",
-    "within", "to", "into", "towards", "toward", "via", "through", "between", "nearby",
-    "neighbouring", "neighboring", "visited", "visiting", "entered", "reached", "left",
-    "off", "along", "over", "in-", NULL
+static const char *const cues[] = {   /* sorted (in_list) */
+    "across", "along", "around", "at", "between", "entered", "from", "in", "in-", "inside", "into",
+    "left", "near", "nearby", "neighboring", "neighbouring", "off", "outside", "over", "reached",
+    "through", "throughout", "to", "toward", "towards", "via", "visited", "visiting", "within"
 };
-static const char *const directions[] = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "upper", "lower", "coastal", "rural", "downtown",
-    "occupied", "neighbouring", "neighboring", "mid", NULL
+static const char *const directions[] = {   /* sorted (in_list) */
+    "central", "coastal", "downtown", "east", "eastern", "lower", "mid", "neighboring",
+    "neighbouring", "north", "northeast", "northeastern", "northern", "northwest", "northwestern",
+    "occupied", "rural", "south", "southeast", "southeastern", "southern", "southwest",
+    "southwestern", "upper", "west", "western"
 };
-static const char *const town_words[] = {
-    "town", "city", "village", "hamlet", "settlement", "municipality", "capital", "port",
-    "suburb", "suburbs", "township", "outskirts", "commune", "community", "villages", "towns",
-    "cities", NULL
+static const char *const town_words[] = {   /* sorted (in_list) */
+    "capital", "cities", "city", "commune", "community", "hamlet", "municipality", "outskirts",
+    "port", "settlement", "suburb", "suburbs", "town", "towns", "township", "village", "villages"
 };
-static const char *const region_words[] = {
-    "region", "province", "state", "district", "county", "governorate", "prefecture", "oblast",
-    "department", "territory", "canton", "krai", "republic", "emirate", "provinces", "states",
-    "regions", "districts", "counties", "island", "islands", NULL
+static const char *const region_words[] = {   /* sorted (in_list) */
+    "canton", "counties", "county", "department", "district", "districts", "emirate",
+    "governorate", "island", "islands", "krai", "oblast", "prefecture", "province", "provinces",
+    "region", "regions", "republic", "state", "states", "territory"
 };
 /* capitalized words that start or sit in a sentence without being part of a name */
-static const char *const stops[] = {
-    "the", "a", "an", "in", "on", "at", "of", "for", "from", "to", "and", "or", "but", "by",
-    "with", "as", "near", "after", "before", "during", "since", "while", "when", "where",
-    "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their",
-    "its", "our", "both", "all", "many", "some", "most", "several", "across", "outside",
-    "inside", "throughout", "between", "like", "unlike", "including", "via", "into", "about",
-    "if", "although", "though", "because", "also", "meanwhile", "however", "then", "so",
-    "today", "yesterday", "last", "next", "according", "neither", "nor", "either", "whether",
-    "than", "under", "over", "against", "towards", "toward", "upon", "within", "without",
-    "despite", "until", "following", "among", "amid", "around", "beyond", "along", "unless",
-    "once", "every", "each", "another", "other", "such", "only", "even", "not", "no", "yes",
-    "i", "you", "there", "here", "what", "which", "who", "whom", "whose", "why", "how", NULL
+static const char *const stops[] = {   /* sorted (in_list) */
+    "a", "about", "according", "across", "after", "against", "all", "along", "also", "although",
+    "amid", "among", "an", "and", "another", "around", "as", "at", "because", "before", "between",
+    "beyond", "both", "but", "by", "despite", "during", "each", "either", "even", "every",
+    "following", "for", "from", "he", "her", "here", "his", "how", "however", "i", "if", "in",
+    "including", "inside", "into", "it", "its", "last", "like", "many", "meanwhile", "most",
+    "near", "neither", "next", "no", "nor", "not", "of", "on", "once", "only", "or", "other",
+    "our", "outside", "over", "several", "she", "since", "so", "some", "such", "than", "that",
+    "the", "their", "then", "there", "these", "they", "this", "those", "though", "throughout",
+    "to", "today", "toward", "towards", "under", "unless", "unlike", "until", "upon", "via", "we",
+    "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "with",
+    "within", "without", "yes", "yesterday", "you"
 };
 /* "X said" is a person */
-static const char *const speech[] = {
-    "said", "says", "told", "added", "stated", "noted", "explained", "argued", "claimed",
-    "wrote", "asked", "announced", "warned", "insisted", "replied", "testified", NULL
+static const char *const speech[] = {   /* sorted (in_list) */
+    "added", "announced", "argued", "asked", "claimed", "explained", "insisted", "noted",
+    "replied", "said", "says", "stated", "testified", "told", "warned", "wrote"
 };
 /* "West Nile virus", "Reston ebolavirus", "Spanish flu": a name, not a place */
-static const char *const named_things[] = {
-    "virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "strain", "strains",
-    "disease", "encephalitis", "variant", "subtype",
-    /* newspapers, broadcasters, carriers: the Los Angeles Times, Kenya Airways */
-    "times", "post", "herald", "tribune", "journal", "gazette", "telegraph", "chronicle",
-    "examiner", "observer", "guardian", "globe", "courier", "inquirer", "airways", "airlines",
-    "broadcasting", NULL
+/* and newspapers, broadcasters, carriers: the Los Angeles Times, Kenya Airways */
+static const char *const named_things[] = {   /* sorted (in_list) */
+    "airlines", "airways", "broadcasting", "chronicle", "courier", "disease", "ebolavirus",
+    "encephalitis", "examiner", "fever", "flu", "gazette", "globe", "guardian", "herald",
+    "influenza", "inquirer", "journal", "observer", "post", "strain", "strains", "subtype",
+    "telegraph", "times", "tribune", "variant", "virus", "viruses"
 };
 
 static int is_punct(const token *t) { return (t->flags & TF_PUNCT) != 0; }
@@ -185,6 +183,14 @@ static const char *precision_of(uint8_t type)
 }
 
 /* step 1: the longest gazetteer name that starts at token i; 0 if none */
+/* a key copied whole or cut to fit, as snprintf would, without its cost (it ran per match) */
+static void copy_key(char *out, size_t cap, const char *key, size_t len)
+{
+    if (len >= cap) len = cap - 1;
+    memcpy(out, key, len);
+    out[len] = 0;
+}
+
 static int match_at(const geo_gazetteer *g, const token *t, int n, int i, const char *text,
                     const gname **out, char *okey, size_t okcap)
 {
@@ -210,7 +216,7 @@ static int match_at(const geo_gazetteer *g, const token *t, int n, int i, const 
         }
         best = j + 1 - i;
         *out = nm;
-        snprintf(okey, okcap, "%s", key);
+        copy_key(okey, okcap, key, len);
     }
     return best;
 }
@@ -242,7 +248,7 @@ static int find_spans(const geo_gazetteer *g, arena *a, const token *t, int n, c
         span *s = &sp[ns++];
         memset(s, 0, sizeof *s);
         s->t0 = i; s->t1 = i + len; s->e1 = s->t1; s->nm = nm; s->best = -1;
-        snprintf(s->key, sizeof s->key, "%s", key);
+        copy_key(s->key, sizeof s->key, key, strlen(key));
         i += len - 1;
     }
     *out = sp;

@@ -81,6 +81,22 @@ static const char *const named_things[] = {   /* sorted (in_list) */
     "telegraph", "times", "tribune", "variant", "virus", "viruses"
 };
 
+static int sorted(const char *const *l, size_t n, size_t maxlen)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((i && strcmp(l[i - 1], l[i]) >= 0) || strlen(l[i]) > maxlen) return 0;
+    return 1;
+}
+
+int geo_lists_sorted(void)
+{
+#define SORTED(l, m) sorted(l, sizeof l / sizeof *l, m)
+    return SORTED(connectors, 5) && SORTED(cues, 64) && SORTED(directions, 64) &&
+           SORTED(town_words, 64) && SORTED(region_words, 64) && SORTED(stops, 64) &&
+           SORTED(speech, 64) && SORTED(named_things, 64);
+#undef SORTED
+}
+
 static int is_punct(const token *t) { return (t->flags & TF_PUNCT) != 0; }
 
 /* capitalized, or with a capital after an apostrophe or inside ("d'Ivoire", "al-Fashir") */
@@ -201,7 +217,8 @@ static int match_at(const geo_gazetteer *g, const token *t, int n, int i, const 
         const token *w = &t[j];
         if (is_punct(w)) break;
         int cap = is_cap_text(w, text);
-        if (j > i && !cap && !(w->flags & (TF_HYPHEN | TF_POSS)) && !in_list(w->fold, connectors))
+        if (j > i && !cap && !(w->flags & (TF_HYPHEN | TF_POSS)) &&
+            (w->fold_len > 5 || !in_list(w->fold, connectors)))   /* none is longer than "della" */
             break;
         if (!append_key(key, &len, sizeof key, w)) break;
         if (!cap || (w->flags & TF_POSS)) continue;   /* a name ends on a capital */

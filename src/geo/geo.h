@@ -62,6 +62,9 @@ typedef struct geo_mention { int t0, t1; hd_place place; double score; } geo_men
  * division are favoured) and "~key" person names from geo_person_keys(); may be NULL. *out is allocated in the arena a; returns the number of mentions, in text order.
  * A sentence whose tokens are all one place name (a dateline "PRISTINA", a title) counts
  * as strong evidence that the name is a place. */
+/* for tests: the place finder's word lists are sorted (it searches them by bsearch), and no
+   connector is longer than 5 bytes (it skips longer words without a search) */
+int geo_lists_sorted(void);
 int geo_find(const geo_gazetteer *g, arena *a, const token *t, int n, const char *text,
              const char *const *ctx_countries, int nctx, geo_mention **out);
 

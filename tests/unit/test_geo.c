@@ -216,9 +216,16 @@ static void test_dateline_alone(void **st)
     arena_free(&a);
 }
 
+static void test_word_lists_sorted(void **st)
+{
+    (void)st;
+    assert_true(geo_lists_sorted());
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_lists_sorted),
         cmocka_unit_test(test_open_and_stats),
         cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_village_in_context),

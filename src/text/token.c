@@ -11,21 +11,30 @@
 #include <ctype.h>
 #include <unicode/uchar.h>
 
-static const char *const abbrevs[] = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "cmdr",
-    "gov", "sen", "rep", "pres", "prof", "st", "jr", "sr", "rev", "fr", "no", "vs", "etc",
-    "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "mt", "ft", "brig", "lieut", "supt", "insp", "hon", "dept", "est",
-    "approx", "cf", "al", NULL
+/* the abbreviations whose period is their own, by length, each list the words run together:
+ * a word ending in a period is looked up only among those of its length */
+static const char *const abbrevs[7] = {
+    [2] = "mr" "ms" "dr" "lt" "st" "jr" "sr" "fr" "no" "vs" "co" "mt" "ft" "cf" "al",
+    [3] = "mrs" "gen" "col" "maj" "sgt" "cpl" "adm" "gov" "sen" "rep" "rev" "etc" "inc" "ltd"
+          "jan" "feb" "mar" "apr" "jun" "jul" "aug" "sep" "oct" "nov" "dec" "hon" "est",
+    [4] = "capt" "cmdr" "pres" "prof" "corp" "sept" "brig" "supt" "insp" "dept",
+    [5] = "lieut",
+    [6] = "approx",
 };
 
 static int is_abbrev(const char *s, size_t n)
 {
-    char low[16];
-    if (n >= sizeof low) return 0;
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
-    low[n] = 0;
-    for (int i = 0; abbrevs[i]; i++) if (low[0] == abbrevs[i][0] && strcmp(low, abbrevs[i]) == 0) return 1;
+    if (n >= sizeof abbrevs / sizeof *abbrevs || !abbrevs[n]) return 0;
+    char low[8];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        low[i] = (char)(c - 'A' < 26 ? c + 32 : c);
+    }
+    for (const char *w = abbrevs[n]; *w; w += n) {
+        size_t i = 0;
+        while (i < n && w[i] == low[i]) i++;
+        if (i == n) return 1;
+    }
     return 0;
 }
 
@@ -67,73 +76,95 @@ static inline uint32_t peek(const cursor *k, uint32_t b, int *len)
     return utf8_decode(k->t + b, k->end - b, len);
 }
 
-typedef struct tokvec { token *v; int n, cap; arena *a; } tokvec;
+/* tokens and their folded forms: the folds of ASCII words are packed into one allocation per
+ * span (a token of n bytes folds to at most n bytes and a NUL, so twice the span's bytes
+ * always hold them) instead of one allocation each */
+typedef struct tokvec { token *v; int n, cap; arena *a; char *fold; } tokvec;
 
 static token *push(tokvec *tv)
 {
     if (tv->n == tv->cap) {
-        int nc = tv->cap ? tv->cap * 2 : 64;
+        int nc = tv->cap * 2;
         token *nv = arena_alloc_raw(tv->a, sizeof(token) * (size_t)nc);
-        if (tv->n) memcpy(nv, tv->v, sizeof(token) * (size_t)tv->n);
+        memcpy(nv, tv->v, sizeof(token) * (size_t)tv->n);
         tv->v = nv; tv->cap = nc;
     }
-    token *t = &tv->v[tv->n++];
-    memset(t, 0, sizeof *t);
-    return t;
+    return &tv->v[tv->n++];
 }
 
 static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_t c0,
                  uint32_t c1, uint32_t flags)
 {
     token *t = push(tv);
-    t->b0 = b0; t->b1 = b1; t->c0 = c0; t->c1 = c1;
     /* an ASCII word is folded here, in the pass that counts its letters for TF_ALLCAP (one
      * pass over the bytes instead of three); a word with other characters goes to text_fold
-     * (ICU), leaving these n + 1 bytes unused in the arena */
-    const char *s = text + b0;
-    uint32_t n = b1 - b0, i;
-    char *p = arena_alloc_raw(tv->a, (size_t)n + 1);
-    int letters = 0, upper = 0;     /* ASCII letters only */
+     * (ICU) */
+    const unsigned char *s = (const unsigned char *)text + b0;
+    uint32_t n = b1 - b0, i, fold_len;
+    char *p = tv->fold;
+    const char *fold = p;
+    int lower = 0, upper = 0;     /* ASCII letters only */
     for (i = 0; i < n; i++) {
-        unsigned ch = (unsigned char)s[i];
+        unsigned ch = s[i];
         if (ch >= 0x80) break;
-        if (ascii_upper(ch)) { letters++; upper++; p[i] = (char)(ch + 32); }
-        else { letters += ch - 'a' < 26; p[i] = (char)ch; }
+        unsigned up = ascii_upper(ch);
+        upper += (int)up;
+        lower |= ch - 'a' < 26;
+        p[i] = (char)(ch + (up << 5));
     }
     if (i == n) {
         p[n] = 0;
-        t->fold = p; t->fold_len = n;
+        fold_len = n;
+        tv->fold += n + 1;
     } else {
-        t->fold = text_fold(tv->a, s, n, &t->fold_len);
+        fold = text_fold(tv->a, (const char *)s, n, &fold_len);
         for (; i < n; i++) {
-            unsigned ch = (unsigned char)s[i];
-            if ((ch | 0x20) - 'a' < 26) { letters++; upper += ascii_upper(ch); }
+            unsigned ch = s[i];
+            upper += (int)ascii_upper(ch);
+            lower |= ch - 'a' < 26;
         }
     }
     /* the period of an abbreviation is kept in the text but the folded form drops a final
      * period only for single-word abbreviations ("Gen." = gen); dotted initialisms keep
      * their dots ("u.s.") so that "US" the pronoun stays distinct */
-    if ((flags & TF_ABBREV) && t->fold_len > 1 && t->fold[t->fold_len - 1] == '.' &&
-        !memchr(t->fold, '.', t->fold_len - 1)) {
-        ((char *)t->fold)[--t->fold_len] = 0;
+    if ((flags & TF_ABBREV) && fold_len > 1 && fold[fold_len - 1] == '.' &&
+        !memchr(fold, '.', fold_len - 1)) {
+        ((char *)fold)[--fold_len] = 0;
     }
-    unsigned char f = (unsigned char)text[b0];
     if (!(flags & TF_PUNCT)) {
+        unsigned f = s[0];
         if (f < 0x80) {
             if (ascii_upper(f)) flags |= TF_CAP;
             if (ascii_digit(f)) flags |= TF_NUM;
         } else {
             int l;
-            if (u_isupper((UChar32)utf8_decode(text + b0, b1 - b0, &l))) flags |= TF_CAP;
+            if (u_isupper((UChar32)utf8_decode((const char *)s, n, &l))) flags |= TF_CAP;
         }
-        if (letters >= 2 && letters == upper) flags |= TF_ALLCAP;
+        if (upper >= 2 && !lower) flags |= TF_ALLCAP;
     }
-    t->flags = flags;
+    *t = (token){ .b0 = b0, .b1 = b1, .c0 = c0, .c1 = c1, .fold = fold, .fold_len = fold_len,
+                  .flags = flags };
+}
+
+/* the end of the run of ASCII letters and digits from b; *digits_only cleared on a letter */
+static inline uint32_t ascii_run(const char *text, uint32_t b, uint32_t end, int *digits_only)
+{
+    for (; b < end; b++) {
+        unsigned c = (unsigned char)text[b];
+        if (ascii_digit(c)) continue;
+        if ((c | 0x20) - 'a' >= 26) break;
+        *digits_only = 0;
+    }
+    return b;
 }
 
 int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t c0, token **out)
 {
-    tokvec tv = { NULL, 0, 0, a };
+    uint32_t span = b1 > b0 ? b1 - b0 : 0;
+    /* room for a token every four bytes: most spans need no second allocation */
+    int cap = (int)(span / 4) + 16;
+    tokvec tv = { arena_alloc_raw(a, sizeof(token) * (size_t)cap), 0, cap, a,
+                  arena_alloc_raw(a, 2 * (size_t)span) };
     cursor k = { text, b0, b1, c0 };
     uint32_t pending = 0;     /* TF_HYPHEN for the next word */
     while (k.b < k.end) {
@@ -142,18 +173,19 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
         if (cp_is_alnum(cp)) {
             uint32_t wb = k.b, wc = k.c;
             int digits_only = 1, dotted = 0;
+            int l2; uint32_t c2;    /* the character after the word */
             for (;;) {
                 /* ASCII letters and digits, the bulk of any word, without decoding */
-                while (k.b < k.end && ascii_alnum((unsigned char)text[k.b])) {
-                    if (!ascii_digit((unsigned char)text[k.b])) digits_only = 0;
-                    k.b++; k.c++;
-                }
-                int l2; uint32_t c2 = peek(&k, k.b, &l2);
+                uint32_t e = ascii_run(text, k.b, k.end, &digits_only);
+                k.c += e - k.b; k.b = e;
+                c2 = peek(&k, k.b, &l2);
                 if (l2 == 0) break;
                 if (cp_is_alnum(c2)) {
                     if (!(c2 < 0x80 && ascii_digit(c2))) digits_only = 0;
                     k.b += (uint32_t)l2; k.c++; continue;
                 }
+                /* only a period, a comma or an apostrophe can continue a word */
+                if (c2 != '.' && c2 != ',' && !cp_is_apos(c2)) break;
                 int l3; uint32_t c3 = peek(&k, k.b + (uint32_t)l2, &l3);
                 /* 1,000 and 3.5 */
                 if ((c2 == ',' || c2 == '.') && digits_only && l3 && c3 < 0x80 && ascii_digit(c3)) {
@@ -187,37 +219,33 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
                 }
                 break;
             }
+            /* c2, l2: the character at k.b, read again only after the word takes more */
             {
                 uint32_t flags = pending;
-                int l2; uint32_t c2 = peek(&k, k.b, &l2);
                 if (c2 == '.' && (dotted || is_abbrev(text + wb, k.b - wb) ||
                                   (k.b - wb == 1 && isupper((unsigned char)text[wb])))) {
                     k.b += 1; k.c++;
                     flags |= TF_ABBREV;
+                    c2 = peek(&k, k.b, &l2);
                 }
                 emit(&tv, text, wb, k.b, wc, k.c, flags);
                 pending = 0;
             }
             /* possessive */
-            {
-                int l2; uint32_t c2 = peek(&k, k.b, &l2);
-                if (cp_is_apos(c2)) {
-                    int l3; uint32_t c3 = peek(&k, k.b + (uint32_t)l2, &l3);
-                    int l4; uint32_t c4 = peek(&k, k.b + (uint32_t)(l2 + l3), &l4);
-                    if ((c3 == 's' || c3 == 'S') && !cp_is_alnum(c4)) {
-                        uint32_t pb = k.b, pc = k.c;
-                        k.b += (uint32_t)(l2 + l3); k.c += 2;
-                        emit(&tv, text, pb, k.b, pc, k.c, TF_POSS);
-                    }
+            if (cp_is_apos(c2)) {
+                int l3; uint32_t c3 = peek(&k, k.b + (uint32_t)l2, &l3);
+                int l4; uint32_t c4 = peek(&k, k.b + (uint32_t)(l2 + l3), &l4);
+                if ((c3 == 's' || c3 == 'S') && !cp_is_alnum(c4)) {
+                    uint32_t pb = k.b, pc = k.c;
+                    k.b += (uint32_t)(l2 + l3); k.c += 2;
+                    emit(&tv, text, pb, k.b, pc, k.c, TF_POSS);
+                    c2 = peek(&k, k.b, &l2);
                 }
             }
             /* hyphen joining two words */
-            {
-                int l2; uint32_t c2 = peek(&k, k.b, &l2);
-                if (cp_is_hyphen(c2)) {
-                    int l3; uint32_t c3 = peek(&k, k.b + (uint32_t)l2, &l3);
-                    if (l3 && cp_is_alnum(c3)) { k.b += (uint32_t)l2; k.c++; pending = TF_HYPHEN; }
-                }
+            if (cp_is_hyphen(c2)) {
+                int l3; uint32_t c3 = peek(&k, k.b + (uint32_t)l2, &l3);
+                if (l3 && cp_is_alnum(c3)) { k.b += (uint32_t)l2; k.c++; pending = TF_HYPHEN; }
             }
         next:
             continue;
@@ -230,6 +258,6 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
         k.b += (uint32_t)len; k.c++;
         pending = 0;
     }
-    *out = tv.v;
+    *out = tv.n ? tv.v : NULL;
     return tv.n;
 }

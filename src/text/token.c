@@ -39,8 +39,16 @@ static int is_abbrev(const char *s, size_t n)
 }
 
 /* ASCII classes by range, not through <ctype.h>: these run on every byte of every article
- * (the C locale's isalnum, isdigit, isupper are these ranges) */
-static inline int ascii_alnum(unsigned c) { return (c | 0x20) - 'a' < 26 || c - '0' < 10; }
+ * (the C locale's isalnum, isdigit, isupper are these ranges). Letters and digits by a table:
+ * one load a byte in the word scan, which also folds and counts capitals. */
+enum { AC_DIGIT = 1, AC_LOWER = 2, AC_UPPER = 4 };
+#define AC(c) ((c) - '0' < 10u ? AC_DIGIT : (c) - 'a' < 26u ? AC_LOWER : (c) - 'A' < 26u ? AC_UPPER : 0)
+#define AC4(c) AC(c), AC((c) + 1u), AC((c) + 2u), AC((c) + 3u)
+#define AC16(c) AC4(c), AC4((c) + 4u), AC4((c) + 8u), AC4((c) + 12u)
+static const uint8_t ascii_class[256] = {   /* 0 from 128 on */
+    AC16(0u), AC16(16u), AC16(32u), AC16(48u), AC16(64u), AC16(80u), AC16(96u), AC16(112u)
+};
+
 static inline int ascii_upper(unsigned c) { return c - 'A' < 26; }
 static inline int ascii_digit(unsigned c) { return c - '0' < 10; }
 
@@ -49,7 +57,7 @@ static int cp_is_alnum_u(uint32_t cp)
     return u_isalnum((UChar32)cp) || u_charType((UChar32)cp) == U_NON_SPACING_MARK;
 }
 
-static inline int cp_is_alnum(uint32_t cp) { return cp < 0x80 ? ascii_alnum(cp) : cp_is_alnum_u(cp); }
+static inline int cp_is_alnum(uint32_t cp) { return cp < 0x80 ? ascii_class[cp] != 0 : cp_is_alnum_u(cp); }
 
 static inline int cp_is_space(uint32_t cp)
 {
@@ -58,8 +66,11 @@ static inline int cp_is_space(uint32_t cp)
            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000;
 }
 
-static int cp_is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC; }
-static int cp_is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+static inline int cp_is_apos(uint32_t cp)
+{
+    return cp < 0x80 ? cp == '\'' : cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
+}
+static inline int cp_is_hyphen(uint32_t cp) { return cp < 0x80 ? cp == '-' : cp == 0x2010 || cp == 0x2011; }
 static int cp_is_quote(uint32_t cp)
 {
     return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x00AB ||
@@ -92,19 +103,22 @@ static token *push(tokvec *tv)
     return &tv->v[tv->n++];
 }
 
+/* the first bytes of a word, folded and counted while the word was scanned: n bytes are in
+ * the fold buffer already, with upper ASCII capitals and lower set if a small letter was seen */
+typedef struct prefold { uint32_t n; int upper, lower; } prefold;
+
 static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_t c0,
-                 uint32_t c1, uint32_t flags)
+                 uint32_t c1, uint32_t flags, prefold pf)
 {
     token *t = push(tv);
-    /* an ASCII word is folded here, in the pass that counts its letters for TF_ALLCAP (one
-     * pass over the bytes instead of three); a word with other characters goes to text_fold
-     * (ICU) */
+    /* an ASCII word is folded here (or while it was scanned), counting its letters for
+     * TF_ALLCAP; a word with other characters goes to text_fold (ICU) */
     const unsigned char *s = (const unsigned char *)text + b0;
     uint32_t n = b1 - b0, i, fold_len;
     char *p = tv->fold;
     const char *fold = p;
-    int lower = 0, upper = 0;     /* ASCII letters only */
-    for (i = 0; i < n; i++) {
+    int lower = pf.lower, upper = pf.upper;     /* ASCII letters only */
+    for (i = pf.n; i < n; i++) {
         unsigned ch = s[i];
         if (ch >= 0x80) break;
         unsigned up = ascii_upper(ch);
@@ -146,7 +160,30 @@ static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_
                   .flags = flags };
 }
 
-/* the end of the run of ASCII letters and digits from b; *digits_only cleared on a letter */
+static const prefold none = { 0, 0, 0 };
+
+/* the run of ASCII letters and digits a word starts with, folded into the fold buffer as it
+ * is scanned (one pass over the bytes instead of two). Returns its end. */
+static inline uint32_t word_start(const tokvec *tv, const char *text, uint32_t b, uint32_t end,
+                                  int *digits_only, prefold *pf)
+{
+    char *out = tv->fold;
+    uint32_t b0 = b;
+    unsigned seen = 0;
+    int upper = 0;
+    for (; b < end; b++) {
+        unsigned c = (unsigned char)text[b], x = ascii_class[c];
+        if (!x) break;
+        seen |= x;
+        upper += (int)(x >> 2);
+        *out++ = (char)(c | 0x20);   /* digits have the bit already */
+    }
+    if (seen & (AC_LOWER | AC_UPPER)) *digits_only = 0;
+    pf->n = b - b0; pf->upper = upper; pf->lower = (seen & AC_LOWER) != 0;
+    return b;
+}
+
+/* the end of a further run of ASCII letters and digits from b; *digits_only cleared on a letter */
 static inline uint32_t ascii_run(const char *text, uint32_t b, uint32_t end, int *digits_only)
 {
     for (; b < end; b++) {
@@ -174,9 +211,11 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
             uint32_t wb = k.b, wc = k.c;
             int digits_only = 1, dotted = 0;
             int l2; uint32_t c2;    /* the character after the word */
+            prefold pf = none;
             for (;;) {
                 /* ASCII letters and digits, the bulk of any word, without decoding */
-                uint32_t e = ascii_run(text, k.b, k.end, &digits_only);
+                uint32_t e = k.b == wb ? word_start(&tv, text, k.b, k.end, &digits_only, &pf)
+                                       : ascii_run(text, k.b, k.end, &digits_only);
                 k.c += e - k.b; k.b = e;
                 c2 = peek(&k, k.b, &l2);
                 if (l2 == 0) break;
@@ -207,11 +246,11 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
                         (text[k.b - 1] == 'n' || text[k.b - 1] == 'N')) {
                         /* "didn't": give back the n */
                         k.b -= 1; k.c -= 1;
-                        emit(&tv, text, wb, k.b, wc, k.c, pending);
+                        emit(&tv, text, wb, k.b, wc, k.c, pending, none);
                         pending = 0;
                         uint32_t nb = k.b, nc = k.c;
                         k.b += 1 + (uint32_t)l2 + (uint32_t)l3; k.c += 3;
-                        emit(&tv, text, nb, k.b, nc, k.c, 0);
+                        emit(&tv, text, nb, k.b, nc, k.c, 0, none);
                         wb = k.b;
                         goto next;
                     }
@@ -228,7 +267,7 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
                     flags |= TF_ABBREV;
                     c2 = peek(&k, k.b, &l2);
                 }
-                emit(&tv, text, wb, k.b, wc, k.c, flags);
+                emit(&tv, text, wb, k.b, wc, k.c, flags, pf);
                 pending = 0;
             }
             /* possessive */
@@ -238,7 +277,7 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
                 if ((c3 == 's' || c3 == 'S') && !cp_is_alnum(c4)) {
                     uint32_t pb = k.b, pc = k.c;
                     k.b += (uint32_t)(l2 + l3); k.c += 2;
-                    emit(&tv, text, pb, k.b, pc, k.c, TF_POSS);
+                    emit(&tv, text, pb, k.b, pc, k.c, TF_POSS, none);
                     c2 = peek(&k, k.b, &l2);
                 }
             }
@@ -254,7 +293,7 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
         uint32_t flags = TF_PUNCT;
         if (cp_is_quote(cp)) flags |= TF_QUOTE;
         if (cp == '(' || cp == ')' || cp == '[' || cp == ']') flags |= TF_PAREN;
-        emit(&tv, text, k.b, k.b + (uint32_t)len, k.c, k.c + 1, flags);
+        emit(&tv, text, k.b, k.b + (uint32_t)len, k.c, k.c + 1, flags, none);
         k.b += (uint32_t)len; k.c++;
         pending = 0;
     }

@@ -10,7 +10,7 @@ void buf_init(buf *b) { b->p = NULL; b->len = b->cap = 0; }
 void buf_free(buf *b) { free(b->p); buf_init(b); }
 void buf_clear(buf *b) { b->len = 0; if (b->p) b->p[0] = 0; }
 
-static void reserve(buf *b, size_t extra)
+void buf_grow(buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return;
     size_t nc = b->cap ? b->cap : 256;
@@ -20,12 +20,9 @@ static void reserve(buf *b, size_t extra)
     b->p = np; b->cap = nc;
 }
 
-void buf_add(buf *b, const char *s, size_t n)
+static inline void reserve(buf *b, size_t extra)
 {
-    reserve(b, n);
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = 0;
+    if (b->len + extra + 1 > b->cap) buf_grow(b, extra);
 }
 
 void buf_puts(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
@@ -71,14 +68,17 @@ void buf_int(buf *b, long v)
     do { d[n++] = (char)('0' + u % 10); u /= 10; } while (u);
     if (v < 0) d[n++] = '-';
     reserve(b, (size_t)n);
-    while (n) b->p[b->len++] = d[--n];
-    b->p[b->len] = 0;
+    char *o = b->p + b->len;     /* through a local: stores via b->p could change b->len */
+    while (n) *o++ = d[--n];
+    *o = 0;
+    b->len = (size_t)(o - b->p);
 }
 
-/* the length of s's prefix that JSON takes as it is: no control character, quote or
- * backslash. Eight bytes at a time (a byte below 0x20, or equal to '"' or '\\', shows as a
- * high bit in the word tests), since every event writes its whole sentence. */
-static size_t json_plain(const char *s, size_t n)
+/* copies to o the prefix of s that JSON takes as it is (no control character, quote or
+ * backslash) and returns its length. Eight bytes at a time (a byte below 0x20, or equal to
+ * '"' or '\\', shows as a high bit in the word tests), since every event writes its whole
+ * sentence; copying in the same pass saves a memcpy call for each of the short strings. */
+static size_t json_copy_plain(char *o, const char *s, size_t n)
 {
     const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
     size_t i = 0;
@@ -88,10 +88,12 @@ static size_t json_plain(const char *s, size_t n)
         q = w ^ (ones * '"');
         bs = w ^ (ones * '\\');
         if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high) break;
+        memcpy(o + i, &w, 8);
     }
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == '"' || c == '\\') break;
+        o[i] = (char)c;
     }
     return i;
 }
@@ -99,27 +101,32 @@ static size_t json_plain(const char *s, size_t n)
 void buf_json_str(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
+    /* room for the string as it is and its quotes, then plain stores; an escape (rare)
+     * makes room for itself and the rest */
     reserve(b, n + 2);
-    buf_putc(b, '"');
+    char *o = b->p + b->len;
+    *o++ = '"';
     for (size_t i = 0;;) {
-        size_t k = json_plain(s + i, n - i);
-        buf_add(b, s + i, k);
-        i += k;
+        size_t k = json_copy_plain(o, s + i, n - i);
+        o += k; i += k;
         if (i >= n) break;
+        b->len = (size_t)(o - b->p);
+        reserve(b, 6 + (n - i) + 1);
+        o = b->p + b->len;
         unsigned char c = (unsigned char)s[i++];
+        *o++ = '\\';
         switch (c) {
-        case '"': buf_add(b, "\\\"", 2); break;
-        case '\\': buf_add(b, "\\\\", 2); break;
-        case '\n': buf_add(b, "\\n", 2); break;
-        case '\t': buf_add(b, "\\t", 2); break;
-        case '\r': buf_add(b, "\\r", 2); break;
-        default: {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            buf_add(b, e, 6);
-        }
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\t': *o++ = 't'; break;
+        case '\r': *o++ = 'r'; break;
+        default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
         }
     }
-    buf_putc(b, '"');
+    *o++ = '"';
+    *o = 0;
+    b->len = (size_t)(o - b->p);
 }
 
 void buf_tsv_field(buf *b, const char *s)

@@ -1204,48 +1204,72 @@ static void finish(scan *s, timex *x, int first)
 /* Most sentences name no time at all; the matchers cost a few dozen string compares per word,
  * so a sentence is scanned only if it has a word a time expression needs: a number, a month
  * or weekday, or one of the time nouns and adverbs below. This test runs on every token of
- * every sentence, so the words are listed by first letter with their lengths: most tokens are
- * turned down by a NULL list or a length that does not match. */
-typedef struct gate_word { uint8_t len, cap; char w[10]; } gate_word;   /* cap: only capitalized */
-
-static const gate_word gw_a[] = { {9,0,"afternoon"}, {3,0,"ago"}, {3,0,"apr"}, {5,0,"april"},
-    {3,0,"aug"}, {6,0,"august"}, {6,0,"autumn"}, {0,0,""} };
-static const gate_word gw_c[] = { {9,0,"centuries"}, {7,0,"century"}, {9,0,"christmas"},
-    {7,0,"current"}, {9,0,"currently"}, {0,0,""} };
-static const gate_word gw_d[] = { {4,0,"dawn"}, {3,0,"day"}, {8,0,"daybreak"}, {4,0,"days"},
-    {3,0,"dec"}, {8,0,"december"}, {6,0,"decade"}, {7,0,"decades"}, {4,0,"dusk"}, {0,0,""} };
-static const gate_word gw_e[] = { {7,0,"earlier"}, {6,0,"easter"}, {3,0,"eid"}, {7,0,"evening"},
-    {0,0,""} };
-static const gate_word gw_f[] = { {4,0,"fall"}, {3,0,"feb"}, {8,0,"february"}, {9,0,"fortnight"},
-    {6,0,"friday"}, {6,0,"future"}, {0,0,""} };
-static const gate_word gw_h[] = { {7,0,"holiday"}, {8,0,"holidays"}, {4,0,"hour"}, {5,0,"hours"},
-    {0,0,""} };
-static const gate_word gw_j[] = { {3,0,"jan"}, {7,0,"january"}, {3,0,"jul"}, {4,0,"july"},
-    {3,0,"jun"}, {4,0,"june"}, {0,0,""} };
-static const gate_word gw_l[] = { {5,0,"later"}, {0,0,""} };
+ * every sentence, so the words are listed by first letter, as X-macros W(cap, word) (cap: only
+ * capitalized) that give both the letter's list and the set of its words' lengths
+ * (gate_lens): most tokens are turned down by their first letter and length alone. */
+#define GW_A(W) W(0,"afternoon") W(0,"ago") W(0,"apr") W(0,"april") W(0,"aug") W(0,"august") \
+    W(0,"autumn")
+#define GW_C(W) W(0,"centuries") W(0,"century") W(0,"christmas") W(0,"current") W(0,"currently")
+#define GW_D(W) W(0,"dawn") W(0,"day") W(0,"daybreak") W(0,"days") W(0,"dec") W(0,"december") \
+    W(0,"decade") W(0,"decades") W(0,"dusk")
+#define GW_E(W) W(0,"earlier") W(0,"easter") W(0,"eid") W(0,"evening")
+#define GW_F(W) W(0,"fall") W(0,"feb") W(0,"february") W(0,"fortnight") W(0,"friday") \
+    W(0,"future")
+#define GW_H(W) W(0,"holiday") W(0,"holidays") W(0,"hour") W(0,"hours")
+#define GW_J(W) W(0,"jan") W(0,"january") W(0,"jul") W(0,"july") W(0,"jun") W(0,"june")
+#define GW_L(W) W(0,"later")
 /* "may" and "march" (and "mar") are also a modal and a verb: months only when capitalized */
-static const gate_word gw_m[] = { {3,1,"mar"}, {5,1,"march"}, {3,1,"may"}, {6,0,"midday"},
-    {8,0,"midnight"}, {6,0,"minute"}, {7,0,"minutes"}, {6,0,"monday"}, {5,0,"month"},
-    {6,0,"months"}, {7,0,"morning"}, {8,0,"mornings"}, {0,0,""} };
-static const gate_word gw_n[] = { {5,0,"night"}, {6,0,"nights"}, {4,0,"noon"}, {3,0,"nov"},
-    {8,0,"november"}, {3,0,"now"}, {0,0,""} };
-static const gate_word gw_o[] = { {3,0,"oct"}, {7,0,"october"}, {9,0,"overnight"}, {0,0,""} };
-static const gate_word gw_p[] = { {7,0,"present"}, {0,0,""} };
-static const gate_word gw_q[] = { {7,0,"quarter"}, {0,0,""} };
-static const gate_word gw_r[] = { {7,0,"ramadan"}, {6,0,"recent"}, {8,0,"recently"}, {0,0,""} };
-static const gate_word gw_s[] = { {8,0,"saturday"}, {6,0,"season"}, {3,0,"sep"}, {4,0,"sept"},
-    {9,0,"september"}, {6,0,"spring"}, {6,0,"summer"}, {6,0,"sunday"}, {0,0,""} };
-static const gate_word gw_t[] = { {8,0,"thursday"}, {5,0,"today"}, {8,0,"tomorrow"},
-    {7,0,"tonight"}, {7,0,"tuesday"}, {0,0,""} };
-static const gate_word gw_w[] = { {9,0,"wednesday"}, {4,0,"week"}, {7,0,"weekend"}, {5,0,"weeks"},
-    {6,0,"winter"}, {0,0,""} };
-static const gate_word gw_y[] = { {4,0,"year"}, {5,0,"years"}, {9,0,"yesterday"}, {0,0,""} };
+#define GW_M(W) W(1,"mar") W(1,"march") W(1,"may") W(0,"midday") W(0,"midnight") W(0,"minute") \
+    W(0,"minutes") W(0,"monday") W(0,"month") W(0,"months") W(0,"morning") W(0,"mornings")
+#define GW_N(W) W(0,"night") W(0,"nights") W(0,"noon") W(0,"nov") W(0,"november") W(0,"now")
+#define GW_O(W) W(0,"oct") W(0,"october") W(0,"overnight")
+#define GW_P(W) W(0,"present")
+#define GW_Q(W) W(0,"quarter")
+#define GW_R(W) W(0,"ramadan") W(0,"recent") W(0,"recently")
+#define GW_S(W) W(0,"saturday") W(0,"season") W(0,"sep") W(0,"sept") W(0,"september") \
+    W(0,"spring") W(0,"summer") W(0,"sunday")
+#define GW_T(W) W(0,"thursday") W(0,"today") W(0,"tomorrow") W(0,"tonight") W(0,"tuesday")
+#define GW_W(W) W(0,"wednesday") W(0,"week") W(0,"weekend") W(0,"weeks") W(0,"winter")
+#define GW_Y(W) W(0,"year") W(0,"years") W(0,"yesterday")
+typedef struct gate_word { uint8_t len, cap; char w[10]; } gate_word;
+#define GATE_ENTRY(cap, w) { sizeof w - 1, cap, w },
+#define GATE_LEN(cap, w) | 1u << (sizeof w - 1)
+static const gate_word gw_a[] = { GW_A(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_c[] = { GW_C(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_d[] = { GW_D(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_e[] = { GW_E(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_f[] = { GW_F(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_h[] = { GW_H(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_j[] = { GW_J(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_l[] = { GW_L(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_m[] = { GW_M(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_n[] = { GW_N(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_o[] = { GW_O(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_p[] = { GW_P(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_q[] = { GW_Q(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_r[] = { GW_R(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_s[] = { GW_S(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_t[] = { GW_T(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_w[] = { GW_W(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_y[] = { GW_Y(GATE_ENTRY) {0,0,""} };
 static const gate_word *const gate_words[26] = {
     ['a' - 'a'] = gw_a, ['c' - 'a'] = gw_c, ['d' - 'a'] = gw_d, ['e' - 'a'] = gw_e,
     ['f' - 'a'] = gw_f, ['h' - 'a'] = gw_h, ['j' - 'a'] = gw_j, ['l' - 'a'] = gw_l,
     ['m' - 'a'] = gw_m, ['n' - 'a'] = gw_n, ['o' - 'a'] = gw_o, ['p' - 'a'] = gw_p,
     ['q' - 'a'] = gw_q, ['r' - 'a'] = gw_r, ['s' - 'a'] = gw_s, ['t' - 'a'] = gw_t,
     ['w' - 'a'] = gw_w, ['y' - 'a'] = gw_y,
+};
+/* bit n: some word of the letter has n bytes */
+static const uint16_t gate_lens[26] = {
+    ['a' - 'a'] = 0 GW_A(GATE_LEN), ['c' - 'a'] = 0 GW_C(GATE_LEN),
+    ['d' - 'a'] = 0 GW_D(GATE_LEN), ['e' - 'a'] = 0 GW_E(GATE_LEN),
+    ['f' - 'a'] = 0 GW_F(GATE_LEN), ['h' - 'a'] = 0 GW_H(GATE_LEN),
+    ['j' - 'a'] = 0 GW_J(GATE_LEN), ['l' - 'a'] = 0 GW_L(GATE_LEN),
+    ['m' - 'a'] = 0 GW_M(GATE_LEN), ['n' - 'a'] = 0 GW_N(GATE_LEN),
+    ['o' - 'a'] = 0 GW_O(GATE_LEN), ['p' - 'a'] = 0 GW_P(GATE_LEN),
+    ['q' - 'a'] = 0 GW_Q(GATE_LEN), ['r' - 'a'] = 0 GW_R(GATE_LEN),
+    ['s' - 'a'] = 0 GW_S(GATE_LEN), ['t' - 'a'] = 0 GW_T(GATE_LEN),
+    ['w' - 'a'] = 0 GW_W(GATE_LEN), ['y' - 'a'] = 0 GW_Y(GATE_LEN),
 };
 
 static int is_anchor(const token *k)
@@ -1260,8 +1284,8 @@ static int is_anchor(const token *k)
     }
     uint32_t n = k->fold_len;
     const char *f = k->fold;
-    if (n < 3 || n > 9 || f[0] < 'a' || f[0] > 'z') return 0;
-    for (const gate_word *g = gate_words[f[0] - 'a']; g && g->len; g++) {
+    if (n < 3 || n > 9 || f[0] < 'a' || f[0] > 'z' || !(gate_lens[f[0] - 'a'] >> n & 1)) return 0;
+    for (const gate_word *g = gate_words[f[0] - 'a']; g->len; g++) {
         if (g->len != n) continue;
         uint32_t c = 1;
         while (c < n && g->w[c] == f[c]) c++;

@@ -195,7 +195,8 @@ static inline uint32_t ascii_run(const char *text, uint32_t b, uint32_t end, int
     return b;
 }
 
-int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t c0, token **out)
+int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t c0,
+                       token **out, uint32_t *c1)
 {
     uint32_t span = b1 > b0 ? b1 - b0 : 0;
     /* room for a token every four bytes: most spans need no second allocation */
@@ -298,5 +299,11 @@ int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t
         pending = 0;
     }
     *out = tv.n ? tv.v : NULL;
+    if (c1) *c1 = k.c;
     return tv.n;
+}
+
+int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t c0, token **out)
+{
+    return text_tokenize_span(a, text, b0, b1, c0, out, NULL);
 }

@@ -42,7 +42,8 @@ static int is_abbrev(const char *s, size_t n)
  * (the C locale's isalnum, isdigit, isupper are these ranges). Letters and digits by a table:
  * one load a byte in the word scan, which also folds and counts capitals. */
 enum { AC_DIGIT = 1, AC_LOWER = 2, AC_UPPER = 4 };
-#define AC(c) ((c) - '0' < 10u ? AC_DIGIT : (c) - 'a' < 26u ? AC_LOWER : (c) - 'A' < 26u ? AC_UPPER : 0)
+#define AC(c) ((c) - '0' < 10u ? AC_DIGIT : (c) - 'a' < 26u ? AC_LOWER : \
+               (c) - 'A' < 26u ? AC_UPPER : 0)
 #define AC4(c) AC(c), AC((c) + 1u), AC((c) + 2u), AC((c) + 3u)
 #define AC16(c) AC4(c), AC4((c) + 4u), AC4((c) + 8u), AC4((c) + 12u)
 static const uint8_t ascii_class[256] = {   /* 0 from 128 on */
@@ -57,7 +58,10 @@ static int cp_is_alnum_u(uint32_t cp)
     return u_isalnum((UChar32)cp) || u_charType((UChar32)cp) == U_NON_SPACING_MARK;
 }
 
-static inline int cp_is_alnum(uint32_t cp) { return cp < 0x80 ? ascii_class[cp] != 0 : cp_is_alnum_u(cp); }
+static inline int cp_is_alnum(uint32_t cp)
+{
+    return cp < 0x80 ? ascii_class[cp] != 0 : cp_is_alnum_u(cp);
+}
 
 static inline int cp_is_space(uint32_t cp)
 {
@@ -70,7 +74,10 @@ static inline int cp_is_apos(uint32_t cp)
 {
     return cp < 0x80 ? cp == '\'' : cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
 }
-static inline int cp_is_hyphen(uint32_t cp) { return cp < 0x80 ? cp == '-' : cp == 0x2010 || cp == 0x2011; }
+static inline int cp_is_hyphen(uint32_t cp)
+{
+    return cp < 0x80 ? cp == '-' : cp == 0x2010 || cp == 0x2011;
+}
 static int cp_is_quote(uint32_t cp)
 {
     return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x00AB ||
@@ -106,6 +113,15 @@ static token *push(tokvec *tv)
 /* the first bytes of a word, folded and counted while the word was scanned: n bytes are in
  * the fold buffer already, with upper ASCII capitals and lower set if a small letter was seen */
 typedef struct prefold { uint32_t n; int upper, lower; } prefold;
+
+/* a word's flags from its first byte (ASCII) and its counts of capitals and small letters */
+static inline uint32_t ascii_word_flags(unsigned first, int upper, int lower, uint32_t flags)
+{
+    if (ascii_upper(first)) flags |= TF_CAP;
+    if (ascii_digit(first)) flags |= TF_NUM;
+    if (upper >= 2 && !lower) flags |= TF_ALLCAP;
+    return flags;
+}
 
 static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_t c0,
                  uint32_t c1, uint32_t flags, prefold pf)
@@ -147,16 +163,27 @@ static void emit(tokvec *tv, const char *text, uint32_t b0, uint32_t b1, uint32_
     }
     if (!(flags & TF_PUNCT)) {
         unsigned f = s[0];
-        if (f < 0x80) {
-            if (ascii_upper(f)) flags |= TF_CAP;
-            if (ascii_digit(f)) flags |= TF_NUM;
-        } else {
+        if (f < 0x80) flags = ascii_word_flags(f, upper, lower, flags);
+        else {
             int l;
             if (u_isupper((UChar32)utf8_decode((const char *)s, n, &l))) flags |= TF_CAP;
+            if (upper >= 2 && !lower) flags |= TF_ALLCAP;
         }
-        if (upper >= 2 && !lower) flags |= TF_ALLCAP;
     }
     *t = (token){ .b0 = b0, .b1 = b1, .c0 = c0, .c1 = c1, .fold = fold, .fold_len = fold_len,
+                  .flags = flags };
+}
+
+/* emit for the usual word: ASCII letters and digits only, all folded while it was scanned */
+static inline void emit_folded(tokvec *tv, const char *text, uint32_t b0, uint32_t b1,
+                               uint32_t c0, uint32_t c1, uint32_t flags, prefold pf)
+{
+    token *t = push(tv);
+    char *fold = tv->fold;
+    fold[pf.n] = 0;
+    tv->fold += pf.n + 1;
+    flags = ascii_word_flags((unsigned char)text[b0], pf.upper, pf.lower, flags);
+    *t = (token){ .b0 = b0, .b1 = b1, .c0 = c0, .c1 = c1, .fold = fold, .fold_len = pf.n,
                   .flags = flags };
 }
 
@@ -268,7 +295,9 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
                     flags |= TF_ABBREV;
                     c2 = peek(&k, k.b, &l2);
                 }
-                emit(&tv, text, wb, k.b, wc, k.c, flags, pf);
+                if (pf.n == k.b - wb)   /* folded whole while scanned: no call, no second look */
+                    emit_folded(&tv, text, wb, k.b, wc, k.c, flags, pf);
+                else emit(&tv, text, wb, k.b, wc, k.c, flags, pf);
                 pending = 0;
             }
             /* possessive */

@@ -74,6 +74,14 @@ void buf_int(buf *b, long v)
     b->len = (size_t)(o - b->p);
 }
 
+/* the bytes a JSON string cannot hold as they are: control characters, '"' and '\\' */
+#define JE(c) ((c) < 0x20u || (c) == '"' || (c) == '\\')
+#define JE4(c) JE(c), JE((c) + 1u), JE((c) + 2u), JE((c) + 3u)
+#define JE16(c) JE4(c), JE4((c) + 4u), JE4((c) + 8u), JE4((c) + 12u)
+static const uint8_t json_escaped[256] = {   /* 0 from 128 on */
+    JE16(0u), JE16(16u), JE16(32u), JE16(48u), JE16(64u), JE16(80u), JE16(96u), JE16(112u)
+};
+
 /* copies to o the prefix of s that JSON takes as it is (no control character, quote or
  * backslash) and returns its length. Eight bytes at a time (a byte below 0x20, or equal to
  * '"' or '\\', shows as a high bit in the word tests), since every event writes its whole
@@ -92,7 +100,7 @@ static size_t json_copy_plain(char *o, const char *s, size_t n)
     }
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\') break;
+        if (json_escaped[c]) break;
         o[i] = (char)c;
     }
     return i;
@@ -127,6 +135,28 @@ void buf_json_str(buf *b, const char *s, size_t n)
     *o++ = '"';
     *o = 0;
     b->len = (size_t)(o - b->p);
+}
+
+void buf_json_cstr(buf *b, const char *s)
+{
+    /* most are short (codes, dates, names): copied while their end is looked for, in one
+     * pass; a longer one or one with an escape is left to buf_json_str */
+    enum { SHORT = 32 };
+    reserve(b, SHORT + 2);
+    char *o = b->p + b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < SHORT; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (json_escaped[c]) {
+            if (c) break;
+            o[i] = '"';
+            o[i + 1] = 0;
+            b->len = (size_t)(o + i + 1 - b->p);
+            return;
+        }
+        o[i] = (char)c;
+    }
+    buf_json_str(b, s, strlen(s));   /* writes over the partial copy */
 }
 
 void buf_tsv_field(buf *b, const char *s)

@@ -33,5 +33,6 @@ void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void buf_int(buf *b, long v);          /* %ld without printf: the writers' hot path */
 void buf_decimal1(buf *b, double v);   /* %.1f, without printf when v has one decimal */
 void buf_json_str(buf *b, const char *s, size_t n);   /* quoted, escaped JSON string */
+void buf_json_cstr(buf *b, const char *s);            /* the same, of a NUL-terminated string */
 void buf_tsv_field(buf *b, const char *s);            /* tabs/newlines become blanks */
 #endif

@@ -80,6 +80,24 @@ static void test_buf_json_escaping(void **st)
             buf_json_str(&b, in, sizeof in);
             assert_string_equal(b.p, want);
         }
+    /* buf_json_cstr writes what buf_json_str writes, short or long, with or without escapes,
+       after what the buffer holds already */
+    for (int len = 0; len < 70; len++)
+        for (int at = -1; at < len; at++) {
+            char in[72], want[600];
+            for (int i = 0; i < len; i++) in[i] = "ab Ã§Z09"[i % 8];
+            if (at >= 0) in[at] = at % 2 ? '"' : '\x02';
+            in[len] = 0;
+            buf_clear(&b);
+            buf_lit(&b, "x:");
+            buf_json_str(&b, in, (size_t)len);
+            snprintf(want, sizeof want, "%s", b.p);
+            buf_clear(&b);
+            buf_lit(&b, "x:");
+            buf_json_cstr(&b, in);
+            assert_string_equal(b.p, want);
+            assert_int_equal(b.len, strlen(want));
+        }
     buf_clear(&b);
     buf_printf(&b, "%d-%s", 42, "x");
     assert_string_equal(b.p, "42-x");

@@ -1274,22 +1274,25 @@ static const uint16_t gate_lens[26] = {
 
 static int is_anchor(const token *k)
 {
-    if (k->flags & TF_PUNCT) return 0;
+    uint32_t n = k->fold_len;
+    const char *f = k->fold;
+    unsigned l = (unsigned char)f[0] - 'a';
+    if (l < 26) {       /* the usual case first: a word, most often turned down by its length */
+        if (n >= 16 || !(gate_lens[l] >> n & 1) || (k->flags & TF_PUNCT)) return 0;
+        for (const gate_word *g = gate_words[l]; g->len; g++) {
+            if (g->len != n) continue;
+            uint32_t c = 1;
+            while (c < n && g->w[c] == f[c]) c++;
+            if (c == n) return !g->cap || (k->flags & TF_CAP);
+        }
+        return 0;
+    }
     /* a number anchors only as a year ("in 2022", "the 1990s"): counts ("700 troops") and
        day numbers need a month or a time noun, which are anchors themselves */
     if (k->flags & TF_NUM) {
         long v = 0; uint32_t d = 0;
-        while (d < k->fold_len && k->fold[d] >= '0' && k->fold[d] <= '9' && d < 6) v = v * 10 + (k->fold[d++] - '0');
+        while (d < n && f[d] >= '0' && f[d] <= '9' && d < 6) v = v * 10 + (f[d++] - '0');
         return d == 4 && v >= 1900 && v <= 2100;
-    }
-    uint32_t n = k->fold_len;
-    const char *f = k->fold;
-    if (n < 3 || n > 9 || f[0] < 'a' || f[0] > 'z' || !(gate_lens[f[0] - 'a'] >> n & 1)) return 0;
-    for (const gate_word *g = gate_words[f[0] - 'a']; g->len; g++) {
-        if (g->len != n) continue;
-        uint32_t c = 1;
-        while (c < n && g->w[c] == f[c]) c++;
-        if (c == n) return !g->cap || (k->flags & TF_CAP);
     }
     return 0;
 }
@@ -1297,7 +1300,7 @@ static int is_anchor(const token *k)
 /* next_anchor[i]: the first anchor at or after token i (n if none) */
 static int *anchor_index(arena *a, const token *t, int n)
 {
-    int *nx = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *nx = arena_alloc_raw(a, sizeof(int) * (size_t)(n + 1));   /* every entry is set below */
     nx[n] = n;
     for (int i = n - 1; i >= 0; i--) nx[i] = is_anchor(&t[i]) ? i : nx[i + 1];
     return nx;

@@ -99,14 +99,17 @@ static inline uint32_t peek(const cursor *k, uint32_t b, int *len)
  * always hold them) instead of one allocation each */
 typedef struct tokvec { token *v; int n, cap; arena *a; char *fold; } tokvec;
 
-static token *push(tokvec *tv)
+static void grow(tokvec *tv)
 {
-    if (tv->n == tv->cap) {
-        int nc = tv->cap * 2;
-        token *nv = arena_alloc_raw(tv->a, sizeof(token) * (size_t)nc);
-        memcpy(nv, tv->v, sizeof(token) * (size_t)tv->n);
-        tv->v = nv; tv->cap = nc;
-    }
+    int nc = tv->cap * 2;
+    token *nv = arena_alloc_raw(tv->a, sizeof(token) * (size_t)nc);
+    memcpy(nv, tv->v, sizeof(token) * (size_t)tv->n);
+    tv->v = nv; tv->cap = nc;
+}
+
+static inline token *push(tokvec *tv)
+{
+    if (tv->n == tv->cap) grow(tv);
     return &tv->v[tv->n++];
 }
 
@@ -233,6 +236,7 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
     cursor k = { text, b0, b1, c0 };
     uint32_t pending = 0;     /* TF_HYPHEN for the next word */
     while (k.b < k.end) {
+        if (text[k.b] == ' ') { k.b++; k.c++; pending = 0; continue; }   /* the usual gap */
         int len; uint32_t cp = peek(&k, k.b, &len);
         if (cp_is_space(cp)) { k.b += (uint32_t)len; k.c++; pending = 0; continue; }
         if (cp_is_alnum(cp)) {

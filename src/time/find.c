@@ -195,9 +195,10 @@ static int month_is_name(const scan *s, int i)
 /* ---- tense near an expression -------------------------------------------------------------- */
 
 /* The tense cues are words from a few lists, and local_cue tests up to eight tokens against
- * all of them for every expression: each token is looked up once, in one table of the cue
- * words by first letter, and its bits kept in the scan (callgrind: the list scans were a
- * fifth of time_find). */
+ * all of them for every expression; the matchers, each token near an anchor against their
+ * first words. Each token is looked up once, in one table of those words by first letter
+ * (cue_words), and its bits kept in the scan (callgrind: the list scans were half of
+ * time_find). */
 enum cue_bit {
     CB_KNOWN   = 1 << 0,    /* memo: looked up */
     CB_FUT     = 1 << 1,    /* "will", "plans", "expected", "hopes" ... */
@@ -346,7 +347,7 @@ static int is_fut_cue(const scan *s, int j)
     if (c & CB_SETDUE) return is(s, j + 1, "to") || is(s, j + 1, "for");
     if (c & CB_GOING) return is(s, j + 1, "to");
     if ((c & CB_SOON) && is(s, j + 1, "as")) return 1;
-    if (c & CB_NEXT) {      /* not "next to" */
+    if (c & CB_NEXT) {      /* "next" before a unit, weekday or month (not "next to"); "upcoming" */
         const char *g = F(s, j + 1);
         return unit_of(g, NULL) || weekday_of(g) >= 0 || text_month(g) || F(s, j)[0] == 'u';
     }
@@ -1152,6 +1153,7 @@ static const matcher matchers[] = { m_numeric, m_holiday, m_weekday, m_the, m_de
 enum { M_NUMERIC = 1 << 0, M_HOLIDAY = 1 << 1, M_WEEKDAY = 1 << 2, M_THE = 1 << 3, M_DET = 1 << 4,
        M_WORD = 1 << 5, M_FOR = 1 << 6, M_COUNT = 1 << 7, M_MONTH = 1 << 8, M_YEAR = 1 << 9,
        M_EVERY = 1 << 10 };     /* bit k: matchers[k] */
+_Static_assert(sizeof matchers / sizeof *matchers == 11, "a bit of candidates() for each matcher");
 
 /* the matchers that can match at token i: each returns 0 at once without its first word (a
  * number, a capital, a weekday, "the" ...), so those are tested here from the token's bits

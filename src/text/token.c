@@ -244,10 +244,21 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
             int digits_only = 1, dotted = 0;
             int l2; uint32_t c2;    /* the character after the word */
             prefold pf = none;
+            {
+                /* the usual word: ASCII letters and digits up to a space or a punctuation
+                 * mark that cannot continue it or attach to it (not . , ' -) */
+                uint32_t e = word_start(&tv, text, k.b, k.end, &digits_only, &pf);
+                k.c += e - k.b; k.b = e;
+                unsigned char nx = e < k.end ? (unsigned char)text[e] : ' ';
+                if (nx < 0x80 && nx != '.' && nx != ',' && nx != '\'' && nx != '-') {
+                    emit_folded(&tv, text, wb, k.b, wc, k.c, pending, pf);
+                    pending = 0;
+                    continue;
+                }
+            }
             for (;;) {
                 /* ASCII letters and digits, the bulk of any word, without decoding */
-                uint32_t e = k.b == wb ? word_start(&tv, text, k.b, k.end, &digits_only, &pf)
-                                       : ascii_run(text, k.b, k.end, &digits_only);
+                uint32_t e = ascii_run(text, k.b, k.end, &digits_only);
                 k.c += e - k.b; k.b = e;
                 c2 = peek(&k, k.b, &l2);
                 if (l2 == 0) break;

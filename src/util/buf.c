@@ -62,16 +62,22 @@ void buf_decimal1(buf *b, double v)
 
 void buf_int(buf *b, long v)
 {
-    char d[24];
-    int n = 0;
+    /* two digits a division, from a table of the pairs 00 .. 99 */
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char d[24], *p = d + sizeof d;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do { d[n++] = (char)('0' + u % 10); u /= 10; } while (u);
-    if (v < 0) d[n++] = '-';
-    reserve(b, (size_t)n);
-    char *o = b->p + b->len;     /* through a local: stores via b->p could change b->len */
-    while (n) *o++ = d[--n];
-    *o = 0;
-    b->len = (size_t)(o - b->p);
+    while (u >= 100) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        p -= 2; memcpy(p, pairs + 2 * r, 2);
+    }
+    if (u >= 10) { p -= 2; memcpy(p, pairs + 2 * u, 2); }
+    else *--p = (char)('0' + u);
+    if (v < 0) *--p = '-';
+    buf_add(b, p, (size_t)(d + sizeof d - p));
 }
 
 /* the bytes a JSON string cannot hold as they are: control characters, '"' and '\\' */

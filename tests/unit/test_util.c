@@ -112,7 +112,8 @@ static void test_buf_numbers(void **st)
 {
     (void)st;
     buf b; buf_init(&b);
-    const long ints[] = { 0, 7, -7, 10, -10, 123456789, -2147483648L, 9223372036854775807L };
+    const long ints[] = { 0, 7, -7, 10, -10, 99, 100, -101, 1000, 65535, 123456789, -2147483648L,
+                          9223372036854775807L, -9223372036854775807L - 1 };
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
         char want[32];
         snprintf(want, sizeof want, "%ld", ints[i]);

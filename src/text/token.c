@@ -238,8 +238,7 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
     while (k.b < k.end) {
         if (text[k.b] == ' ') { k.b++; k.c++; pending = 0; continue; }   /* the usual gap */
         int len; uint32_t cp = peek(&k, k.b, &len);
-        if (cp_is_space(cp)) { k.b += (uint32_t)len; k.c++; pending = 0; continue; }
-        if (cp_is_alnum(cp)) {
+        if (cp_is_alnum(cp)) {      /* first: words outnumber the other spaces and marks */
             uint32_t wb = k.b, wc = k.c;
             int digits_only = 1, dotted = 0;
             int l2; uint32_t c2;    /* the character after the word */
@@ -334,6 +333,7 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
         next:
             continue;
         }
+        if (cp_is_space(cp)) { k.b += (uint32_t)len; k.c++; pending = 0; continue; }
         /* punctuation */
         uint32_t flags = TF_PUNCT;
         if (cp_is_quote(cp)) flags |= TF_QUOTE;

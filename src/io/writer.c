@@ -4,7 +4,7 @@
 #include "io.h"
 #include <string.h>
 
-static void str(buf *b, const char *s) { if (s) buf_json_str(b, s, strlen(s)); else buf_lit(b, "null"); }
+static void str(buf *b, const char *s) { if (s) buf_json_cstr(b, s); else buf_lit(b, "null"); }
 
 static void span(buf *b, hd_span s)
 {

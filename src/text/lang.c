@@ -7,6 +7,7 @@
  * the enum Language is an int). A shim in C++ would have been the usual way; this keeps the
  * build a C build. The names are stable: cld2 has not changed since 2015. */
 #include "text.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,9 +25,16 @@ enum { CLD2_ENGLISH = 0, CLD2_UNKNOWN = 26, LANG_PREFIX = 1024, FOREIGN_MIN = 12
 /* English news says "the", "of", "and", "said" in its first lines; other languages almost
  * never say two of them. Most articles are decided by this, without cld2, which costs as much
  * as a sixth of coding. */
+/* a word of up to four letters as a number, its letters from the low byte up: the words are
+ * compared as integers, not with strcmp */
+#define PACK4(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+
 static int looks_english(const char *s, size_t n)
 {
-    static const char *const words[] = { "the", "of", "and", "said", "was", "were", "with", "that", "has", "from" };
+    static const uint32_t words[] = { PACK4('t', 'h', 'e', 0), PACK4('o', 'f', 0, 0),
+        PACK4('a', 'n', 'd', 0), PACK4('s', 'a', 'i', 'd'), PACK4('w', 'a', 's', 0),
+        PACK4('w', 'e', 'r', 'e'), PACK4('w', 'i', 't', 'h'), PACK4('t', 'h', 'a', 't'),
+        PACK4('h', 'a', 's', 0), PACK4('f', 'r', 'o', 'm') };
     unsigned seen = 0;
     size_t end = n < 400 ? n : 400;
     for (size_t i = 0; i < end;) {
@@ -35,13 +43,10 @@ static int looks_english(const char *s, size_t n)
         while (i < end && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') i++;
         size_t l = i - b;
         if (l < 2 || l > 4 || (i < n && (unsigned char)s[i] >= 0x80)) continue;
-        char w[5];
-        for (size_t k = 0; k < l; k++) w[k] = (char)(s[b + k] | 32);
-        w[l] = 0;
-        if (w[0] != 't' && w[0] != 'o' && w[0] != 'a' && w[0] != 's' && w[0] != 'w' && w[0] != 'h' && w[0] != 'f')
-            continue;
+        uint32_t w = 0;
+        for (size_t k = 0; k < l; k++) w |= (uint32_t)(unsigned char)(s[b + k] | 32) << (8 * k);
         for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-            if (!strcmp(w, words[k])) { seen |= 1u << k; break; }
+            if (w == words[k]) { seen |= 1u << k; break; }
         if (seen & (seen - 1)) break;      /* two distinct: settled, most often in a line */
     }
     int distinct = 0;

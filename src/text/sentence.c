@@ -4,7 +4,6 @@
  * never end a sentence; a dotted initialism ends one only before a capitalized function word
  * ("... in the U.S. The talks"). Also finds the wire dateline ("PRISTINA, Sept 25 (BWS) -"). */
 #include "text.h"
-#include "../util/utf8.h"
 #include <string.h>
 #include <ctype.h>
 
@@ -138,7 +137,8 @@ void text_split(arena *a, const char *text, size_t len, doc_text *d)
         const char *nl = memchr(text + b, '\n', len - b);
         uint32_t e = nl ? (uint32_t)(nl - text) : (uint32_t)len;
         token *t;
-        int n = text_tokenize(a, text, b, e, c, &t);
+        uint32_t ce;
+        int n = text_tokenize_span(a, text, b, e, c, &t, &ce);
         int start = 0;
         if (first_para && n) {
             start = find_dateline(t, n, &d->dl);
@@ -149,7 +149,7 @@ void text_split(arena *a, const char *text, size_t len, doc_text *d)
             if (nxt) { add_sentence(a, d, &cap, t + start, nxt - start); start = nxt; i = nxt - 1; }
         }
         if (start < n) add_sentence(a, d, &cap, t + start, n - start);
-        c += (uint32_t)utf8_count(text + b, e - b);
+        c = ce;
         if (e < len) c++;   /* the newline */
         b = e + 1;
     }

@@ -61,6 +61,9 @@ void text_split(arena *a, const char *text, size_t len, doc_text *out);
 int text_month(const char *fold);
 /* Tokenize one span (used by the dictionary loader and by tests). */
 int text_tokenize(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t c0, token **out);
+/* the same, and *c1 the code-point offset of b1 (the tokenizer counts them anyway) */
+int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uint32_t c0,
+                       token **out, uint32_t *c1);
 /* lang.c: the language of a text (cld2). code is ISO 639-1 ("en", "fr"; "un" unknown);
  * percent: share of the text in it; text_is_foreign: confidently not English. */
 typedef struct text_lang { char code[8]; int percent, reliable, text_bytes, english, known, quick; } text_lang;

@@ -14,11 +14,12 @@ typedef struct scan {
     const token *t;
     int n;
     time_ctx *ctx;
-    int future;          /* the sentence's flag */
+    int future;          /* the sentence's flag, -1 until asked for (sent_future) */
     int32_t ref;         /* dateline date, else article date */
     timex *v;
     int nv, cap;
     int done;            /* tokens before this index belong to an earlier expression */
+    uint32_t *cue;       /* per token: its cue bits (enum cue_bit), 0 until looked up */
 } scan;
 
 /* ---- token tests ------------------------------------------------------------------------- */
@@ -193,59 +194,183 @@ static int month_is_name(const scan *s, int i)
 
 /* ---- tense near an expression -------------------------------------------------------------- */
 
-static const char *const fut_cues[] = { "will", "shall", "would", "wo", "plan", "plans",
-    "planned", "planning", "scheduled", "schedule", "expected", "expect", "expects", "slated",
-    "tomorrow", "postponed", "intends", "intend", "intended", "hopes", "hope", "prepare",
-    "prepares", "preparing", "wants", "want", "aims", NULL };
-/* past forms that are also participles ("was held" is passive, "held" alone is past) */
-static const char *const past_irr[] = { "met", "left",
-    "took", "made", "went", "came", "began", "held", "fought", "shot", "fled", "struck", "gave",
-    "sent", "won", "lost", "saw", "found", "thought", "brought", "spoke", "wrote", "broke",
-    "became", "rose", "fell", "led", "paid", "kept", "felt", "heard", "knew", "meant", "sought",
-    "stood", "threw", "drove", "flew", "ran", "sat", "sold", "bought", "caught", "built", "spent",
-    "withdrew", "swore", "stole", "hid", "drew", "grew", "blew", "froze", "arose", "got", "laid",
-    "sank", "shook", "wore", "tore", NULL };
-static const char *const not_past_ed[] = { "need", "speed", "seed", "bed", "red", "hundred",
-    "united", "indeed", "proceed", "succeed", "exceed", "feed", "breed", "creed", "greed",
-    "armed", "based", "related", "limited", "alleged", "reported", "so-called", "detailed",
-    "advanced", "concerned", "supposed", "used", NULL };
+/* The tense cues are words from a few lists, and local_cue tests up to eight tokens against
+ * all of them for every expression; the matchers, each token near an anchor against their
+ * first words. Each token is looked up once, in one table of those words by first letter
+ * (cue_words), and its bits kept in the scan (callgrind: the list scans were half of
+ * time_find). */
+enum cue_bit {
+    CB_KNOWN   = 1 << 0,    /* memo: looked up */
+    CB_FUT     = 1 << 1,    /* "will", "plans", "expected", "hopes" ... */
+    CB_FINITE  = 1 << 2,    /* was were had did said told ago yesterday earlier last */
+    CB_IRR     = 1 << 3,    /* a past form that is also a participle: "held", "met" */
+    CB_NOT_ED  = 1 << 4,    /* ends in -ed, not a past form: "need", "united", "alleged" */
+    CB_BE      = 1 << 5,    /* after these a participle is passive: "will be held" */
+    CB_INTENT  = 1 << 6,    /* a verb of intention, future before "to": "decided to" */
+    CB_MODAL   = 1 << 7,    /* will shall would wo */
+    CB_LL      = 1 << 8,    /* ends in 'll */
+    CB_SETDUE  = 1 << 9,    /* set, due: future before "to" or "for" */
+    CB_GOING   = 1 << 10,   /* future before "to" */
+    CB_SOON    = 1 << 11,   /* soon, early: future before "as" */
+    CB_NEXT    = 1 << 12,   /* next, upcoming: future before a unit, weekday or month */
+    CB_UNTIL   = 1 << 13,   /* until, till */
+    /* the words a matcher starts with (or, for m_count, the word after the start): the scan
+     * tries a matcher only where one of its words is */
+    MB_WEEKDAY = 1 << 14,   /* monday .. sunday */
+    MB_WDMOD   = 1 << 15,   /* before a weekday: last past next coming upcoming this */
+    MB_HOLMOD  = 1 << 16,   /* before a holiday: last next this */
+    MB_DET     = 1 << 17,   /* m_det: this current last past next coming */
+    MB_THE     = 1 << 18,   /* m_the: the that */
+    MB_WORD    = 1 << 19,   /* m_word: today, now, daily ... */
+    MB_FOR     = 1 << 20,
+    MB_EVERY   = 1 << 21,   /* every each */
+    MB_UNIT    = 1 << 22,   /* a unit of time, for m_count at the word before it */
+};
+
+typedef struct cue_word { uint8_t len; uint32_t bits; char w[11]; } cue_word;
+#define CW(w, b) { sizeof w - 1, b, w }
+#define CW_END { 0, 0, "" }
+
+static const cue_word cw_apos[] = { CW("'s", CB_BE), CW_END };
+static const cue_word cw_a[] = { CW("are", CB_BE), CW("aims", CB_FUT), CW("ago", CB_FINITE),
+    CW("arose", CB_IRR), CW("armed", CB_NOT_ED), CW("advanced", CB_NOT_ED),
+    CW("alleged", CB_NOT_ED), CW("agreed", CB_INTENT), CW("asked", CB_INTENT),
+    CW("annually", MB_WORD), CW("annual", MB_WORD), CW_END };
+static const cue_word cw_b[] = { CW("be", CB_BE), CW("been", CB_BE), CW("being", CB_BE),
+    CW("began", CB_IRR), CW("brought", CB_IRR), CW("broke", CB_IRR), CW("became", CB_IRR),
+    CW("bought", CB_IRR), CW("built", CB_IRR), CW("blew", CB_IRR), CW("bed", CB_NOT_ED),
+    CW("breed", CB_NOT_ED), CW("based", CB_NOT_ED), CW_END };
+static const cue_word cw_c[] = { CW("came", CB_IRR), CW("caught", CB_IRR), CW("creed", CB_NOT_ED),
+    CW("concerned", CB_NOT_ED), CW("called", CB_INTENT), CW("coming", MB_WDMOD | MB_DET),
+    CW("current", MB_DET | MB_WORD), CW("currently", MB_WORD), CW("century", MB_UNIT),
+    CW("centuries", MB_UNIT), CW_END };
+static const cue_word cw_d[] = { CW("did", CB_FINITE), CW("day", MB_UNIT), CW("days", MB_UNIT),
+    CW("drove", CB_IRR), CW("drew", CB_IRR), CW("detailed", CB_NOT_ED), CW("decided", CB_INTENT),
+    CW("declined", CB_INTENT), CW("due", CB_SETDUE), CW("daily", MB_WORD), CW("decade", MB_UNIT),
+    CW("decades", MB_UNIT), CW_END };
+static const cue_word cw_e[] = { CW("each", MB_EVERY), CW("every", MB_EVERY),
+    CW("expected", CB_FUT), CW("expect", CB_FUT), CW("expects", CB_FUT), CW("earlier", CB_FINITE),
+    CW("exceed", CB_NOT_ED), CW("early", CB_SOON), CW_END };
+static const cue_word cw_f[] = { CW("for", MB_FOR), CW("fought", CB_IRR), CW("fled", CB_IRR),
+    CW("found", CB_IRR), CW("fell", CB_IRR), CW("felt", CB_IRR), CW("flew", CB_IRR),
+    CW("froze", CB_IRR), CW("feed", CB_NOT_ED), CW("friday", MB_WEEKDAY), CW("future", MB_WORD),
+    CW_END };
+static const cue_word cw_g[] = { CW("gave", CB_IRR), CW("grew", CB_IRR), CW("got", CB_IRR),
+    CW("greed", CB_NOT_ED), CW("get", CB_BE), CW("going", CB_GOING), CW_END };
+static const cue_word cw_h[] = { CW("had", CB_FINITE), CW("hopes", CB_FUT), CW("hope", CB_FUT),
+    CW("held", CB_IRR), CW("heard", CB_IRR), CW("hid", CB_IRR), CW("hundred", CB_NOT_ED),
+    CW("hoped", CB_INTENT), CW("hour", MB_UNIT), CW("hours", MB_UNIT), CW_END };
+static const cue_word cw_i[] = { CW("is", CB_BE), CW("intends", CB_FUT), CW("intend", CB_FUT),
+    CW("intended", CB_FUT | CB_INTENT), CW("indeed", CB_NOT_ED), CW("invited", CB_INTENT),
+    CW_END };
+static const cue_word cw_k[] = { CW("kept", CB_IRR), CW("knew", CB_IRR), CW_END };
+static const cue_word cw_l[] = { CW("last", CB_FINITE | MB_WDMOD | MB_HOLMOD | MB_DET),
+    CW("left", CB_IRR), CW("lost", CB_IRR), CW("led", CB_IRR), CW("laid", CB_IRR),
+    CW("limited", CB_NOT_ED), CW_END };
+static const cue_word cw_m[] = { CW("met", CB_IRR), CW("made", CB_IRR), CW("meant", CB_IRR),
+    CW("monday", MB_WEEKDAY), CW("monthly", MB_WORD), CW("minute", MB_UNIT),
+    CW("minutes", MB_UNIT), CW("month", MB_UNIT), CW("months", MB_UNIT), CW_END };
+static const cue_word cw_n[] = { CW("next", CB_NEXT | MB_WDMOD | MB_HOLMOD | MB_DET),
+    CW("now", MB_WORD), CW("need", CB_NOT_ED), CW("nowadays", MB_WORD), CW("nightly", MB_WORD),
+    CW("night", MB_UNIT), CW("nights", MB_UNIT), CW_END };
+static const cue_word cw_o[] = { CW("offered", CB_INTENT), CW("ordered", CB_INTENT),
+    CW("overnight", MB_WORD), CW_END };
+static const cue_word cw_p[] = { CW("plan", CB_FUT), CW("plans", CB_FUT),
+    CW("planned", CB_FUT | CB_INTENT), CW("planning", CB_FUT), CW("postponed", CB_FUT),
+    CW("prepare", CB_FUT), CW("prepares", CB_FUT), CW("preparing", CB_FUT), CW("paid", CB_IRR),
+    CW("proceed", CB_NOT_ED), CW("promised", CB_INTENT), CW("pledged", CB_INTENT),
+    CW("prepared", CB_INTENT), CW("past", MB_WDMOD | MB_DET | MB_WORD), CW_END };
+static const cue_word cw_r[] = { CW("rose", CB_IRR), CW("ran", CB_IRR), CW("red", CB_NOT_ED),
+    CW("related", CB_NOT_ED), CW("reported", CB_NOT_ED), CW("refused", CB_INTENT), CW_END };
+static const cue_word cw_s[] = { CW("said", CB_FINITE), CW("shall", CB_FUT | CB_MODAL),
+    CW("scheduled", CB_FUT), CW("schedule", CB_FUT), CW("slated", CB_FUT), CW("still", CB_BE),
+    CW("shot", CB_IRR), CW("struck", CB_IRR), CW("sent", CB_IRR), CW("saw", CB_IRR),
+    CW("spoke", CB_IRR), CW("sought", CB_IRR | CB_INTENT), CW("stood", CB_IRR), CW("sat", CB_IRR),
+    CW("sold", CB_IRR), CW("spent", CB_IRR), CW("swore", CB_IRR), CW("stole", CB_IRR),
+    CW("sank", CB_IRR), CW("shook", CB_IRR), CW("speed", CB_NOT_ED), CW("seed", CB_NOT_ED),
+    CW("succeed", CB_NOT_ED), CW("so-called", CB_NOT_ED), CW("supposed", CB_NOT_ED),
+    CW("set", CB_SETDUE), CW("soon", CB_SOON), CW("saturday", MB_WEEKDAY),
+    CW("sunday", MB_WEEKDAY), CW("second", MB_UNIT), CW("seconds", MB_UNIT), CW_END };
+static const cue_word cw_t[] = { CW("the", MB_THE), CW("to", CB_BE), CW("that", MB_THE),
+    CW("this", MB_WDMOD | MB_HOLMOD | MB_DET), CW("told", CB_FINITE),
+    CW("tomorrow", CB_FUT | MB_WORD), CW("took", CB_IRR), CW("thought", CB_IRR),
+    CW("threw", CB_IRR), CW("tore", CB_IRR), CW("threatened", CB_INTENT), CW("till", CB_UNTIL),
+    CW("tuesday", MB_WEEKDAY), CW("thursday", MB_WEEKDAY), CW("today", MB_WORD),
+    CW("tonight", MB_WORD), CW_END };
+static const cue_word cw_u[] = { CW("united", CB_NOT_ED), CW("used", CB_NOT_ED),
+    CW("upcoming", CB_NEXT | MB_WDMOD), CW("urged", CB_INTENT), CW("until", CB_UNTIL), CW_END };
+static const cue_word cw_v[] = { CW("vowed", CB_INTENT), CW("voted", CB_INTENT), CW_END };
+static const cue_word cw_w[] = { CW("was", CB_FINITE), CW("were", CB_FINITE),
+    CW("would", CB_FUT | CB_MODAL), CW("will", CB_FUT | CB_MODAL), CW("week", MB_UNIT),
+    CW("wo", CB_FUT | CB_MODAL), CW("wants", CB_FUT), CW("want", CB_FUT), CW("went", CB_IRR),
+    CW("won", CB_IRR), CW("wrote", CB_IRR), CW("withdrew", CB_IRR), CW("wore", CB_IRR),
+    CW("wanted", CB_INTENT), CW("wednesday", MB_WEEKDAY), CW("weekly", MB_WORD),
+    CW("weeks", MB_UNIT), CW("weekend", MB_UNIT), CW("weekends", MB_UNIT), CW_END };
+static const cue_word cw_y[] = { CW("year", MB_UNIT), CW("years", MB_UNIT),
+    CW("yesterday", CB_FINITE | MB_WORD), CW("yearly", MB_WORD), CW_END };
+static const cue_word *const cue_words[26] = {
+    ['a' - 'a'] = cw_a, ['b' - 'a'] = cw_b, ['c' - 'a'] = cw_c, ['d' - 'a'] = cw_d,
+    ['e' - 'a'] = cw_e, ['f' - 'a'] = cw_f, ['g' - 'a'] = cw_g, ['h' - 'a'] = cw_h,
+    ['i' - 'a'] = cw_i, ['k' - 'a'] = cw_k, ['l' - 'a'] = cw_l, ['m' - 'a'] = cw_m,
+    ['n' - 'a'] = cw_n, ['o' - 'a'] = cw_o, ['p' - 'a'] = cw_p, ['r' - 'a'] = cw_r,
+    ['s' - 'a'] = cw_s, ['t' - 'a'] = cw_t, ['u' - 'a'] = cw_u, ['v' - 'a'] = cw_v,
+    ['w' - 'a'] = cw_w, ['y' - 'a'] = cw_y,
+};
+
+static unsigned cue_lookup(const char *f, uint32_t n)
+{
+    unsigned bits = CB_KNOWN;
+    if (n > 3 && f[n - 3] == '\'' && f[n - 2] == 'l' && f[n - 1] == 'l') bits |= CB_LL;
+    unsigned f0 = (unsigned char)f[0] - 'a';
+    const cue_word *w = f[0] == '\'' ? cw_apos : f0 < 26 ? cue_words[f0] : NULL;
+    for (; w && w->len; w++) {
+        if (w->len != n) continue;
+        uint32_t c = 0;
+        while (c < n && w->w[c] == f[c]) c++;
+        if (c == n) return bits | w->bits;
+    }
+    return bits;
+}
+
+/* the cue bits of token j (0 outside the sentence) */
+static unsigned cue(const scan *s, int j)
+{
+    if (j < 0 || j >= s->n) return 0;
+    if (!s->cue[j]) s->cue[j] = cue_lookup(s->t[j].fold, s->t[j].fold_len);
+    return s->cue[j];
+}
 
 static int is_fut_cue(const scan *s, int j)
 {
-    const char *f = F(s, j);
-    size_t l = strlen(f);
-    if (l > 3 && same(f + l - 3, "'ll")) return 1;
-    if (same(f, "set") || same(f, "due")) return is(s, j + 1, "to") || is(s, j + 1, "for");
-    if (same(f, "going")) return is(s, j + 1, "to");
-    if ((same(f, "soon") || same(f, "early")) && is(s, j + 1, "as")) return 1;
-    if (same(f, "next") || same(f, "upcoming"))     /* not "next to" */
-        return unit_of(F(s, j + 1), NULL) || weekday_of(F(s, j + 1)) >= 0 || text_month(F(s, j + 1)) ||
-               same(f, "upcoming");
-    return in_list(f, fut_cues);
+    unsigned c = cue(s, j);
+    if (c & CB_LL) return 1;
+    if (c & CB_SETDUE) return is(s, j + 1, "to") || is(s, j + 1, "for");
+    if (c & CB_GOING) return is(s, j + 1, "to");
+    if ((c & CB_SOON) && is(s, j + 1, "as")) return 1;
+    if (c & CB_NEXT) {      /* "next" before a unit, weekday or month (not "next to"); "upcoming" */
+        const char *g = F(s, j + 1);
+        return unit_of(g, NULL) || weekday_of(g) >= 0 || text_month(g) || F(s, j)[0] == 'u';
+    }
+    return (c & CB_FUT) != 0;
 }
 
 static int is_past_cue(const scan *s, int j)
 {
-    static const char *const finite[] = { "was", "were", "had", "did", "said", "told", "ago",
-                                          "yesterday", "earlier", "last", NULL };
+    unsigned c = cue(s, j);
+    if (c & CB_FINITE) return 1;
     /* a participle after "be" is passive, not a past tense: "will be held on April 24" */
-    static const char *const be[] = { "is", "are", "be", "been", "being", "to", "'s", "get", "still", NULL };
-    const char *f = F(s, j);
-    size_t l = strlen(f);
-    if (in_list(f, finite)) return 1;
-    if (in_list(f, past_irr) ||
-        (l > 4 && same(f + l - 2, "ed") && !in_list(f, not_past_ed) && !(FL(s, j) & TF_CAP)))
-        return !is_in(s, j - 1, be);
+    uint32_t l = s->t[j].fold_len;
+    const char *f = s->t[j].fold;
+    if ((c & CB_IRR) ||
+        (l > 4 && f[l - 2] == 'e' && f[l - 1] == 'd' && !(c & CB_NOT_ED) && !(FL(s, j) & TF_CAP)))
+        return !(cue(s, j - 1) & CB_BE);
     return 0;
 }
 
 /* "decided to admit them in March": a verb of intention with an infinitive looks ahead */
 static int is_intention(const scan *s, int j)
 {
-    static const char *const v[] = { "decided", "agreed", "promised", "vowed", "pledged",
-        "threatened", "offered", "prepared", "intended", "hoped", "wanted", "sought", "voted",
-        "invited", "asked", "urged", "called", "ordered", "planned", "refused", "declined", NULL };
-    return is_in(s, j, v) && is(s, j + 1, "to");
+    return (cue(s, j) & CB_INTENT) && is(s, j + 1, "to");
 }
 
 static int is_boundary(const scan *s, int j)
@@ -261,11 +386,10 @@ static int is_boundary(const scan *s, int j)
 /* a modal that makes what follows future */
 static int is_modal_cue(const scan *s, int j)
 {
-    const char *f = F(s, j);
-    size_t l = strlen(f);
-    if (l > 3 && same(f + l - 3, "'ll")) return 1;
-    if (same(f, "going")) return is(s, j + 1, "to");
-    return same(f, "will") || same(f, "shall") || same(f, "would") || same(f, "wo");
+    unsigned c = cue(s, j);
+    if (c & CB_LL) return 1;
+    if (c & CB_GOING) return is(s, j + 1, "to");
+    return (c & CB_MODAL) != 0;
 }
 
 /* the tense cue after token i: on the right only a modal is future, so that in "On Friday,
@@ -292,7 +416,7 @@ static int local_cue(const scan *s, int i)
         if (is(s, j, ",") && (FL(s, j - 1) & TF_CAP) && (FL(s, j + 1) & TF_CAP)) continue;
         if (!(FL(s, j) & TF_CAP)) seen++;
         /* "until Tuesday to sign" looks ahead; "Until Thursday, they had not" does not */
-        if (is(s, j, "until") || is(s, j, "till")) return right_cue(s, i) < 0 ? -1 : 1;
+        if (cue(s, j) & CB_UNTIL) return right_cue(s, i) < 0 ? -1 : 1;
         if (is_fut_cue(s, j) || is_intention(s, j)) return 1;
         if (is_past_cue(s, j)) return -1;
         if (is_boundary(s, j)) break;
@@ -300,18 +424,26 @@ static int local_cue(const scan *s, int i)
     return right_cue(s, i);
 }
 
+/* the sentence's tense, worked out the first time a match needs it: most expressions take
+ * theirs from a cue, and time_future reads every token */
+static int sent_future(scan *s)
+{
+    if (s->future < 0) s->future = time_future(s->t, s->n);
+    return s->future;
+}
+
 /* weekdays: the cue, else the sentence's tense */
-static int local_dir(const scan *s, int i)
+static int local_dir(scan *s, int i)
 {
     int c = local_cue(s, i);
-    return c ? c : s->future ? 1 : -1;
+    return c ? c : sent_future(s) ? 1 : -1;
 }
 
 /* months and month-days: the cue, else future when the sentence is, else 0 (the nearest) */
-static int month_dir(const scan *s, int i)
+static int month_dir(scan *s, int i)
 {
     int c = local_cue(s, i);
-    return c ? c : s->future ? 1 : 0;
+    return c ? c : sent_future(s) ? 1 : 0;
 }
 
 /* ---- values -------------------------------------------------------------------------------- */
@@ -855,7 +987,7 @@ static int m_det(scan *s, int i)
         while (back % 4 != ts) back--;
         while (fwd % 4 != ts) fwd++;
         int idx = rel < 0 ? back : rel > 0 ? fwd :
-                  (cur - back < fwd - cur || (cur - back == fwd - cur && !s->future)) ? back : fwd;
+                  (cur - back < fwd - cur || (cur - back == fwd - cur && !sent_future(s))) ? back : fwd;
         x = push(s, i, j + 1, TX_DATE);
         set_year(x, idx / 4);
         snprintf(x->tx3, sizeof x->tx3, "%04d-%s", idx / 4, code[ts]);
@@ -876,7 +1008,7 @@ static int m_det(scan *s, int i)
     case U_WEEKEND:
         if (rel < 0) set_day(x, wd_back(time_add_days(r, -2), 5, 0));
         else if (rel > 0) set_day(x, wd_fwd(time_add_days(r, 1), 5, 0));
-        else set_day(x, s->future ? wd_fwd(r, 5, 0) : wd_back(r, 5, 0));
+        else set_day(x, sent_future(s) ? wd_fwd(r, 5, 0) : wd_back(r, 5, 0));
         break;
     case U_DECADE: {
         char v[8];
@@ -1018,6 +1150,30 @@ static int m_every(scan *s, int i)
 typedef int (*matcher)(scan *, int);
 static const matcher matchers[] = { m_numeric, m_holiday, m_weekday, m_the, m_det, m_word,
                                     m_for, m_count, m_month, m_year, m_every };
+enum { M_NUMERIC = 1 << 0, M_HOLIDAY = 1 << 1, M_WEEKDAY = 1 << 2, M_THE = 1 << 3, M_DET = 1 << 4,
+       M_WORD = 1 << 5, M_FOR = 1 << 6, M_COUNT = 1 << 7, M_MONTH = 1 << 8, M_YEAR = 1 << 9,
+       M_EVERY = 1 << 10 };     /* bit k: matchers[k] */
+_Static_assert(sizeof matchers / sizeof *matchers == 11, "a bit of candidates() for each matcher");
+
+/* the matchers that can match at token i: each returns 0 at once without its first word (a
+ * number, a capital, a weekday, "the" ...), so those are tested here from the token's bits
+ * instead of calling all eleven at every token near an anchor */
+static unsigned candidates(const scan *s, int i)
+{
+    unsigned w = cue(s, i), next = cue(s, i + 1), c = 0;
+    uint32_t fl = s->t[i].flags;
+    if (fl & TF_NUM) c |= M_NUMERIC | M_MONTH | M_YEAR;
+    if (fl & TF_CAP) c |= M_MONTH;
+    if (FL(s, w & MB_HOLMOD ? i + 1 : i) & TF_CAP) c |= M_HOLIDAY;
+    if ((w & MB_WDMOD ? next : w) & MB_WEEKDAY) c |= M_WEEKDAY;
+    if (w & MB_THE) c |= M_THE;
+    if (w & MB_DET) c |= M_DET;
+    if (w & MB_WORD) c |= M_WORD;
+    if (w & MB_FOR) c |= M_FOR;
+    if (next & MB_UNIT) c |= M_COUNT;
+    if (w & MB_EVERY) c |= M_EVERY;
+    return c;
+}
 
 /* ---- the scan ------------------------------------------------------------------------------ */
 
@@ -1050,42 +1206,54 @@ static void finish(scan *s, timex *x, int first)
 /* Most sentences name no time at all; the matchers cost a few dozen string compares per word,
  * so a sentence is scanned only if it has a word a time expression needs: a number, a month
  * or weekday, or one of the time nouns and adverbs below. This test runs on every token of
- * every sentence, so the words are listed by first letter with their lengths: most tokens are
- * turned down by a NULL list or a length that does not match. */
-typedef struct gate_word { uint8_t len, cap; char w[10]; } gate_word;   /* cap: only capitalized */
-
-static const gate_word gw_a[] = { {9,0,"afternoon"}, {3,0,"ago"}, {3,0,"apr"}, {5,0,"april"},
-    {3,0,"aug"}, {6,0,"august"}, {6,0,"autumn"}, {0,0,""} };
-static const gate_word gw_c[] = { {9,0,"centuries"}, {7,0,"century"}, {9,0,"christmas"},
-    {7,0,"current"}, {9,0,"currently"}, {0,0,""} };
-static const gate_word gw_d[] = { {4,0,"dawn"}, {3,0,"day"}, {8,0,"daybreak"}, {4,0,"days"},
-    {3,0,"dec"}, {8,0,"december"}, {6,0,"decade"}, {7,0,"decades"}, {4,0,"dusk"}, {0,0,""} };
-static const gate_word gw_e[] = { {7,0,"earlier"}, {6,0,"easter"}, {3,0,"eid"}, {7,0,"evening"},
-    {0,0,""} };
-static const gate_word gw_f[] = { {4,0,"fall"}, {3,0,"feb"}, {8,0,"february"}, {9,0,"fortnight"},
-    {6,0,"friday"}, {6,0,"future"}, {0,0,""} };
-static const gate_word gw_h[] = { {7,0,"holiday"}, {8,0,"holidays"}, {4,0,"hour"}, {5,0,"hours"},
-    {0,0,""} };
-static const gate_word gw_j[] = { {3,0,"jan"}, {7,0,"january"}, {3,0,"jul"}, {4,0,"july"},
-    {3,0,"jun"}, {4,0,"june"}, {0,0,""} };
-static const gate_word gw_l[] = { {5,0,"later"}, {0,0,""} };
+ * every sentence, so the words are listed by first letter, as X-macros W(cap, word) (cap: only
+ * capitalized) that give both the letter's list and the set of its words' lengths
+ * (gate_lens): most tokens are turned down by their first letter and length alone. */
+#define GW_A(W) W(0,"afternoon") W(0,"ago") W(0,"apr") W(0,"april") W(0,"aug") W(0,"august") \
+    W(0,"autumn")
+#define GW_C(W) W(0,"centuries") W(0,"century") W(0,"christmas") W(0,"current") W(0,"currently")
+#define GW_D(W) W(0,"dawn") W(0,"day") W(0,"daybreak") W(0,"days") W(0,"dec") W(0,"december") \
+    W(0,"decade") W(0,"decades") W(0,"dusk")
+#define GW_E(W) W(0,"earlier") W(0,"easter") W(0,"eid") W(0,"evening")
+#define GW_F(W) W(0,"fall") W(0,"feb") W(0,"february") W(0,"fortnight") W(0,"friday") \
+    W(0,"future")
+#define GW_H(W) W(0,"holiday") W(0,"holidays") W(0,"hour") W(0,"hours")
+#define GW_J(W) W(0,"jan") W(0,"january") W(0,"jul") W(0,"july") W(0,"jun") W(0,"june")
+#define GW_L(W) W(0,"later")
 /* "may" and "march" (and "mar") are also a modal and a verb: months only when capitalized */
-static const gate_word gw_m[] = { {3,1,"mar"}, {5,1,"march"}, {3,1,"may"}, {6,0,"midday"},
-    {8,0,"midnight"}, {6,0,"minute"}, {7,0,"minutes"}, {6,0,"monday"}, {5,0,"month"},
-    {6,0,"months"}, {7,0,"morning"}, {8,0,"mornings"}, {0,0,""} };
-static const gate_word gw_n[] = { {5,0,"night"}, {6,0,"nights"}, {4,0,"noon"}, {3,0,"nov"},
-    {8,0,"november"}, {3,0,"now"}, {0,0,""} };
-static const gate_word gw_o[] = { {3,0,"oct"}, {7,0,"october"}, {9,0,"overnight"}, {0,0,""} };
-static const gate_word gw_p[] = { {7,0,"present"}, {0,0,""} };
-static const gate_word gw_q[] = { {7,0,"quarter"}, {0,0,""} };
-static const gate_word gw_r[] = { {7,0,"ramadan"}, {6,0,"recent"}, {8,0,"recently"}, {0,0,""} };
-static const gate_word gw_s[] = { {8,0,"saturday"}, {6,0,"season"}, {3,0,"sep"}, {4,0,"sept"},
-    {9,0,"september"}, {6,0,"spring"}, {6,0,"summer"}, {6,0,"sunday"}, {0,0,""} };
-static const gate_word gw_t[] = { {8,0,"thursday"}, {5,0,"today"}, {8,0,"tomorrow"},
-    {7,0,"tonight"}, {7,0,"tuesday"}, {0,0,""} };
-static const gate_word gw_w[] = { {9,0,"wednesday"}, {4,0,"week"}, {7,0,"weekend"}, {5,0,"weeks"},
-    {6,0,"winter"}, {0,0,""} };
-static const gate_word gw_y[] = { {4,0,"year"}, {5,0,"years"}, {9,0,"yesterday"}, {0,0,""} };
+#define GW_M(W) W(1,"mar") W(1,"march") W(1,"may") W(0,"midday") W(0,"midnight") W(0,"minute") \
+    W(0,"minutes") W(0,"monday") W(0,"month") W(0,"months") W(0,"morning") W(0,"mornings")
+#define GW_N(W) W(0,"night") W(0,"nights") W(0,"noon") W(0,"nov") W(0,"november") W(0,"now")
+#define GW_O(W) W(0,"oct") W(0,"october") W(0,"overnight")
+#define GW_P(W) W(0,"present")
+#define GW_Q(W) W(0,"quarter")
+#define GW_R(W) W(0,"ramadan") W(0,"recent") W(0,"recently")
+#define GW_S(W) W(0,"saturday") W(0,"season") W(0,"sep") W(0,"sept") W(0,"september") \
+    W(0,"spring") W(0,"summer") W(0,"sunday")
+#define GW_T(W) W(0,"thursday") W(0,"today") W(0,"tomorrow") W(0,"tonight") W(0,"tuesday")
+#define GW_W(W) W(0,"wednesday") W(0,"week") W(0,"weekend") W(0,"weeks") W(0,"winter")
+#define GW_Y(W) W(0,"year") W(0,"years") W(0,"yesterday")
+typedef struct gate_word { uint8_t len, cap; char w[10]; } gate_word;
+#define GATE_ENTRY(cap, w) { sizeof w - 1, cap, w },
+#define GATE_LEN(cap, w) | 1u << (sizeof w - 1)
+static const gate_word gw_a[] = { GW_A(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_c[] = { GW_C(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_d[] = { GW_D(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_e[] = { GW_E(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_f[] = { GW_F(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_h[] = { GW_H(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_j[] = { GW_J(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_l[] = { GW_L(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_m[] = { GW_M(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_n[] = { GW_N(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_o[] = { GW_O(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_p[] = { GW_P(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_q[] = { GW_Q(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_r[] = { GW_R(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_s[] = { GW_S(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_t[] = { GW_T(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_w[] = { GW_W(GATE_ENTRY) {0,0,""} };
+static const gate_word gw_y[] = { GW_Y(GATE_ENTRY) {0,0,""} };
 static const gate_word *const gate_words[26] = {
     ['a' - 'a'] = gw_a, ['c' - 'a'] = gw_c, ['d' - 'a'] = gw_d, ['e' - 'a'] = gw_e,
     ['f' - 'a'] = gw_f, ['h' - 'a'] = gw_h, ['j' - 'a'] = gw_j, ['l' - 'a'] = gw_l,
@@ -1093,25 +1261,40 @@ static const gate_word *const gate_words[26] = {
     ['q' - 'a'] = gw_q, ['r' - 'a'] = gw_r, ['s' - 'a'] = gw_s, ['t' - 'a'] = gw_t,
     ['w' - 'a'] = gw_w, ['y' - 'a'] = gw_y,
 };
+/* bit n: some word of the letter has n bytes */
+static const uint16_t gate_lens[26] = {
+    ['a' - 'a'] = 0 GW_A(GATE_LEN), ['c' - 'a'] = 0 GW_C(GATE_LEN),
+    ['d' - 'a'] = 0 GW_D(GATE_LEN), ['e' - 'a'] = 0 GW_E(GATE_LEN),
+    ['f' - 'a'] = 0 GW_F(GATE_LEN), ['h' - 'a'] = 0 GW_H(GATE_LEN),
+    ['j' - 'a'] = 0 GW_J(GATE_LEN), ['l' - 'a'] = 0 GW_L(GATE_LEN),
+    ['m' - 'a'] = 0 GW_M(GATE_LEN), ['n' - 'a'] = 0 GW_N(GATE_LEN),
+    ['o' - 'a'] = 0 GW_O(GATE_LEN), ['p' - 'a'] = 0 GW_P(GATE_LEN),
+    ['q' - 'a'] = 0 GW_Q(GATE_LEN), ['r' - 'a'] = 0 GW_R(GATE_LEN),
+    ['s' - 'a'] = 0 GW_S(GATE_LEN), ['t' - 'a'] = 0 GW_T(GATE_LEN),
+    ['w' - 'a'] = 0 GW_W(GATE_LEN), ['y' - 'a'] = 0 GW_Y(GATE_LEN),
+};
 
 static int is_anchor(const token *k)
 {
-    if (k->flags & TF_PUNCT) return 0;
+    uint32_t n = k->fold_len;
+    const char *f = k->fold;
+    unsigned l = (unsigned char)f[0] - 'a';
+    if (l < 26) {       /* the usual case first: a word, most often turned down by its length */
+        if (n >= 16 || !(gate_lens[l] >> n & 1) || (k->flags & TF_PUNCT)) return 0;
+        for (const gate_word *g = gate_words[l]; g->len; g++) {
+            if (g->len != n) continue;
+            uint32_t c = 1;
+            while (c < n && g->w[c] == f[c]) c++;
+            if (c == n) return !g->cap || (k->flags & TF_CAP);
+        }
+        return 0;
+    }
     /* a number anchors only as a year ("in 2022", "the 1990s"): counts ("700 troops") and
        day numbers need a month or a time noun, which are anchors themselves */
     if (k->flags & TF_NUM) {
         long v = 0; uint32_t d = 0;
-        while (d < k->fold_len && k->fold[d] >= '0' && k->fold[d] <= '9' && d < 6) v = v * 10 + (k->fold[d++] - '0');
+        while (d < n && f[d] >= '0' && f[d] <= '9' && d < 6) v = v * 10 + (f[d++] - '0');
         return d == 4 && v >= 1900 && v <= 2100;
-    }
-    uint32_t n = k->fold_len;
-    const char *f = k->fold;
-    if (n < 3 || n > 9 || f[0] < 'a' || f[0] > 'z') return 0;
-    for (const gate_word *g = gate_words[f[0] - 'a']; g && g->len; g++) {
-        if (g->len != n) continue;
-        uint32_t c = 1;
-        while (c < n && g->w[c] == f[c]) c++;
-        if (c == n) return !g->cap || (k->flags & TF_CAP);
     }
     return 0;
 }
@@ -1119,7 +1302,7 @@ static int is_anchor(const token *k)
 /* next_anchor[i]: the first anchor at or after token i (n if none) */
 static int *anchor_index(arena *a, const token *t, int n)
 {
-    int *nx = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *nx = arena_alloc_raw(a, sizeof(int) * (size_t)(n + 1));   /* every entry is set below */
     nx[n] = n;
     for (int i = n - 1; i >= 0; i--) nx[i] = is_anchor(&t[i]) ? i : nx[i + 1];
     return nx;
@@ -1129,19 +1312,21 @@ int time_find(arena *a, const token *t, int n, const char *text, time_ctx *ctx, 
 {
     (void)text;
     scan s = { a, t, n, ctx, future, ctx->dateline_date ? ctx->dateline_date : ctx->article_date,
-               NULL, 0, 0, 0 };
+               NULL, 0, 0, 0, NULL };
     *out = NULL;
     if (!ctx->article_date) return 0;
     int *nx = anchor_index(a, t, n);
     if (nx[0] == n) return 0;
-    if (future < 0) s.future = future = time_future(t, n);   /* only when there is a date to read */
+    s.cue = arena_alloc(a, sizeof *s.cue * (size_t)n);
     for (int i = 0; i < n;) {
         if (t[i].flags & TF_PUNCT) { i++; continue; }
         /* an expression holds an anchor within its first words ("a day earlier",
            "late on Saturday", "in the 1990s") */
         if (nx[i] > i + 4) { i = nx[i] - 4 > i ? nx[i] - 4 : i + 1; continue; }
         int e = 0, before = s.nv;
+        unsigned cand = candidates(&s, i);
         for (size_t k = 0; k < sizeof matchers / sizeof *matchers && !e; k++) {
+            if (!(cand & 1u << k)) continue;
             e = matchers[k](&s, i);
             if (!e) s.nv = before;
         }

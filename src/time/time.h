@@ -66,7 +66,7 @@ typedef struct time_ctx {
  * the reference date. */
 void time_ctx_init(time_ctx *ctx, int32_t article_date, int dl_month, int dl_day);
 /* The temporal expressions of one sentence, in order. Returns how many (*out in the arena). */
-/* future: 1/0, or -1 to have time_find work it out (time_future) only if it finds a date */
+/* future: 1/0, or -1 to have time_find work it out (time_future) only if a date it finds needs it */
 int time_find(arena *a, const token *t, int n, const char *text, time_ctx *ctx, int future, timex **out);
 /* 1 when the sentence speaks of the future ("will", "'ll", "plans to", "is scheduled to",
  * "is expected to", "next", "tomorrow") - the `future` argument of time_find. */

@@ -7,7 +7,7 @@
 
 struct arena_block {
     arena_block *next;
-    size_t size, used;
+    size_t size;
     max_align_t data[];
 };
 
@@ -15,8 +15,15 @@ static arena_block *block_new(arena *a, size_t size)
 {
     arena_block *b = a->rg ? rg_alloc(a->rg, sizeof *b + size) : malloc(sizeof *b + size);
     if (!b) { fputs("herodot: out of memory\n", stderr); abort(); }
-    b->next = NULL; b->size = size; b->used = 0;
+    b->next = NULL; b->size = size;
     return b;
+}
+
+/* the head block's bytes are free */
+static void set_free(arena *a, arena_block *b)
+{
+    a->cur = (char *)b->data;
+    a->end = (char *)b->data + b->size;
 }
 
 void arena_init(arena *a, size_t block_size)
@@ -25,6 +32,7 @@ void arena_init(arena *a, size_t block_size)
     a->block_size = block_size ? block_size : 64 * 1024;
     a->used_total = 0;
     a->rg = NULL;
+    a->cur = a->end = NULL;
 }
 
 void arena_init_in(arena *a, size_t block_size, region *rg)
@@ -33,26 +41,20 @@ void arena_init_in(arena *a, size_t block_size, region *rg)
     a->rg = rg;
 }
 
-void *arena_alloc_raw(arena *a, size_t n)
+void *arena_alloc_slow(arena *a, size_t n)
 {
-    n = (n + 7) & ~(size_t)7;
-    if (n == 0) n = 8;
     arena_block *b = a->head;
-    if (!b || b->size - b->used < n) {
-        size_t sz = n > a->block_size ? n : a->block_size;
-        arena_block *nb = block_new(a, sz);
-        if (b && n > a->block_size) {   /* big one-off: keep the current block on top */
-            nb->next = b->next; b->next = nb;
-            nb->used = n;
-            a->used_total += n;
-            return nb->data;
-        }
-        nb->next = b; a->head = nb; b = nb;
-    }
-    char *p = (char *)b->data + b->used;
-    b->used += n;
+    size_t sz = n > a->block_size ? n : a->block_size;
+    arena_block *nb = block_new(a, sz);
     a->used_total += n;
-    return p;
+    if (b && n > a->block_size) {   /* big one-off: keep the current block on top */
+        nb->next = b->next; b->next = nb;
+        return nb->data;
+    }
+    nb->next = b; a->head = nb;
+    set_free(a, nb);
+    a->cur += n;
+    return nb->data;
 }
 
 void *arena_alloc(arena *a, size_t n)
@@ -78,8 +80,9 @@ void arena_reset(arena *a)
     if (!b) return;
     /* keep the last (oldest) block of ordinary size */
     while (b->next) { arena_block *n = b->next; if (!a->rg) free(b); b = n; }
-    b->used = 0; b->next = NULL;
+    b->next = NULL;
     a->head = b;
+    set_free(a, b);
     a->used_total = 0;
 }
 
@@ -88,4 +91,5 @@ void arena_free(arena *a)
     arena_block *b = a->head;
     while (b && !a->rg) { arena_block *n = b->next; free(b); b = n; }
     a->head = NULL; a->used_total = 0;
+    a->cur = a->end = NULL;
 }

@@ -10,22 +10,19 @@ void buf_init(buf *b) { b->p = NULL; b->len = b->cap = 0; }
 void buf_free(buf *b) { free(b->p); buf_init(b); }
 void buf_clear(buf *b) { b->len = 0; if (b->p) b->p[0] = 0; }
 
-static void reserve(buf *b, size_t extra)
+void buf_grow(buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return;
-    size_t nc = b->cap ? b->cap : 256;
+    size_t nc = b->cap ? b->cap : 1024;   /* an event line is about a kilobyte */
     while (nc < b->len + extra + 1) nc *= 2;
     char *np = realloc(b->p, nc);
     if (!np) { fputs("herodot: out of memory\n", stderr); abort(); }
     b->p = np; b->cap = nc;
 }
 
-void buf_add(buf *b, const char *s, size_t n)
+static inline void reserve(buf *b, size_t extra)
 {
-    reserve(b, n);
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = 0;
+    if (b->len + extra + 1 > b->cap) buf_grow(b, extra);
 }
 
 void buf_puts(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
@@ -65,20 +62,37 @@ void buf_decimal1(buf *b, double v)
 
 void buf_int(buf *b, long v)
 {
-    char d[24];
-    int n = 0;
+    /* two digits a division, from a table of the pairs 00 .. 99 */
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char d[24], *p = d + sizeof d;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do { d[n++] = (char)('0' + u % 10); u /= 10; } while (u);
-    if (v < 0) d[n++] = '-';
-    reserve(b, (size_t)n);
-    while (n) b->p[b->len++] = d[--n];
-    b->p[b->len] = 0;
+    while (u >= 100) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        p -= 2; memcpy(p, pairs + 2 * r, 2);
+    }
+    if (u >= 10) { p -= 2; memcpy(p, pairs + 2 * u, 2); }
+    else *--p = (char)('0' + u);
+    if (v < 0) *--p = '-';
+    buf_add(b, p, (size_t)(d + sizeof d - p));
 }
 
-/* the length of s's prefix that JSON takes as it is: no control character, quote or
- * backslash. Eight bytes at a time (a byte below 0x20, or equal to '"' or '\\', shows as a
- * high bit in the word tests), since every event writes its whole sentence. */
-static size_t json_plain(const char *s, size_t n)
+/* the bytes a JSON string cannot hold as they are: control characters, '"' and '\\' */
+#define JE(c) ((c) < 0x20u || (c) == '"' || (c) == '\\')
+#define JE4(c) JE(c), JE((c) + 1u), JE((c) + 2u), JE((c) + 3u)
+#define JE16(c) JE4(c), JE4((c) + 4u), JE4((c) + 8u), JE4((c) + 12u)
+static const uint8_t json_escaped[256] = {   /* 0 from 128 on */
+    JE16(0u), JE16(16u), JE16(32u), JE16(48u), JE16(64u), JE16(80u), JE16(96u), JE16(112u)
+};
+
+/* copies to o the prefix of s that JSON takes as it is (no control character, quote or
+ * backslash) and returns its length. Eight bytes at a time (a byte below 0x20, or equal to
+ * '"' or '\\', shows as a high bit in the word tests), since every event writes its whole
+ * sentence; copying in the same pass saves a memcpy call for each of the short strings. */
+static size_t json_copy_plain(char *o, const char *s, size_t n)
 {
     const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
     size_t i = 0;
@@ -88,10 +102,12 @@ static size_t json_plain(const char *s, size_t n)
         q = w ^ (ones * '"');
         bs = w ^ (ones * '\\');
         if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high) break;
+        memcpy(o + i, &w, 8);
     }
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\') break;
+        if (json_escaped[c]) break;
+        o[i] = (char)c;
     }
     return i;
 }
@@ -99,27 +115,54 @@ static size_t json_plain(const char *s, size_t n)
 void buf_json_str(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
+    /* room for the string as it is and its quotes, then plain stores; an escape (rare)
+     * makes room for itself and the rest */
     reserve(b, n + 2);
-    buf_putc(b, '"');
+    char *o = b->p + b->len;
+    *o++ = '"';
     for (size_t i = 0;;) {
-        size_t k = json_plain(s + i, n - i);
-        buf_add(b, s + i, k);
-        i += k;
+        size_t k = json_copy_plain(o, s + i, n - i);
+        o += k; i += k;
         if (i >= n) break;
+        b->len = (size_t)(o - b->p);
+        reserve(b, 6 + (n - i) + 1);
+        o = b->p + b->len;
         unsigned char c = (unsigned char)s[i++];
+        *o++ = '\\';
         switch (c) {
-        case '"': buf_add(b, "\\\"", 2); break;
-        case '\\': buf_add(b, "\\\\", 2); break;
-        case '\n': buf_add(b, "\\n", 2); break;
-        case '\t': buf_add(b, "\\t", 2); break;
-        case '\r': buf_add(b, "\\r", 2); break;
-        default: {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            buf_add(b, e, 6);
-        }
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\t': *o++ = 't'; break;
+        case '\r': *o++ = 'r'; break;
+        default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
         }
     }
-    buf_putc(b, '"');
+    *o++ = '"';
+    *o = 0;
+    b->len = (size_t)(o - b->p);
+}
+
+void buf_json_cstr(buf *b, const char *s)
+{
+    /* most are short (codes, dates, names): copied while their end is looked for, in one
+     * pass; a longer one or one with an escape is left to buf_json_str */
+    enum { SHORT = 32 };
+    reserve(b, SHORT + 2);
+    char *o = b->p + b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < SHORT; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (json_escaped[c]) {
+            if (c) break;
+            o[i] = '"';
+            o[i + 1] = 0;
+            b->len = (size_t)(o + i + 1 - b->p);
+            return;
+        }
+        o[i] = (char)c;
+    }
+    buf_json_str(b, s, strlen(s));   /* writes over the partial copy */
 }
 
 void buf_tsv_field(buf *b, const char *s)

@@ -2,13 +2,24 @@
 #ifndef HD_BUF_H
 #define HD_BUF_H
 #include <stddef.h>
+#include <string.h>
 
 typedef struct buf { char *p; size_t len, cap; } buf;
 
 void buf_init(buf *b);
 void buf_free(buf *b);
 void buf_clear(buf *b);
-void buf_add(buf *b, const char *s, size_t n);
+/* the slow path of the inline appends: grows the buffer for extra more bytes and a NUL */
+void buf_grow(buf *b, size_t extra);
+/* inline: the writers append a dozen literals and numbers an event, and with the length
+ * known at the call (buf_lit) the copy is a few moves */
+static inline void buf_add(buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) buf_grow(b, n);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
 void buf_puts(buf *b, const char *s);
 /* inline: the writers call it for every comma and bracket */
 static inline void buf_putc(buf *b, char c)
@@ -22,5 +33,6 @@ void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void buf_int(buf *b, long v);          /* %ld without printf: the writers' hot path */
 void buf_decimal1(buf *b, double v);   /* %.1f, without printf when v has one decimal */
 void buf_json_str(buf *b, const char *s, size_t n);   /* quoted, escaped JSON string */
+void buf_json_cstr(buf *b, const char *s);            /* the same, of a NUL-terminated string */
 void buf_tsv_field(buf *b, const char *s);            /* tabs/newlines become blanks */
 #endif

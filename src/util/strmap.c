@@ -3,12 +3,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t strmap_hash(const char *s, size_t n)
+/* FNV-1a, four bytes a round: the same values with a quarter of the loop's tests (the lexicon
+ * and dictionary lookups hash every word of every sentence several times) */
+static inline uint32_t hash(const char *str, size_t n)
 {
+    const unsigned char *s = (const unsigned char *)str;
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        h = (h ^ s[i]) * 16777619u;
+        h = (h ^ s[i + 1]) * 16777619u;
+        h = (h ^ s[i + 2]) * 16777619u;
+        h = (h ^ s[i + 3]) * 16777619u;
+    }
+    for (; i < n; i++) h = (h ^ s[i]) * 16777619u;
     return h ? h : 1;
 }
+
+uint32_t strmap_hash(const char *s, size_t n) { return hash(s, n); }
 
 void strmap_init_in(strmap *m, region *rg)
 {
@@ -26,7 +38,7 @@ void strmap_free(strmap *m)
     arena_free(&m->keys);
 }
 
-static strmap_slot *find(strmap_slot *slots, size_t cap, const char *k, size_t n, uint32_t h)
+static inline strmap_slot *find(strmap_slot *slots, size_t cap, const char *k, size_t n, uint32_t h)
 {
     size_t i = h & (cap - 1);
     for (;;) {
@@ -39,7 +51,7 @@ static strmap_slot *find(strmap_slot *slots, size_t cap, const char *k, size_t n
 
 uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 {
-    uint32_t h = strmap_hash(key, len);
+    uint32_t h = hash(key, len);
     strmap_slot *s = find(m->slots, m->cap, key, len, h);
     return s->key ? &s->value : NULL;
 }
@@ -65,7 +77,7 @@ void strmap_reserve(strmap *m, size_t n)
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t initial, int *added)
 {
     if ((m->count + 1) * 2 > m->cap) grow(m);
-    uint32_t h = strmap_hash(key, len);
+    uint32_t h = hash(key, len);
     strmap_slot *s = find(m->slots, m->cap, key, len, h);
     if (added) *added = !s->key;
     if (!s->key) {

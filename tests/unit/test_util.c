@@ -80,6 +80,24 @@ static void test_buf_json_escaping(void **st)
             buf_json_str(&b, in, sizeof in);
             assert_string_equal(b.p, want);
         }
+    /* buf_json_cstr writes what buf_json_str writes, short or long, with or without escapes,
+       after what the buffer holds already */
+    for (int len = 0; len < 70; len++)
+        for (int at = -1; at < len; at++) {
+            char in[72], want[600];
+            for (int i = 0; i < len; i++) in[i] = "ab Ã§Z09"[i % 8];
+            if (at >= 0) in[at] = at % 2 ? '"' : '\x02';
+            in[len] = 0;
+            buf_clear(&b);
+            buf_lit(&b, "x:");
+            buf_json_str(&b, in, (size_t)len);
+            snprintf(want, sizeof want, "%s", b.p);
+            buf_clear(&b);
+            buf_lit(&b, "x:");
+            buf_json_cstr(&b, in);
+            assert_string_equal(b.p, want);
+            assert_int_equal(b.len, strlen(want));
+        }
     buf_clear(&b);
     buf_printf(&b, "%d-%s", 42, "x");
     assert_string_equal(b.p, "42-x");
@@ -94,7 +112,8 @@ static void test_buf_numbers(void **st)
 {
     (void)st;
     buf b; buf_init(&b);
-    const long ints[] = { 0, 7, -7, 10, -10, 123456789, -2147483648L, 9223372036854775807L };
+    const long ints[] = { 0, 7, -7, 10, -10, 99, 100, -101, 1000, 65535, 123456789, -2147483648L,
+                          9223372036854775807L, -9223372036854775807L - 1 };
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
         char want[32];
         snprintf(want, sizeof want, "%ld", ints[i]);

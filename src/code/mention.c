@@ -93,16 +93,6 @@ static void consider(const sent_ctx *c, int i, const uint32_t keys[3], int k, co
     b->p = p; b->nw = p->nw; b->rank = rank; b->k = k; b->j = j; b->span = span;
 }
 
-/* the entries of a sorted key array (phrase_keys) with key id: [*lo, return) */
-static int key_range(const uint64_t *v, int n, uint32_t id, int *lo)
-{
-    int a = 0, z = n;
-    while (a < z) { int m = (a + z) / 2; if ((uint32_t)(v[m] >> 32) < id) a = m + 1; else z = m; }
-    *lo = a;
-    while (z < n && (uint32_t)(v[z] >> 32) == id) z++;
-    return z;
-}
-
 /* the phrases of list l that may match at token i: all of a short list, else those that
    cannot be told by their second word and those whose second word token i+1 is */
 static void consider_list(const sent_ctx *c, int i, const uint32_t keys[3], int k, const phrase_list *l,
@@ -119,10 +109,10 @@ static void consider_list(const sent_ctx *c, int i, const uint32_t keys[3], int 
     const token *u = &c->t[i + 1];
     int lo, hi;
     if (u->fold_id)
-        for (hi = key_range(x->by_fold, x->nfold, u->fold_id, &lo); lo < hi; lo++)
+        for (hi = dict_key_range(x->by_fold, x->nfold, u->fold_id, &lo); lo < hi; lo++)
             consider(c, i, keys, k, l, (int)(uint32_t)x->by_fold[lo], b);
     if (u->nlem_id)
-        for (hi = key_range(x->by_nlem, x->nnlem, u->nlem_id, &lo); lo < hi; lo++) {
+        for (hi = dict_key_range(x->by_nlem, x->nnlem, u->nlem_id, &lo); lo < hi; lo++) {
             int j = (int)(uint32_t)x->by_nlem[lo];
             if (l->v[j]->w[1].fold != u->fold_id) consider(c, i, keys, k, l, j, b);   /* not twice */
         }

@@ -409,17 +409,45 @@ typedef struct pmatch { int src, tgt, comp; } pmatch;
 /* how many units a pattern element may skip to find its match */
 enum { MAX_WORD_GAP = 5, MAX_ACTOR_GAP = 10 };
 
-/* length in tokens of a synonym-set member matching at token i, else 0 */
+/* does member m of set s match at token i? its length, else 0 */
+static int member_at(const sent_ctx *c, const synset *s, int m, int i)
+{
+    int len = s->memlen[m], ok = i + len <= c->n;
+    for (int k = 0; k < len && ok; k++)
+        ok = wm_match_any(&s->mem[m][k], &c->t[i + k]) &&
+             (c->tok_group[i + k] < 0 || c->m[c->g[c->tok_group[i + k]].mem[0]].bare_agent);
+    return ok ? len : 0;
+}
+
+/* length in tokens of a synonym-set member matching at token i, else 0: the first member, in
+   the set's order, that matches. A keyed set (dict.h, synset.mkey) tries only the members
+   token i can begin */
 static int syn_match(const sent_ctx *c, const synset *s, int i)
 {
     const token *t0 = &c->t[i];
     if (!synset_may_start(s, t0->fold_id, t0->nlem_id, t0->vlem_id)) return 0;
-    for (int m = 0; m < s->n; m++) {
-        int len = s->memlen[m], ok = i + len <= c->n;
-        for (int k = 0; k < len && ok; k++)
-            ok = wm_match_any(&s->mem[m][k], &c->t[i + k]) &&
-                 (c->tok_group[i + k] < 0 || c->m[c->g[c->tok_group[i + k]].mem[0]].bare_agent);
-        if (ok) return len;
+    enum { MAX_CAND = 64 };
+    uint32_t cand[MAX_CAND]; int nc = 0;
+    if (s->mkey && s->nmother <= MAX_CAND) {
+        for (int q = 0; q < s->nmother; q++) cand[nc++] = s->mother[q];
+        uint32_t ids[3] = { t0->fold_id, t0->nlem_id, t0->vlem_id };
+        for (int k = 0; k < 3 && nc >= 0; k++) {
+            if (!ids[k] || (k && ids[k] == ids[0]) || (k == 2 && ids[2] == ids[1])) continue;
+            int lo, hi = dict_key_range(s->mkey, s->nmkey, ids[k], &lo);
+            if (nc + hi - lo > MAX_CAND) nc = -1;   /* too many: the plain walk */
+            else for (; lo < hi; lo++) cand[nc++] = (uint32_t)s->mkey[lo];
+        }
+    } else nc = -1;
+    if (nc < 0) {
+        for (int m = 0; m < s->n; m++) { int len = member_at(c, s, m, i); if (len) return len; }
+        return 0;
+    }
+    for (int q = 1; q < nc; q++)   /* a handful: insertion sort, into the set's order */
+        for (int r = q; r > 0 && cand[r - 1] > cand[r]; r--) { uint32_t x = cand[r]; cand[r] = cand[r - 1]; cand[r - 1] = x; }
+    for (int q = 0; q < nc; q++) {
+        if (q && cand[q] == cand[q - 1]) continue;
+        int len = member_at(c, s, (int)cand[q], i);
+        if (len) return len;
     }
     return 0;
 }

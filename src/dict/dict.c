@@ -52,7 +52,7 @@ void dict_free(dict *d)
     free(d->by_word); free(d->discard_by_word); free(d->verbs_by_word); free(d->word_tag);
     for (int i = 0; i < d->nsyn; i++) {
         free(d->synsets[i]->mem); free(d->synsets[i]->memlen); free(d->synsets[i]->first);
-        free(d->synsets[i]->lens);
+        free(d->synsets[i]->lens); free(d->synsets[i]->mkey); free(d->synsets[i]->mother);
     }
     free(d->synsets);
     for (int i = 0; i < d->nblocks; i++) { free(d->blocks[i]->pat); free(d->blocks[i]->rows); free(d->blocks[i]->sig); }
@@ -341,7 +341,7 @@ static void synset_index(dict *d, synset *s)
 {
     uint32_t cap = 16;
     while (cap < (uint32_t)s->n * 12) cap *= 2;
-    s->first = rg_calloc(d->rg, cap, sizeof *s->first);
+    s->first = rg_calloc_data(d->rg, cap, sizeof *s->first);
     s->firstcap = cap;
     for (int m = 0; m < s->n; m++) {
         const word_match *w = &s->mem[m][0];
@@ -492,6 +492,24 @@ static void block_index(dict *d, verb_block *b)
     }
 }
 
+/* a set's members by the ids of their first words (dict.h, synset.mkey) */
+static void synset_member_keys(dict *d, synset *s)
+{
+    rg_free(d->rg, s->mkey); rg_free(d->rg, s->mother);
+    s->mkey = NULL; s->mother = NULL; s->nmkey = s->nmother = 0;
+    if (s->n < SYNSET_KEYS_MIN) return;
+    s->mkey = rg_calloc_data(d->rg, (size_t)s->n * 3, sizeof *s->mkey);
+    s->mother = rg_calloc_data(d->rg, (size_t)s->n, sizeof *s->mother);
+    uint32_t k[3];
+    for (int m = 0; m < s->n; m++) {
+        const word_match *w = &s->mem[m][0];
+        if (w->prefix || w->endings) { s->mother[s->nmother++] = (uint32_t)m; continue; }
+        int nk = first_keys(w, k);
+        for (int j = 0; j < nk; j++) s->mkey[s->nmkey++] = (uint64_t)k[j] << 32 | (uint32_t)m;
+    }
+    qsort(s->mkey, (size_t)s->nmkey, sizeof *s->mkey, cmp_u64);
+}
+
 /* a set's distinct member lengths: matching leftwards tries each length once */
 static void synset_lengths(dict *d, synset *s)
 {
@@ -510,7 +528,10 @@ void dict_finish(dict *d)
     tabari_index_stems(d);
     for (int i = 0; i < d->nsyn; i++) if (!d->synsets[i]->first) synset_index(d, d->synsets[i]);
     synsets_by_word(d);
-    for (int i = 0; i < d->nsyn; i++) synset_lengths(d, d->synsets[i]);
+    for (int i = 0; i < d->nsyn; i++) {
+        synset_lengths(d, d->synsets[i]);
+        synset_member_keys(d, d->synsets[i]);
+    }
     analyse_vocabulary(d);
     if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) phrase_list_keys(d, &d->by_word[i]);
     index_presence(d);

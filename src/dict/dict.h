@@ -70,7 +70,24 @@ typedef struct synset {
     int id;                        /* index, for per-sentence presence memos */
     uint32_t *first; uint32_t firstcap;   /* hash set of the members' first-word ids */
     int *lens; int nlens;          /* the members' distinct lengths, first seen first */
+    /* a set of SYNSET_KEYS_MIN members or more: (id << 32 | member) sorted, for the ids of
+       each member's first word (form, lemmas), and the members no id can find (a stem or an
+       ending as first word); the matcher tries only the members a token can begin (plain
+       data, dict_finish) */
+    uint64_t *mkey; int nmkey;
+    uint32_t *mother; int nmother;
 } synset;
+enum { SYNSET_KEYS_MIN = 8 };
+
+/* in v[0..n), sorted (id << 32 | x) entries: those with this id are [*lo, return) */
+static inline int dict_key_range(const uint64_t *v, int n, uint32_t id, int *lo)
+{
+    int a = 0, z = n;
+    while (a < z) { int m = (a + z) / 2; if ((uint32_t)(v[m] >> 32) < id) a = m + 1; else z = m; }
+    *lo = a;
+    while (z < n && (uint32_t)(v[z] >> 32) == id) z++;
+    return z;
+}
 int synset_may_start(const synset *s, uint32_t fold, uint32_t nlem, uint32_t vlem);
 
 /* a code's weight in its sentence (TABARI): a subordinate code [X?] is used only when the

@@ -38,6 +38,16 @@ static void test_pattern_beats_default(void **st)
     assert_string_equal(code("Serbian troops attacked Kosovo police with rifles."), "SRBMIL>KSVCOP:193");
 }
 
+static void test_large_synonym_set(void **st)
+{
+    (void)st;
+    /* &ARMS has nine members: found by the first word's form or lemma, two words long too */
+    assert_string_equal(code("Serbian troops attacked Kosovo police using drones."), "SRBMIL>KSVCOP:193");
+    assert_string_equal(code("Serbian troops attacked Kosovo police using rocket launchers."), "SRBMIL>KSVCOP:193");
+    assert_string_equal(code("Serbian troops attacked Kosovo police using artillery shells."), "SRBMIL>KSVCOP:193");
+    assert_string_equal(code("Serbian troops attacked Kosovo police using stones."), "SRBMIL>KSVCOP:190");
+}
+
 static void test_many_patterns(void **st)
 {
     (void)st;
@@ -177,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_simple_verb_and_agent),
         cmocka_unit_test(test_pattern_beats_default),
         cmocka_unit_test(test_many_patterns),
+        cmocka_unit_test(test_large_synonym_set),
         cmocka_unit_test(test_long_phrase_list),
         cmocka_unit_test(test_noun_trigger_needs_pattern),
         cmocka_unit_test(test_passive_with_by_and_compound),

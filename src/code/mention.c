@@ -122,6 +122,11 @@ static void consider_list(const sent_ctx *c, int i, const uint32_t keys[3], int 
 static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, int *len)
 {
     const token *t = c->t;
+    *len = 0;
+    /* most words begin no phrase, by either id, and are not looked up again below */
+    if (!dict_word_has(c->d, t[i].fold_id, WH_PHRASE) && !dict_word_has(c->d, t[i].nlem_id, WH_PHRASE) &&
+        !((t[i].flags & TF_ALLCAP) && t[i].fold_len <= 3) && !(TABARI_LIKE(c->d) && !t[i].fold_id && !t[i].nlem_id))
+        return NULL;
     uint32_t keys[3] = { t[i].fold_id, t[i].nlem_id, 0 };
     /* "US" in capitals is the country, not the pronoun */
     if ((t[i].flags & TF_ALLCAP) && t[i].fold_len <= 3) {

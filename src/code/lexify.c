@@ -41,12 +41,13 @@ static void set_lex(token *k, const word_lex *w)
     k->cls = w->cls; k->pos_hint = w->pos_hint; k->form = w->form;
 }
 
-/* a word token's analysis: from the dictionary, else the memo, else worked out (and kept) */
-static void analyse_token(const dict *d, lex_memo *memo, token *k)
+/* a word token's analysis: from the dictionary, else the memo, else worked out (and kept);
+   h is the fold's strmap_hash, shared by the memo's lookup and insert */
+static void analyse_token(const dict *d, lex_memo *memo, token *k, uint32_t h)
 {
     if (k->fold_id && k->fold_id < d->nlex) { set_lex(k, &d->lex_of[k->fold_id]); return; }
     word_lex w;
-    uint32_t *seen = memo ? strmap_get(&memo->map, k->fold, k->fold_len) : NULL;
+    uint32_t *seen = memo ? strmap_get_h(&memo->map, k->fold, k->fold_len, h) : NULL;
     if (seen) { set_lex(k, &memo->v[*seen]); return; }
     dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, &w);
     set_lex(k, &w);
@@ -56,7 +57,7 @@ static void analyse_token(const dict *d, lex_memo *memo, token *k)
         memo->v = realloc(memo->v, memo->cap * sizeof *memo->v);
     }
     memo->v[memo->n] = w;
-    strmap_put(&memo->map, k->fold, k->fold_len, (uint32_t)memo->n, NULL);
+    strmap_put_h(&memo->map, k->fold, k->fold_len, h, (uint32_t)memo->n, NULL);
     memo->n++;
 }
 
@@ -77,8 +78,9 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
                 continue;
             }
         }
-        k->fold_id = dict_word_id(d, k->fold, k->fold_len);
-        analyse_token(d, memo, k);
+        uint32_t h = strmap_hash(k->fold, k->fold_len);
+        k->fold_id = dict_word_id_h(d, k->fold, k->fold_len, h);
+        analyse_token(d, memo, k, h);
         if (sl) {
             sl->k0 = k0; sl->k1 = k1; sl->len = k->fold_len; sl->fold_id = k->fold_id;
             sl->w.nlem_id = k->nlem_id; sl->w.vlem_id = k->vlem_id;

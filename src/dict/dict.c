@@ -118,6 +118,12 @@ uint32_t dict_word_id(const dict *d, const char *w, size_t n)
     return v ? *v : 0;
 }
 
+uint32_t dict_word_id_h(const dict *d, const char *w, size_t n, uint32_t hash)
+{
+    const uint32_t *v = strmap_get_h(&d->vocab, w, n, hash);
+    return v ? *v : 0;
+}
+
 void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_id, word_lex *out)
 {
     char nb[256], vb[256];

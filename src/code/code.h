@@ -141,7 +141,7 @@ typedef struct sent_ctx {
    by folded form, and in front of everything a small direct-mapped cache of the last words
    of up to 16 bytes seen, each slot holding the word's bytes, its id and its analysis */
 typedef struct lex_slot { uint64_t k0, k1; uint32_t fold_id, len; word_lex w; } lex_slot;
-enum { LEX_SLOT_BITS = 12 };
+enum { LEX_SLOT_BITS = 14 };
 typedef struct lex_memo { strmap map; word_lex *v; size_t n, cap; lex_slot *slot; } lex_memo;
 void lex_memo_init(lex_memo *m);
 void lex_memo_free(lex_memo *m);

@@ -16,6 +16,7 @@ void lex_memo_init(lex_memo *m)
     strmap_reserve(&m->map, 8192);   /* a day of news: no rehashing while it fills */
     m->v = NULL; m->n = m->cap = 0;
     m->slot = calloc((size_t)1 << LEX_SLOT_BITS, sizeof *m->slot);
+    memset(m->punct_id, 0, sizeof m->punct_id);
 }
 
 void lex_memo_free(lex_memo *m)
@@ -46,6 +47,15 @@ static lex_slot *slot_of(const lex_memo *m, const token *k, uint64_t *k0, uint64
     *k1 = n > 8 ? load_upto8(k->fold + 8, n - 8) : 0;
     uint64_t h = (*k0 * 0x9E3779B97F4A7C15ull) ^ (*k1 * 0xC2B2AE3D27D4EB4Full) ^ k->fold_len;
     return &m->slot[(h * 0x9E3779B97F4A7C15ull) >> (64 - LEX_SLOT_BITS)];
+}
+
+/* a punctuation token's id: commas and full stops are a tenth of the tokens */
+static uint32_t punct_id(const dict *d, lex_memo *memo, const token *k)
+{
+    unsigned char ch = (unsigned char)k->fold[0];
+    if (!memo || k->fold_len != 1 || ch >= 128) return dict_word_id(d, k->fold, k->fold_len);
+    if (!memo->punct_id[ch]) memo->punct_id[ch] = dict_word_id(d, k->fold, 1) + 1;
+    return memo->punct_id[ch] - 1;
 }
 
 static void set_lex(token *k, const word_lex *w)
@@ -79,7 +89,7 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
     for (int i = 0; i < n; i++) {
         token *k = &t[i];
         if (k->flags & TF_PUNCT) {   /* its id: punctuation in patterns */
-            k->fold_id = dict_word_id(d, k->fold, k->fold_len);
+            k->fold_id = punct_id(d, memo, k);
             k->cls = LC_NONE;
             continue;
         }

@@ -197,7 +197,8 @@ static const char *try_rules(const lexicon *lx, const word_in *x, const struct r
 {
     const char *w = x->w;
     size_t n = x->n;
-    if (!strchr(last, w[n - 1])) return NULL;
+    while (*last && *last != w[n - 1]) last++;   /* strchr, inline: asked for every word */
+    if (!*last) return NULL;
     for (; r->suf; r++) {
         size_t sl = r->sl, rl = r->rl;
         if (!ends_in(w, n, r->suf, sl)) continue;
@@ -228,10 +229,13 @@ static const char *lemma_of(const lexicon *lx, word_in *x, int pos, char *out, s
     int bit = pos == LEX_CAN_VERB ? LEX_CAN_VERB : LEX_CAN_NOUN;
     const strmap *exc = bit == LEX_CAN_VERB ? &lx->exc_verb : &lx->exc_noun;
     const uint32_t *e = strmap_get_h(exc, w, n, word_hash(x));
-    if (e) {
-        snprintf(out, outsz, "%s", lx->exc_str[*e]);
-        *len = strlen(out);
-        *h = strmap_hash(out, *len);
+    if (e) {   /* copied as snprintf would, without its cost */
+        const char *l = lx->exc_str[*e];
+        size_t ln = strlen(l);
+        if (ln >= outsz) ln = outsz - 1;
+        memcpy(out, l, ln); out[ln] = 0;
+        *len = ln;
+        *h = strmap_hash(out, ln);
         return out;
     }
     /* rules before identity: WordNet lists "troops" and "talks" as lemmas of their own, but

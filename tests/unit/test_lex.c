@@ -61,6 +61,19 @@ static void test_closed_classes(void **st)
     assert_int_equal(lex_class("which"), LC_REL);
     assert_int_equal(lex_class("will"), LC_MODAL);
     assert_int_equal(lex_class("kosovo"), LC_NONE);
+    /* the ends of the table and of its letters */
+    assert_int_equal(lex_class("'s"), LC_POSSPRON);
+    assert_int_equal(lex_class("a"), LC_DET);
+    assert_int_equal(lex_class("your"), LC_POSSPRON);
+    assert_int_equal(lex_class("you"), LC_PRON);
+    assert_int_equal(lex_class("yet"), LC_ADVMOD);
+    assert_int_equal(lex_class("without"), LC_PREP);
+    assert_int_equal(lex_class("just"), LC_ADVMOD);
+    assert_int_equal(lex_class("zone"), LC_NONE);
+    assert_int_equal(lex_class(""), LC_NONE);
+    assert_int_equal(lex_class("1990"), LC_NONE);
+    assert_int_equal(lex_class("\xc3\xa9t\xc3\xa9"), LC_NONE);
+    assert_int_equal(lex_class("'"), LC_NONE);
 }
 
 static void test_verb_forms(void **st)

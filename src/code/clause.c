@@ -7,17 +7,20 @@
 #include "code.h"
 #include <string.h>
 
+/* is the token's fold the word w of n bytes? (by its length first: no strcmp call) */
+#define FOLD_IS(k, w) ((k)->fold_len == sizeof(w) - 1 && !memcmp((k)->fold, w, sizeof(w) - 1))
+
 static int joint(const sent_ctx *c, int t0, int t1)
 {
     int type = 0;
     if (t1 <= t0) return 0;
     for (int i = t0; i < t1; i++) {
         const token *k = &c->t[i];
-        if (!strcmp(k->fold, ",")) { if (!type) type = 1; continue; }
-        if (!strcmp(k->fold, "and") || !strcmp(k->fold, "or")) { type = 2; continue; }
+        if (FOLD_IS(k, ",")) { if (!type) type = 1; continue; }
+        if (FOLD_IS(k, "and") || FOLD_IS(k, "or")) { type = 2; continue; }
         /* TABARI: "neither Alvora nor Brenn"; "Alvora's ... minister" joins nothing */
-        if (TABARI_LIKE(c->d) && !strcmp(k->fold, "nor")) { type = 2; continue; }
-        if (TABARI_LIKE(c->d) && !strcmp(k->fold, "'s")) return 0;
+        if (TABARI_LIKE(c->d) && FOLD_IS(k, "nor")) { type = 2; continue; }
+        if (TABARI_LIKE(c->d) && FOLD_IS(k, "'s")) return 0;
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
         /* TABARI's noun phrases take adjectives: "Alvora and the grim stern Brenn" */
@@ -147,7 +150,7 @@ void code_groups(sent_ctx *c)
 static int is_boundary(const token *k)
 {
     if (k->flags & TF_PUNCT) return 0;
-    if (k->cls == LC_SUBORD) return strcmp(k->fold, "as") != 0;
+    if (k->cls == LC_SUBORD) return !FOLD_IS(k, "as");
     return k->cls == LC_REL;
 }
 

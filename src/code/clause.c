@@ -182,7 +182,17 @@ void code_units(sent_ctx *c)
         int g = c->tok_group[i];
         const token *t = &c->t[i];
         if (g >= 0) { u->t0 = c->g[g].t0; u->t1 = c->g[g].t1; u->group = g; }
-        else {
+        else if (t->fold_len != 1 && !(t->flags & TF_QUOTE) && t->cls != LC_SUBORD &&
+                 t->cls != LC_REL) {
+            /* most tokens: a word that opens, closes and separates nothing (no boundary, no
+               one-character bracket or comma, no quote) stays in the clause it is in */
+            u->t0 = i; u->t1 = i + 1; u->group = -1;
+            u->clause = stack[sp];
+            c->tok_unit[i] = c->nu;
+            i++;
+            c->nu++;
+            continue;
+        } else {
             u->t0 = i; u->t1 = i + 1; u->group = -1;
             const char *f = t->fold;
             /* the one-character tokens this reads, as a character (strcmp on every word was

@@ -61,8 +61,10 @@ void code_groups(sent_ctx *c)
     /* not zeroed (it was a fifth of this stage): every group is filled where it is made */
     c->g = arena_alloc_raw(c->a, sizeof(group) * (size_t)c->gcap);
     c->ng = 0;
-    c->tok_group = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 1));
-    for (int i = 0; i < c->n; i++) c->tok_group[i] = -1;
+    /* -1 (no group) for every token, as all-ones bytes; the entry past the end stays 0 */
+    c->tok_group = arena_alloc_raw(c->a, sizeof(int) * (size_t)(c->n + 1));
+    memset(c->tok_group, 0xff, sizeof(int) * (size_t)c->n);
+    c->tok_group[c->n] = 0;
     int live[512], nl = 0;
     for (int k = 0; k < c->nm && nl < 512; k++)
         if (!c->m[k].absorbed && (c->m[k].code || c->m[k].plural_ref)) live[nl++] = k;

@@ -7,17 +7,20 @@
 #include "code.h"
 #include <string.h>
 
+/* is the token's fold the word w of n bytes? (by its length first: no strcmp call) */
+#define FOLD_IS(k, w) ((k)->fold_len == sizeof(w) - 1 && !memcmp((k)->fold, w, sizeof(w) - 1))
+
 static int joint(const sent_ctx *c, int t0, int t1)
 {
     int type = 0;
     if (t1 <= t0) return 0;
     for (int i = t0; i < t1; i++) {
         const token *k = &c->t[i];
-        if (!strcmp(k->fold, ",")) { if (!type) type = 1; continue; }
-        if (!strcmp(k->fold, "and") || !strcmp(k->fold, "or")) { type = 2; continue; }
+        if (FOLD_IS(k, ",")) { if (!type) type = 1; continue; }
+        if (FOLD_IS(k, "and") || FOLD_IS(k, "or")) { type = 2; continue; }
         /* TABARI: "neither Alvora nor Brenn"; "Alvora's ... minister" joins nothing */
-        if (TABARI_LIKE(c->d) && !strcmp(k->fold, "nor")) { type = 2; continue; }
-        if (TABARI_LIKE(c->d) && !strcmp(k->fold, "'s")) return 0;
+        if (TABARI_LIKE(c->d) && FOLD_IS(k, "nor")) { type = 2; continue; }
+        if (TABARI_LIKE(c->d) && FOLD_IS(k, "'s")) return 0;
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
         /* TABARI's noun phrases take adjectives: "Alvora and the grim stern Brenn" */
@@ -58,8 +61,10 @@ void code_groups(sent_ctx *c)
     /* not zeroed (it was a fifth of this stage): every group is filled where it is made */
     c->g = arena_alloc_raw(c->a, sizeof(group) * (size_t)c->gcap);
     c->ng = 0;
-    c->tok_group = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 1));
-    for (int i = 0; i < c->n; i++) c->tok_group[i] = -1;
+    /* -1 (no group) for every token, as all-ones bytes; the entry past the end stays 0 */
+    c->tok_group = arena_alloc_raw(c->a, sizeof(int) * (size_t)(c->n + 1));
+    memset(c->tok_group, 0xff, sizeof(int) * (size_t)c->n);
+    c->tok_group[c->n] = 0;
     int live[512], nl = 0;
     for (int k = 0; k < c->nm && nl < 512; k++)
         if (!c->m[k].absorbed && (c->m[k].code || c->m[k].plural_ref)) live[nl++] = k;
@@ -147,7 +152,7 @@ void code_groups(sent_ctx *c)
 static int is_boundary(const token *k)
 {
     if (k->flags & TF_PUNCT) return 0;
-    if (k->cls == LC_SUBORD) return strcmp(k->fold, "as") != 0;
+    if (k->cls == LC_SUBORD) return !FOLD_IS(k, "as");
     return k->cls == LC_REL;
 }
 
@@ -179,7 +184,17 @@ void code_units(sent_ctx *c)
         int g = c->tok_group[i];
         const token *t = &c->t[i];
         if (g >= 0) { u->t0 = c->g[g].t0; u->t1 = c->g[g].t1; u->group = g; }
-        else {
+        else if (t->fold_len != 1 && !(t->flags & TF_QUOTE) && t->cls != LC_SUBORD &&
+                 t->cls != LC_REL) {
+            /* most tokens: a word that opens, closes and separates nothing (no boundary, no
+               one-character bracket or comma, no quote) stays in the clause it is in */
+            u->t0 = i; u->t1 = i + 1; u->group = -1;
+            u->clause = stack[sp];
+            c->tok_unit[i] = c->nu;
+            i++;
+            c->nu++;
+            continue;
+        } else {
             u->t0 = i; u->t1 = i + 1; u->group = -1;
             const char *f = t->fold;
             /* the one-character tokens this reads, as a character (strcmp on every word was

@@ -139,10 +139,14 @@ typedef struct sent_ctx {
 
 /* one thread's memos of word analyses (lexify.c): the words the dictionary does not know,
    by folded form, and in front of everything a small direct-mapped cache of the last words
-   of up to 16 bytes seen, each slot holding the word's bytes, its id and its analysis */
+   of up to 16 bytes seen, each slot holding the word's bytes, its id and its analysis; and
+   the ids of one-byte punctuation (plus one: 0 is not yet looked up) */
 typedef struct lex_slot { uint64_t k0, k1; uint32_t fold_id, len; word_lex w; } lex_slot;
-enum { LEX_SLOT_BITS = 12 };
-typedef struct lex_memo { strmap map; word_lex *v; size_t n, cap; lex_slot *slot; } lex_memo;
+enum { LEX_SLOT_BITS = 14 };
+typedef struct lex_memo {
+    strmap map; word_lex *v; size_t n, cap; lex_slot *slot;
+    uint32_t punct_id[128];
+} lex_memo;
 void lex_memo_init(lex_memo *m);
 void lex_memo_free(lex_memo *m);
 void code_lexify(const dict *d, lex_memo *memo, token *t, int n);

@@ -16,6 +16,7 @@ void lex_memo_init(lex_memo *m)
     strmap_reserve(&m->map, 8192);   /* a day of news: no rehashing while it fills */
     m->v = NULL; m->n = m->cap = 0;
     m->slot = calloc((size_t)1 << LEX_SLOT_BITS, sizeof *m->slot);
+    memset(m->punct_id, 0, sizeof m->punct_id);
 }
 
 void lex_memo_free(lex_memo *m)
@@ -25,14 +26,36 @@ void lex_memo_free(lex_memo *m)
     m->v = NULL; m->n = m->cap = 0; m->slot = NULL;
 }
 
+/* up to 8 bytes as a zero-padded word, in fixed-size loads: a memcpy of a variable length
+   into a buffer was a library call for every token */
+static inline uint64_t load_upto8(const char *s, size_t n)
+{
+    uint64_t v = 0;
+    size_t o = 0;
+    if (n & 8) { memcpy(&v, s, 8); return v; }
+    if (n & 4) { uint32_t x; memcpy(&x, s, 4); v = x; o = 4; }
+    if (n & 2) { uint16_t x; memcpy(&x, s + o, 2); v |= (uint64_t)x << (8 * o); o += 2; }
+    if (n & 1) v |= (uint64_t)(unsigned char)s[o] << (8 * o);
+    return v;
+}
+
 /* the slot a word of at most 16 bytes goes to, and its bytes as two words (zero padded) */
 static lex_slot *slot_of(const lex_memo *m, const token *k, uint64_t *k0, uint64_t *k1)
 {
-    char b[16] = { 0 };
-    memcpy(b, k->fold, k->fold_len);
-    memcpy(k0, b, 8); memcpy(k1, b + 8, 8);
+    size_t n = k->fold_len;
+    *k0 = load_upto8(k->fold, n < 8 ? n : 8);
+    *k1 = n > 8 ? load_upto8(k->fold + 8, n - 8) : 0;
     uint64_t h = (*k0 * 0x9E3779B97F4A7C15ull) ^ (*k1 * 0xC2B2AE3D27D4EB4Full) ^ k->fold_len;
     return &m->slot[(h * 0x9E3779B97F4A7C15ull) >> (64 - LEX_SLOT_BITS)];
+}
+
+/* a punctuation token's id: commas and full stops are a tenth of the tokens */
+static uint32_t punct_id(const dict *d, lex_memo *memo, const token *k)
+{
+    unsigned char ch = (unsigned char)k->fold[0];
+    if (!memo || k->fold_len != 1 || ch >= 128) return dict_word_id(d, k->fold, k->fold_len);
+    if (!memo->punct_id[ch]) memo->punct_id[ch] = dict_word_id(d, k->fold, 1) + 1;
+    return memo->punct_id[ch] - 1;
 }
 
 static void set_lex(token *k, const word_lex *w)
@@ -41,12 +64,13 @@ static void set_lex(token *k, const word_lex *w)
     k->cls = w->cls; k->pos_hint = w->pos_hint; k->form = w->form;
 }
 
-/* a word token's analysis: from the dictionary, else the memo, else worked out (and kept) */
-static void analyse_token(const dict *d, lex_memo *memo, token *k)
+/* a word token's analysis: from the dictionary, else the memo, else worked out (and kept);
+   h is the fold's strmap_hash, shared by the memo's lookup and insert */
+static void analyse_token(const dict *d, lex_memo *memo, token *k, uint32_t h)
 {
     if (k->fold_id && k->fold_id < d->nlex) { set_lex(k, &d->lex_of[k->fold_id]); return; }
     word_lex w;
-    uint32_t *seen = memo ? strmap_get(&memo->map, k->fold, k->fold_len) : NULL;
+    uint32_t *seen = memo ? strmap_get_h(&memo->map, k->fold, k->fold_len, h) : NULL;
     if (seen) { set_lex(k, &memo->v[*seen]); return; }
     dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, &w);
     set_lex(k, &w);
@@ -56,7 +80,7 @@ static void analyse_token(const dict *d, lex_memo *memo, token *k)
         memo->v = realloc(memo->v, memo->cap * sizeof *memo->v);
     }
     memo->v[memo->n] = w;
-    strmap_put(&memo->map, k->fold, k->fold_len, (uint32_t)memo->n, NULL);
+    strmap_put_h(&memo->map, k->fold, k->fold_len, h, (uint32_t)memo->n, NULL);
     memo->n++;
 }
 
@@ -65,7 +89,7 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
     for (int i = 0; i < n; i++) {
         token *k = &t[i];
         if (k->flags & TF_PUNCT) {   /* its id: punctuation in patterns */
-            k->fold_id = dict_word_id(d, k->fold, k->fold_len);
+            k->fold_id = punct_id(d, memo, k);
             k->cls = LC_NONE;
             continue;
         }
@@ -77,8 +101,9 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
                 continue;
             }
         }
-        k->fold_id = dict_word_id(d, k->fold, k->fold_len);
-        analyse_token(d, memo, k);
+        uint32_t h = strmap_hash(k->fold, k->fold_len);
+        k->fold_id = dict_word_id_h(d, k->fold, k->fold_len, h);
+        analyse_token(d, memo, k, h);
         if (sl) {
             sl->k0 = k0; sl->k1 = k1; sl->len = k->fold_len; sl->fold_id = k->fold_id;
             sl->w.nlem_id = k->nlem_id; sl->w.vlem_id = k->vlem_id;

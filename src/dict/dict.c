@@ -118,20 +118,26 @@ uint32_t dict_word_id(const dict *d, const char *w, size_t n)
     return v ? *v : 0;
 }
 
+uint32_t dict_word_id_h(const dict *d, const char *w, size_t n, uint32_t hash)
+{
+    const uint32_t *v = strmap_get_h(&d->vocab, w, n, hash);
+    return v ? *v : 0;
+}
+
 void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_id, word_lex *out)
 {
-    char nb[256], vb[256];
+    lex_word lw;
+    lex_analyse(d->lx, fold, n, &lw);   /* the lemmas come hashed: looked up here by hash */
     out->cls = (uint8_t)lex_class(fold);
-    out->pos_hint = (uint8_t)lex_pos(d->lx, fold, n);
-    const char *nl = lex_lemma(d->lx, fold, n, LEX_CAN_NOUN, nb, sizeof nb);
-    const char *vl = lex_lemma(d->lx, fold, n, LEX_CAN_VERB, vb, sizeof vb);
-    out->nlem_id = nl ? dict_word_id(d, nl, strlen(nl)) : fold_id;
+    out->pos_hint = (uint8_t)lw.pos;
+    const char *nl = lw.noun, *vl = lw.verb;
+    out->nlem_id = nl ? dict_word_id_h(d, nl, lw.noun_len, lw.noun_hash) : fold_id;
     /* proper-noun plurals WordNet does not know ("Kosovars"): the singular, when it is a
        dictionary word */
     if (!nl && n > 3 && fold[n - 1] == 's' && fold[n - 2] != 's' && fold[n - 2] != 'u')
         out->nlem_id = dict_word_id(d, fold, n - 1);
     if (!out->nlem_id) out->nlem_id = fold_id;
-    out->vlem_id = vl ? dict_word_id(d, vl, strlen(vl)) : fold_id;
+    out->vlem_id = vl ? dict_word_id_h(d, vl, lw.verb_len, lw.verb_hash) : fold_id;
     out->form = lex_verb_form(fold, vl);
 }
 

@@ -242,6 +242,8 @@ void dict_free(dict *d);
 /* vocabulary */
 uint32_t dict_intern(dict *d, const char *w, size_t n);
 uint32_t dict_word_id(const dict *d, const char *w, size_t n);
+/* the same, given the word's strmap_hash (a caller that looks the word up elsewhere too) */
+uint32_t dict_word_id_h(const dict *d, const char *w, size_t n, uint32_t hash);
 enum word_has_bits { WH_PHRASE = 1, WH_DISCARD = 2, WH_VERB = 4, WH_SYN = 8 };
 /* may word id have entries in the index of bit (WH_*)? 1 when it is not known */
 static inline int dict_word_has(const dict *d, uint32_t id, unsigned bit)

@@ -127,12 +127,6 @@ int lex_pos(const lexicon *lx, const char *w, size_t n)
     return v ? (int)*v : 0;
 }
 
-static int known(const lexicon *lx, const char *w, size_t n, int bit)
-{
-    if (!lx->loaded) return 1;   /* without WordNet, trust the suffix rules */
-    return (lex_pos(lx, w, n) & bit) != 0;
-}
-
 #define R(suf, rep) { suf, rep, sizeof suf - 1, sizeof rep - 1 }
 static const struct rule { const char *suf, *rep; size_t sl, rl; } noun_rules[] = {
     R("ses", "s"), R("xes", "x"), R("zes", "z"), R("ches", "ch"), R("shes", "sh"),
@@ -141,36 +135,107 @@ static const struct rule verb_rules[] = {
     R("ies", "y"), R("es", "e"), R("es", ""), R("ed", "e"), R("ed", ""), R("ing", "e"),
     R("ing", ""), R("s", ""), { NULL, NULL, 0, 0 } };
 #undef R
+/* the last letters of each table's suffixes: a word ending otherwise (most words the
+   dictionary does not know) skips the table without trying its rules */
+static const char noun_last[] = "sn", verb_last[] = "sdg";
+enum { SUF_MAX = 4 };   /* the longest suffix; a doubled consonant reaches one byte further */
 
-static const char *try_rules(const lexicon *lx, const char *w, size_t n, const struct rule *r,
-                             int bit, char *out, size_t outsz)
+/* A word being lemmatised, hashed once: the FNV states of its prefixes that the suffix rules
+ * keep (the word less up to SUF_MAX + 1 bytes), so a rule's candidate is hashed by adding its
+ * replacement only, and the word's own pos bits, looked up once for both lemmas. */
+typedef struct word_in {
+    const char *w; size_t n;
+    uint32_t st[SUF_MAX + 2];   /* st[j]: the state after the first n - j bytes */
+    int pos;                    /* lex_pos, or -1 while not looked up */
+} word_in;
+
+static void word_in_init(word_in *x, const char *w, size_t n)
 {
+    x->w = w; x->n = n; x->pos = -1;
+    size_t k = n > SUF_MAX + 1 ? n - (SUF_MAX + 1) : 0;
+    uint32_t h = strmap_hash_add(STRMAP_HASH_INIT, w, k);
+    for (size_t i = k;; i++) {
+        x->st[n - i] = h;
+        if (i == n) break;
+        h = strmap_hash_add(h, w + i, 1);
+    }
+}
+
+static uint32_t word_hash(const word_in *x) { return strmap_hash_end(x->st[0]); }
+
+static int word_pos(const lexicon *lx, word_in *x)
+{
+    if (x->pos < 0) {
+        const uint32_t *v = strmap_get_h(&lx->pos, x->w, x->n, word_hash(x));
+        x->pos = v ? (int)*v : 0;
+    }
+    return x->pos;
+}
+
+/* is the candidate in out (len bytes, hash h) known with part of speech bit? */
+static int known_h(const lexicon *lx, const char *out, size_t len, uint32_t h, int bit)
+{
+    if (!lx->loaded) return 1;   /* without WordNet, trust the suffix rules */
+    const uint32_t *v = strmap_get_h(&lx->pos, out, len, h);
+    return v && (*v & (uint32_t)bit);
+}
+
+/* does w (n bytes) end in suf (sl bytes) after at least two letters? compared from the end,
+   where most words already differ */
+static inline int ends_in(const char *w, size_t n, const char *suf, size_t sl)
+{
+    if (n <= sl + 1) return 0;
+    for (size_t i = 1; i <= sl; i++)
+        if (w[n - i] != suf[sl - i]) return 0;
+    return 1;
+}
+
+/* the first rule whose candidate WordNet knows; its length and hash go to *len and *h */
+static const char *try_rules(const lexicon *lx, const word_in *x, const struct rule *r,
+                             const char *last, int bit, char *out, size_t outsz, size_t *len,
+                             uint32_t *h)
+{
+    const char *w = x->w;
+    size_t n = x->n;
+    while (*last && *last != w[n - 1]) last++;   /* strchr, inline: asked for every word */
+    if (!*last) return NULL;
     for (; r->suf; r++) {
         size_t sl = r->sl, rl = r->rl;
-        /* the last letter first: most words end in none of the suffixes */
-        if (n <= sl + 1 || w[n - 1] != r->suf[sl - 1] || memcmp(w + n - sl, r->suf, sl) != 0) continue;
+        if (!ends_in(w, n, r->suf, sl)) continue;
         size_t base = n - sl;
         if (base + rl + 1 > outsz) continue;
         memcpy(out, w, base); memcpy(out + base, r->rep, rl); out[base + rl] = 0;
-        if (known(lx, out, base + rl, bit)) return out;
+        *len = base + rl;
+        *h = strmap_hash_end(strmap_hash_add(x->st[sl], r->rep, rl));
+        if (known_h(lx, out, *len, *h, bit)) return out;
         /* stopped -> stop, planning -> plan */
         if (bit == LEX_CAN_VERB && rl == 0 && base >= 3 && out[base - 1] == out[base - 2] &&
             strchr("bdgklmnprtvz", out[base - 1])) {
             out[base - 1] = 0;
-            if (known(lx, out, base - 1, bit)) return out;
+            *len = base - 1;
+            *h = strmap_hash_end(x->st[sl + 1]);
+            if (known_h(lx, out, *len, *h, bit)) return out;
         }
     }
     return NULL;
 }
 
-const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char *out, size_t outsz)
+/* lex_lemma on a hashed word; the lemma's length and hash go to *len and *h */
+static const char *lemma_of(const lexicon *lx, word_in *x, int pos, char *out, size_t outsz,
+                            size_t *len, uint32_t *h)
 {
-    if (n == 0 || n + 1 > outsz) return NULL;
+    const char *w = x->w;
+    size_t n = x->n;
     int bit = pos == LEX_CAN_VERB ? LEX_CAN_VERB : LEX_CAN_NOUN;
     const strmap *exc = bit == LEX_CAN_VERB ? &lx->exc_verb : &lx->exc_noun;
-    const uint32_t *e = strmap_get(exc, w, n);
-    if (e) {
-        snprintf(out, outsz, "%s", lx->exc_str[*e]);
+    const uint32_t *e = strmap_get_h(exc, w, n, word_hash(x));
+    if (e) {   /* copied as snprintf would, without its cost */
+        const char *l = lx->exc_str[*e];
+        size_t ln = strlen(l);
+        if (ln >= outsz) ln = outsz - 1;
+        memcpy(out, l, ln); out[ln] = 0;
+        *len = ln;
+        *h = strmap_hash(out, ln);
         return out;
     }
     /* rules before identity: WordNet lists "troops" and "talks" as lemmas of their own, but
@@ -178,14 +243,36 @@ const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char 
     int ss = n > 2 && (!memcmp(w + n - 2, "ss", 2) || !memcmp(w + n - 2, "us", 2) ||
                        !memcmp(w + n - 2, "is", 2));
     if (!ss || bit == LEX_CAN_VERB) {
-        const char *r = try_rules(lx, w, n, bit == LEX_CAN_VERB ? verb_rules : noun_rules, bit, out, outsz);
+        const char *r = bit == LEX_CAN_VERB
+            ? try_rules(lx, x, verb_rules, verb_last, bit, out, outsz, len, h)
+            : try_rules(lx, x, noun_rules, noun_last, bit, out, outsz, len, h);
         if (r) return r;
     }
-    if (lx->loaded && known(lx, w, n, bit)) {
+    if (lx->loaded && (word_pos(lx, x) & bit)) {
         memcpy(out, w, n); out[n] = 0;
+        *len = n; *h = word_hash(x);
         return out;
     }
     return NULL;
+}
+
+const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char *out, size_t outsz)
+{
+    if (n == 0 || n + 1 > outsz) return NULL;
+    word_in x; word_in_init(&x, w, n);
+    size_t len; uint32_t h;
+    return lemma_of(lx, &x, pos, out, outsz, &len, &h);
+}
+
+void lex_analyse(const lexicon *lx, const char *w, size_t n, lex_word *out)
+{
+    out->noun = out->verb = NULL;
+    out->noun_len = out->verb_len = 0; out->noun_hash = out->verb_hash = 0;
+    if (n == 0 || n + 1 > sizeof out->nb) { out->pos = lex_pos(lx, w, n); return; }
+    word_in x; word_in_init(&x, w, n);
+    out->pos = word_pos(lx, &x);
+    out->noun = lemma_of(lx, &x, LEX_CAN_NOUN, out->nb, sizeof out->nb, &out->noun_len, &out->noun_hash);
+    out->verb = lemma_of(lx, &x, LEX_CAN_VERB, out->vb, sizeof out->vb, &out->verb_len, &out->verb_hash);
 }
 
 uint8_t lex_verb_form(const char *fold, const char *lemma)

@@ -36,6 +36,17 @@ void lex_close(lexicon *lx);
  * does not know the word with that part of speech. */
 const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char *out, size_t outsz);
 int lex_pos(const lexicon *lx, const char *w, size_t n);
+/* lex_pos and both lex_lemma of one word, worked out together: the word is hashed once and
+ * each lemma candidate by its last bytes only. noun and verb are NULL or point into nb and
+ * vb; their lengths and strmap_hash come with them, for looking the lemmas up elsewhere. */
+typedef struct lex_word {
+    int pos;
+    const char *noun, *verb;
+    size_t noun_len, verb_len;
+    uint32_t noun_hash, verb_hash;
+    char nb[256], vb[256];
+} lex_word;
+void lex_analyse(const lexicon *lx, const char *w, size_t n, lex_word *out);
 uint8_t lex_class(const char *fold);
 int lex_closed_sorted(void);   /* for tests: the closed-class table is sorted */
 /* morphological form of a verb token given its fold and lemma */

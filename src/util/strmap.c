@@ -49,11 +49,20 @@ static inline strmap_slot *find(strmap_slot *slots, size_t cap, const char *k, s
     }
 }
 
-uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
+static inline uint32_t *get_h(const strmap *m, const char *key, size_t len, uint32_t h)
 {
-    uint32_t h = hash(key, len);
     strmap_slot *s = find(m->slots, m->cap, key, len, h);
     return s->key ? &s->value : NULL;
+}
+
+uint32_t *strmap_get_h(const strmap *m, const char *key, size_t len, uint32_t h)
+{
+    return get_h(m, key, len, h);
+}
+
+uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
+{
+    return get_h(m, key, len, hash(key, len));
 }
 
 static void grow(strmap *m)
@@ -74,10 +83,10 @@ void strmap_reserve(strmap *m, size_t n)
     while ((n + 1) * 2 > m->cap) grow(m);
 }
 
-uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t initial, int *added)
+static inline uint32_t *put_h(strmap *m, const char *key, size_t len, uint32_t h,
+                              uint32_t initial, int *added)
 {
     if ((m->count + 1) * 2 > m->cap) grow(m);
-    uint32_t h = hash(key, len);
     strmap_slot *s = find(m->slots, m->cap, key, len, h);
     if (added) *added = !s->key;
     if (!s->key) {
@@ -86,4 +95,15 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t initial, i
         m->count++;
     }
     return &s->value;
+}
+
+uint32_t *strmap_put_h(strmap *m, const char *key, size_t len, uint32_t h, uint32_t initial,
+                       int *added)
+{
+    return put_h(m, key, len, h, initial, added);
+}
+
+uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t initial, int *added)
+{
+    return put_h(m, key, len, hash(key, len), initial, added);
 }

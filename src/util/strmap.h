@@ -25,4 +25,22 @@ uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
 /* inserts if absent (value = initial); returns pointer to the value; *added tells which */
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t initial, int *added);
 uint32_t strmap_hash(const char *s, size_t n);
+
+/* Hash once, look up several times: the hot lookups (a token against the vocabulary and the
+ * memo, a word and its lemma candidates against the lexicon) share a key's hash, or the hash
+ * of its prefix, instead of hashing the same bytes again. The hash is FNV-1a, so it can be
+ * taken in steps: strmap_hash(s, n) ==
+ *   strmap_hash_end(strmap_hash_add(strmap_hash_add(STRMAP_HASH_INIT, s, k), s + k, n - k)). */
+#define STRMAP_HASH_INIT 2166136261u
+static inline uint32_t strmap_hash_add(uint32_t state, const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < n; i++) state = (state ^ s[i]) * 16777619u;
+    return state;
+}
+static inline uint32_t strmap_hash_end(uint32_t state) { return state ? state : 1; }
+/* strmap_get and strmap_put given the key's strmap_hash */
+uint32_t *strmap_get_h(const strmap *m, const char *key, size_t len, uint32_t hash);
+uint32_t *strmap_put_h(strmap *m, const char *key, size_t len, uint32_t hash, uint32_t initial,
+                       int *added);
 #endif

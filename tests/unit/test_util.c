@@ -54,6 +54,46 @@ static void test_strmap_put_get_grow(void **st)
     strmap_free(&m);
 }
 
+/* the hash-once API agrees with the plain one: stepwise hashes equal strmap_hash, and _h
+   lookups and inserts meet the plain ones' keys */
+static void test_strmap_hash_once(void **st)
+{
+    (void)st;
+    static const char *const words[] = { "", "a", "ab", "abc", "abcd", "abcde", "protesters",
+                                         "demonstrations", "x\xc3\xa9y" };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        const char *w = words[i];
+        size_t n = strlen(w);
+        for (size_t k = 0; k <= n; k++) {
+            uint32_t h = strmap_hash_add(strmap_hash_add(STRMAP_HASH_INIT, w, k), w + k, n - k);
+            assert_int_equal(strmap_hash_end(h), strmap_hash(w, n));
+        }
+    }
+    strmap m; strmap_init(&m);
+    char k[32];
+    for (int i = 0; i < 3000; i++) {
+        snprintf(k, sizeof k, "word%d", i);
+        size_t n = strlen(k);
+        int added;
+        if (i % 2) *strmap_put(&m, k, n, 0, &added) = (uint32_t)i;
+        else *strmap_put_h(&m, k, n, strmap_hash(k, n), 0, &added) = (uint32_t)i;
+        assert_true(added);
+    }
+    for (int i = 0; i < 3000; i++) {
+        snprintf(k, sizeof k, "word%d", i);
+        size_t n = strlen(k);
+        uint32_t *a = strmap_get(&m, k, n), *b = strmap_get_h(&m, k, n, strmap_hash(k, n));
+        assert_non_null(a);
+        assert_ptr_equal(a, b);
+        assert_int_equal(*a, i);
+    }
+    assert_null(strmap_get_h(&m, "nokey", 5, strmap_hash("nokey", 5)));
+    int added;
+    strmap_put_h(&m, "word1", 5, strmap_hash("word1", 5), 7, &added);
+    assert_false(added);
+    strmap_free(&m);
+}
+
 static void test_buf_json_escaping(void **st)
 {
     (void)st;
@@ -171,6 +211,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_alloc_zeroed_aligned),
         cmocka_unit_test(test_strmap_put_get_grow),
+        cmocka_unit_test(test_strmap_hash_once),
         cmocka_unit_test(test_buf_json_escaping),
         cmocka_unit_test(test_buf_numbers),
         cmocka_unit_test(test_utf8_validation),

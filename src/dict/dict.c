@@ -374,11 +374,11 @@ static void synsets_by_word(dict *d)
 {
     rg_free(d->rg, d->syn_at); rg_free(d->rg, d->syn_of); rg_free(d->rg, d->syn_always);   /* finished twice */
     uint32_t nw = d->nwords;
-    uint32_t *at = rg_calloc(d->rg, (size_t)nw + 1, sizeof *at);
-    uint8_t *always = rg_calloc(d->rg, (size_t)d->nsyn + 1, 1);
+    uint32_t *at = rg_calloc_data(d->rg, (size_t)nw + 1, sizeof *at);
+    uint8_t *always = rg_calloc_data(d->rg, (size_t)d->nsyn + 1, 1);
     uint32_t k[3];
     for (int pass = 0; pass < 2; pass++) {
-        uint32_t *of = pass ? rg_calloc(d->rg, (size_t)at[nw] + 1, sizeof *of) : NULL;
+        uint32_t *of = pass ? rg_calloc_data(d->rg, (size_t)at[nw] + 1, sizeof *of) : NULL;
         uint32_t *fill = pass ? calloc((size_t)nw + 1, sizeof *fill) : NULL;
         for (int i = 0; i < d->nsyn; i++) {
             const synset *s = d->synsets[i];
@@ -520,7 +520,7 @@ static void synset_member_keys(dict *d, synset *s)
 static void synset_lengths(dict *d, synset *s)
 {
     rg_free(d->rg, s->lens);
-    s->lens = rg_calloc(d->rg, (size_t)s->n + 1, sizeof *s->lens);
+    s->lens = rg_calloc_data(d->rg, (size_t)s->n + 1, sizeof *s->lens);
     s->nlens = 0;
     for (int m = 0; m < s->n; m++) {
         int seen = 0;
@@ -539,6 +539,7 @@ void dict_finish(dict *d)
         synset_member_keys(d, d->synsets[i]);
     }
     analyse_vocabulary(d);
+    rg_set_data(d->rg, d->lemmas);   /* pairs of ids, grown by rg_realloc: plain data */
     if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) phrase_list_keys(d, &d->by_word[i]);
     index_presence(d);
     strmap codes; strmap_init(&codes);

@@ -190,6 +190,7 @@ geo_gazetteer *geo_open_in(const char *path, hd_error *err, region *rg)
     }
     g->nn = (uint32_t)nn;
     g->nc = nc;
+    rg_set_data(rg, g->cand);   /* packed place ids: plain data for the cache's pointer check */
     return g;
 }
 

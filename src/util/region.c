@@ -85,6 +85,8 @@ void *rg_realloc(region *r, void *p, size_t n)
     if (n <= h->size) return p;
     void *q = rg_alloc(r, n);
     memcpy(q, p, h->size);
+    ((hdr *)q - 1)->data = h->data;
+    h->data = 1;   /* the old copy stays in the region, dead: the pointer check skips it */
     return q;
 }
 
@@ -95,6 +97,11 @@ void *rg_calloc_data(region *r, size_t n, size_t size)
     void *p = rg_calloc(r, n, size);
     if (r) ((hdr *)p - 1)->data = 1;
     return p;
+}
+
+void rg_set_data(region *r, void *p)
+{
+    if (r && p) ((hdr *)p - 1)->data = 1;
 }
 
 const uintptr_t *region_pointer_words(const region *r, size_t *at, size_t *n)

@@ -42,6 +42,8 @@ void *rg_calloc(region *r, size_t n, size_t size);
  * cache's check for pointers out of the image (region_pointer_words) does not read it, since such
  * numbers may look like addresses */
 void *rg_calloc_data(region *r, size_t n, size_t size);
+/* marks an allocation of r (one grown by rg_realloc, say) as plain data; no-op without r */
+void  rg_set_data(region *r, void *p);
 /* the words of the allocation at or after offset *at that may hold pointers (n of them), and
  * *at moved past it; NULL at the end */
 const uintptr_t *region_pointer_words(const region *r, size_t *at, size_t *n);

@@ -10,6 +10,7 @@
 #include "util/strmap.h"
 #include "util/buf.h"
 #include "util/utf8.h"
+#include "util/region.h"
 
 static void test_arena_alloc_zeroed_aligned(void **st)
 {
@@ -206,6 +207,31 @@ static void test_utf8_validation(void **st)
     }
 }
 
+/* the cache's pointer check reads only allocations that may hold pointers: not plain data,
+   not the dead copies rg_realloc leaves behind, and a grown data array stays data */
+static void test_region_pointer_words(void **st)
+{
+    (void)st;
+    region r;
+    if (region_reserve(&r) < 0) { skip(); return; }
+    void **ptrs = rg_calloc(&r, 4, sizeof *ptrs);
+    uint64_t *bits = rg_calloc_data(&r, 4, sizeof *bits);
+    uint32_t *grown = rg_calloc(&r, 2, sizeof *grown);
+    uint32_t *old = grown;
+    grown = rg_realloc(&r, grown, 64 * sizeof *grown);
+    rg_set_data(&r, grown);
+    uint64_t *more = rg_calloc_data(&r, 2, sizeof *more);
+    more = rg_realloc(&r, more, 16 * sizeof *more);   /* stays data */
+    size_t at = 0, n = 0, seen = 0;
+    for (const uintptr_t *w; (w = region_pointer_words(&r, &at, &n));) {
+        assert_true((const void *)w != (void *)bits && (const void *)w != (void *)grown &&
+                    (const void *)w != (void *)old && (const void *)w != (void *)more);
+        if ((const void *)w == (void *)ptrs) { seen++; assert_int_equal(n, 4); }
+    }
+    assert_int_equal(seen, 1);
+    region_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_buf_json_escaping),
         cmocka_unit_test(test_buf_numbers),
         cmocka_unit_test(test_utf8_validation),
+        cmocka_unit_test(test_region_pointer_words),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

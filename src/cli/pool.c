@@ -1,7 +1,10 @@
 /* pool.c - codes a batch of items on N threads for `code` and `ingest`. Each thread owns one
  * hd_scratch for the whole run (the coder itself is immutable and shared); items are handed out
  * by an atomic counter, and every item writes only to its own slot, so what the caller does with
- * the slots afterwards, in input order, does not depend on the thread count. */
+ * the slots afterwards, in input order, does not depend on the thread count. The caller, once
+ * it has read and written what it had to while the threads coded, codes the batch's remaining
+ * items too (with a scratch of its own) instead of waiting idle: on two cores the reading and
+ * writing would otherwise leave one core's worth of coding to be done by two threads on one. */
 #include "cli.h"
 #include <pthread.h>
 #include <stdatomic.h>
@@ -22,6 +25,7 @@ typedef struct pool_arg { pool_run *r; hd_scratch *sc; } pool_arg;
 struct cli_pool {
     int threads;
     hd_scratch *sc[POOL_MAX];
+    hd_scratch *caller;        /* the caller's, for the items it takes in cli_pool_wait */
     /* the batch started by cli_pool_start, until cli_pool_wait */
     pool_run run;
     pool_arg args[POOL_MAX];
@@ -53,6 +57,7 @@ cli_pool *cli_pool_new(const hd_coder *c, int threads)
     if (!p) return NULL;
     p->threads = threads < 1 ? 1 : threads > POOL_MAX ? POOL_MAX : threads;
     for (int k = 0; k < p->threads; k++) p->sc[k] = hd_scratch_new(c);
+    if (p->threads > 1) p->caller = hd_scratch_new(c);
     return p;
 }
 
@@ -70,6 +75,10 @@ void cli_pool_start(cli_pool *p, int n, cli_job job, void *ud)
 
 void cli_pool_wait(cli_pool *p)
 {
+    if (p->running && p->caller) {
+        pool_arg self = { &p->run, p->caller };
+        pool_worker(&self);
+    }
     for (int k = 0; k < p->running; k++) pthread_join(p->th[k], NULL);
     p->running = 0;
 }
@@ -85,5 +94,6 @@ void cli_pool_free(cli_pool *p)
     if (!p) return;
     cli_pool_wait(p);
     for (int k = 0; k < p->threads; k++) hd_scratch_free(p->sc[k]);
+    hd_scratch_free(p->caller);
     free(p);
 }

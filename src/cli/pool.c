@@ -1,10 +1,11 @@
 /* pool.c - codes a batch of items on N threads for `code` and `ingest`. Each thread owns one
  * hd_scratch for the whole run (the coder itself is immutable and shared); items are handed out
  * by an atomic counter, and every item writes only to its own slot, so what the caller does with
- * the slots afterwards, in input order, does not depend on the thread count. The caller, once
- * it has read and written what it had to while the threads coded, codes the batch's remaining
- * items too (with a scratch of its own) instead of waiting idle: on two cores the reading and
- * writing would otherwise leave one core's worth of coding to be done by two threads on one. */
+ * the slots afterwards, in input order, does not depend on the thread count. With N threads
+ * there are N - 1 workers, and the caller is the N-th coder: once it has read and written what
+ * it had to while the workers coded, it takes the batch's remaining items instead of waiting
+ * idle in join. With N workers and the caller's reading and writing besides, two cores ran
+ * three busy threads. */
 #include "cli.h"
 #include <pthread.h>
 #include <stdatomic.h>
@@ -25,7 +26,8 @@ typedef struct pool_arg { pool_run *r; hd_scratch *sc; } pool_arg;
 struct cli_pool {
     int threads;
     hd_scratch *sc[POOL_MAX];
-    hd_scratch *caller;        /* the caller's, for the items it takes in cli_pool_wait */
+    hd_scratch *caller;        /* the caller's (the last of sc), for the items it takes in
+                                  cli_pool_wait; NULL with one thread */
     /* the batch started by cli_pool_start, until cli_pool_wait */
     pool_run run;
     pool_arg args[POOL_MAX];
@@ -57,7 +59,7 @@ cli_pool *cli_pool_new(const hd_coder *c, int threads)
     if (!p) return NULL;
     p->threads = threads < 1 ? 1 : threads > POOL_MAX ? POOL_MAX : threads;
     for (int k = 0; k < p->threads; k++) p->sc[k] = hd_scratch_new(c);
-    if (p->threads > 1) p->caller = hd_scratch_new(c);
+    if (p->threads > 1) p->caller = p->sc[p->threads - 1];   /* the workers take the others */
     return p;
 }
 
@@ -65,10 +67,12 @@ cli_pool *cli_pool_new(const hd_coder *c, int threads)
 void cli_pool_start(cli_pool *p, int n, cli_job job, void *ud)
 {
     p->run.n = n; atomic_store(&p->run.next, 0); p->run.job = job; p->run.ud = ud;
-    int nt = p->threads < n ? p->threads : n;
+    /* with the caller coding in cli_pool_wait, threads - 1 workers make `threads` coders */
+    int want = p->caller ? p->threads - 1 : p->threads;
+    int nt = want < n ? want : n;
     for (int k = 0; k < nt; k++) { p->args[k].r = &p->run; p->args[k].sc = p->sc[k]; }
     p->running = 0;
-    if (nt <= 1) { if (n > 0) pool_worker(&p->args[0]); return; }
+    if (!p->caller) { if (n > 0) pool_worker(&p->args[0]); return; }   /* one thread */
     for (int k = 0; k < nt; k++) pthread_create(&p->th[k], NULL, pool_worker, &p->args[k]);
     p->running = nt;
 }
@@ -94,6 +98,5 @@ void cli_pool_free(cli_pool *p)
     if (!p) return;
     cli_pool_wait(p);
     for (int k = 0; k < p->threads; k++) hd_scratch_free(p->sc[k]);
-    hd_scratch_free(p->caller);
     free(p);
 }

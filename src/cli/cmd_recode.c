@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "../util/words.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,6 @@ static void key_add(keys *k, int sentence, const char *src, const char *tgt, con
     snprintf(b, sizeof b, "%d %s %s %s", sentence, src ? src : "-", tgt ? tgt : "---", code ? code : "-");
     k->v[k->n++] = strdup(b);
 }
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static void keys_free(keys *k) { for (size_t i = 0; i < k->n; i++) free(k->v[i]); free(k->v); k->v = NULL; k->n = k->cap = 0; }
 
@@ -163,8 +162,8 @@ int cmd_recode(int argc, char **argv)
             item *x = &it[k];
             if (!failed && x->ok) {
                 keys *old = &x->old, *nw = &x->cd.k;
-                if (old->n) qsort(old->v, old->n, sizeof *old->v, cmp_str);
-                if (nw->n) qsort(nw->v, nw->n, sizeof *nw->v, cmp_str);
+                if (old->n) qsort(old->v, old->n, sizeof *old->v, words_cmp);
+                if (nw->n) qsort(nw->v, nw->n, sizeof *nw->v, words_cmp);
                 size_t p0 = 0, q0 = 0;
                 long p = 0, m = 0;
                 buf rep; buf_init(&rep);

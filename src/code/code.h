@@ -162,6 +162,7 @@ static inline int clause_rel(const sent_ctx *c, int v, int u)
     return a == b ? 0 : clause_rel_nested(c, a, b);   /* the same clause: most calls */
 }
 void code_verbs(sent_ctx *c);
+int code_word_lists_sorted(void);   /* for tests: verb.c's word lists are sorted (bsearch) */
 void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial);
 void memory_update(sent_ctx *c);
 void memory_note(memory *mem, const mention *m, arena *a);

@@ -7,6 +7,7 @@
  * a passive's "by" phrase is its source. Events are (source, target, code) candidates; the
  * caller expands compounds and removes duplicates. */
 #include "code.h"
+#include "../util/words.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,10 +252,7 @@ static const char *const support_verbs[] = {   /* sorted, for bsearch */
     "violate", "vow", "wage", "welcome"
 };
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+int code_word_lists_sorted(void) { return WORDS_SORTED(support_verbs, 64); }
 
 static int support_before(const sent_ctx *c, int i)
 {
@@ -270,8 +268,7 @@ static int support_before(const sent_ctx *c, int i)
         if (t->cls != LC_NONE || (t->flags & TF_PUNCT)) return 0;
         if (t->vlem_id && c->tok_group[k] < 0) {
             const char *lem = c->d->words[t->vlem_id];
-            if (bsearch(&lem, support_verbs, sizeof support_verbs / sizeof *support_verbs,
-                        sizeof *support_verbs, cmp_str)) return 1;
+            if (WORDS_HAS(support_verbs, lem)) return 1;
         }
         if (c->tok_group[k] >= 0) return 0;
     }

@@ -9,6 +9,7 @@
  *     against) reaches ACCEPT.
  * Scores are additive log-ish units: a populated place's prior is log10(population). */
 #include "geo_int.h"
+#include "../util/words.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,13 +19,8 @@
 #define ACCEPT 5.0
 #define REJECT (-20.0)
 
-static int cmp_word(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* is s in l, a sorted list (this runs for every word near a capital) */
-#define in_list(s, l) (bsearch(&(s), (l), sizeof (l) / sizeof *(l), sizeof *(l), cmp_word) != NULL)
+#define in_list(s, l) WORDS_HAS(l, s)
 
 /* lower-case words allowed inside a name: "Bosnia and Herzegovina", "Port-au-Prince" */
 static const char *const connectors[] = {   /* sorted (in_list) */
@@ -81,20 +77,11 @@ static const char *const named_things[] = {   /* sorted (in_list) */
     "telegraph", "times", "tribune", "variant", "virus", "viruses"
 };
 
-static int sorted(const char *const *l, size_t n, size_t maxlen)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((i && strcmp(l[i - 1], l[i]) >= 0) || strlen(l[i]) > maxlen) return 0;
-    return 1;
-}
-
 int geo_lists_sorted(void)
 {
-#define SORTED(l, m) sorted(l, sizeof l / sizeof *l, m)
-    return SORTED(connectors, 5) && SORTED(cues, 64) && SORTED(directions, 64) &&
-           SORTED(town_words, 64) && SORTED(region_words, 64) && SORTED(stops, 64) &&
-           SORTED(speech, 64) && SORTED(named_things, 64);
-#undef SORTED
+    return WORDS_SORTED(connectors, 5) && WORDS_SORTED(cues, 64) && WORDS_SORTED(directions, 64) &&
+           WORDS_SORTED(town_words, 64) && WORDS_SORTED(region_words, 64) &&
+           WORDS_SORTED(stops, 64) && WORDS_SORTED(speech, 64) && WORDS_SORTED(named_things, 64);
 }
 
 static int is_punct(const token *t) { return (t->flags & TF_PUNCT) != 0; }

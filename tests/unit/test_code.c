@@ -10,6 +10,7 @@
 #include <string.h>
 #include "../include/herodot.h"
 #include "coded.h"
+#include "code/code.h"
 
 static hd_coder *coder;
 
@@ -25,6 +26,12 @@ static int setup(void **st)
 }
 
 static int teardown(void **st) { (void)st; hd_coder_close(coder); return 0; }
+
+static void test_word_lists_sorted(void **st)
+{
+    (void)st;
+    assert_true(code_word_lists_sorted());   /* searched by bsearch */
+}
 
 static void test_simple_verb_and_agent(void **st)
 {
@@ -184,6 +191,7 @@ int keep(const hd_event *ev, void *ud)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_lists_sorted),
         cmocka_unit_test(test_simple_verb_and_agent),
         cmocka_unit_test(test_pattern_beats_default),
         cmocka_unit_test(test_many_patterns),

@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/utf8.h"
 #include "util/region.h"
+#include "util/words.h"
 
 static void test_arena_alloc_zeroed_aligned(void **st)
 {
@@ -232,6 +233,18 @@ static void test_region_pointer_words(void **st)
     region_release(&r);
 }
 
+static void test_words(void **st)
+{
+    (void)st;
+    static const char *const l[] = { "'s", "and", "of", "the" };
+    assert_true(WORDS_SORTED(l, 3));
+    assert_false(WORDS_SORTED(l, 2));                      /* "and" is longer than 2 */
+    static const char *const unsorted[] = { "of", "and" };
+    assert_false(WORDS_SORTED(unsorted, 64));
+    assert_true(WORDS_HAS(l, "of") && WORDS_HAS(l, "'s") && WORDS_HAS(l, "the"));
+    assert_false(WORDS_HAS(l, "on") || WORDS_HAS(l, ""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_buf_numbers),
         cmocka_unit_test(test_utf8_validation),
         cmocka_unit_test(test_region_pointer_words),
+        cmocka_unit_test(test_words),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

@@ -60,8 +60,8 @@ static inline int second_word_fails(const phrase *p, const token *t, int i, int 
 {
     if (p->nw < 2) return 0;
     if (i + p->nw > n) return 1;
+    if (!phrase_told_by_second(p)) return 0;
     const word_match *w = &p->w[1];
-    if (w->gap || w->prefix || w->endings == WE_PLURAL) return 0;
     const token *u = &t[i + 1];
     return u->fold_id != w->fold && (w->exact || !u->nlem_id || u->nlem_id != w->nlem);
 }

@@ -141,14 +141,6 @@ void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_
     out->form = lex_verb_form(fold, vl);
 }
 
-/* a phrase the actor search can tell by its second word (mention.c, second_word_fails) */
-static int told_by_second(const phrase *p)
-{
-    if (p->nw < 2) return 0;
-    const word_match *w = &p->w[1];
-    return !w->gap && !w->prefix && w->endings != WE_PLURAL;
-}
-
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -170,7 +162,7 @@ static void phrase_list_keys(dict *d, phrase_list *l)
     x->other = rg_calloc_data(d->rg, (size_t)l->n, sizeof *x->other);
     for (int j = 0; j < l->n; j++) {
         const phrase *p = l->v[j];
-        if (!told_by_second(p)) { x->other[x->nother++] = (uint32_t)j; continue; }
+        if (!phrase_told_by_second(p)) { x->other[x->nother++] = (uint32_t)j; continue; }
         const word_match *w = &p->w[1];
         x->by_fold[x->nfold++] = (uint64_t)w->fold << 32 | (uint32_t)j;
         if (!w->exact && w->nlem) x->by_nlem[x->nnlem++] = (uint64_t)w->nlem << 32 | (uint32_t)j;
@@ -405,10 +397,9 @@ static void synsets_by_word(dict *d)
  * of several (its form or a lemma) or by a stem */
 static uint32_t sole_key(const word_match *w)
 {
+    uint32_t k[3];
     if (w->prefix || !w->fold) return 0;
-    if (w->exact) return w->fold;
-    if ((w->nlem && w->nlem != w->fold) || (w->vlem && w->vlem != w->fold)) return 0;
-    return w->fold;
+    return first_keys(w, k) == 1 ? k[0] : 0;
 }
 
 static void sign_elems(const dict *d, const pat_elem *e, int n, uint64_t sig[SIG_WORDS])
@@ -464,12 +455,9 @@ static int pattern_anchor(const dict *d, const pattern *p, unsigned bits[3])
         bits[0] = sig_syn_bit(set->id);
         return 1;
     }
-    int n = 0;
-    bits[n++] = sig_word_bit(w->fold);
-    if (!w->exact) {
-        if (w->nlem && w->nlem != w->fold) bits[n++] = sig_word_bit(w->nlem);
-        if (w->vlem && w->vlem != w->fold && w->vlem != w->nlem) bits[n++] = sig_word_bit(w->vlem);
-    }
+    uint32_t k[3];
+    int n = first_keys(w, k);
+    for (int j = 0; j < n; j++) bits[j] = sig_word_bit(k[j]);
     return n;
 }
 

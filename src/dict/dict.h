@@ -63,6 +63,15 @@ typedef struct phrase_keys {
 
 typedef struct phrase_list { const phrase **v; int n, cap; phrase_keys *keys; } phrase_list;
 
+/* can a phrase be told by its second word alone: two words or more, the second matched by its
+   ids (not a stem, a gap or a plural ending)? (phrase_keys; the actor search's filter) */
+static inline int phrase_told_by_second(const phrase *p)
+{
+    if (p->nw < 2) return 0;
+    const word_match *w = &p->w[1];
+    return !w->gap && !w->prefix && w->endings != WE_PLURAL;
+}
+
 /* synonym set: each member is a short word sequence */
 typedef struct synset {
     const char *name;

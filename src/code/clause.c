@@ -205,7 +205,7 @@ void code_units(sent_ctx *c)
                 open = 1;
                 /* after a comma, or opening the sentence ("Minutes before the ceasefire
                    started, the army shelled the town"), the clause closes at the next comma */
-                k = (i > 0 && c->t[i - 1].fold_len == 1 && c->t[i - 1].fold[0] == ',') || i <= 2 ? K_COMMA : K_PLAIN;
+                k = (i > 0 && FOLD_IS(&c->t[i - 1], ",")) || i <= 2 ? K_COMMA : K_PLAIN;
             } else if (ch == '(' || ch == '[') { open = 1; k = K_PAREN; }
             else if ((t->flags & TF_QUOTE) && (!strcmp(f, "\xe2\x80\x9c") ||
                      (!strcmp(f, "\"") && !(sp > 0 && kind[sp] == K_QUOTE))) &&

@@ -66,20 +66,18 @@ static void set_lex(token *k, const word_lex *w)
 
 /* a word token's analysis: from the dictionary, else the memo, else worked out (and kept);
    h is the fold's strmap_hash, shared by the memo's lookup and insert */
-static void analyse_token(const dict *d, lex_memo *memo, token *k, uint32_t h)
+static void analyse_token(const dict *d, lex_memo *memo, const token *k, uint32_t h, word_lex *w)
 {
-    if (k->fold_id && k->fold_id < d->nlex) { set_lex(k, &d->lex_of[k->fold_id]); return; }
-    word_lex w;
+    if (k->fold_id && k->fold_id < d->nlex) { *w = d->lex_of[k->fold_id]; return; }
     uint32_t *seen = memo ? strmap_get_h(&memo->map, k->fold, k->fold_len, h) : NULL;
-    if (seen) { set_lex(k, &memo->v[*seen]); return; }
-    dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, &w);
-    set_lex(k, &w);
+    if (seen) { *w = memo->v[*seen]; return; }
+    dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, w);
     if (!memo || memo->n >= 500000) return;   /* bounded: a pathological input stops filling it */
     if (memo->n == memo->cap) {
         memo->cap = memo->cap ? memo->cap * 2 : 4096;
         memo->v = realloc(memo->v, memo->cap * sizeof *memo->v);
     }
-    memo->v[memo->n] = w;
+    memo->v[memo->n] = *w;
     strmap_put_h(&memo->map, k->fold, k->fold_len, h, (uint32_t)memo->n, NULL);
     memo->n++;
 }
@@ -103,11 +101,9 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
         }
         uint32_t h = strmap_hash(k->fold, k->fold_len);
         k->fold_id = dict_word_id_h(d, k->fold, k->fold_len, h);
-        analyse_token(d, memo, k, h);
-        if (sl) {
-            sl->k0 = k0; sl->k1 = k1; sl->len = k->fold_len; sl->fold_id = k->fold_id;
-            sl->w.nlem_id = k->nlem_id; sl->w.vlem_id = k->vlem_id;
-            sl->w.cls = k->cls; sl->w.pos_hint = k->pos_hint; sl->w.form = k->form;
-        }
+        word_lex w;
+        analyse_token(d, memo, k, h, &w);
+        set_lex(k, &w);
+        if (sl) { sl->k0 = k0; sl->k1 = k1; sl->len = k->fold_len; sl->fold_id = k->fold_id; sl->w = w; }
     }
 }

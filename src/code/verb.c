@@ -54,6 +54,13 @@ static inline int wm_match_any(const word_match *w, const token *t)
 
 static int tr(const sent_ctx *c) { return c->trace != NULL; }
 
+/* is ids[k] a word id not already among ids[0..k) (k < 3)? a token's form and lemmas are
+   often the same word, looked up once */
+static inline int new_id(const uint32_t *ids, int k)
+{
+    return ids[k] && !(k && ids[k] == ids[0]) && !(k == 2 && ids[2] == ids[1]);
+}
+
 /* ---- verb candidates ---------------------------------------------------------------- */
 
 typedef struct vmatch { const verb_entry *v[16]; int n; int t0, t1; } vmatch;
@@ -108,10 +115,7 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
     out->n = 0; out->t0 = out->t1 = i;
     int best = 0;
     for (int k = 0; k < 3; k++) {
-        if (!keys[k]) continue;
-        int dup = 0;
-        for (int j = 0; j < k; j++) if (keys[j] == keys[k]) dup = 1;
-        if (dup || !dict_word_has(c->d, keys[k], WH_VERB)) continue;
+        if (!new_id(keys, k) || !dict_word_has(c->d, keys[k], WH_VERB)) continue;
         const verb_list *l = &c->d->verbs_by_word[keys[k]];
         for (int j = 0; j < l->n; j++) {
             int a, b;
@@ -429,7 +433,7 @@ static int syn_match(const sent_ctx *c, const synset *s, int i)
         for (int q = 0; q < s->nmother; q++) cand[nc++] = s->mother[q];
         uint32_t ids[3] = { t0->fold_id, t0->nlem_id, t0->vlem_id };
         for (int k = 0; k < 3 && nc >= 0; k++) {
-            if (!ids[k] || (k && ids[k] == ids[0]) || (k == 2 && ids[2] == ids[1])) continue;
+            if (!new_id(ids, k)) continue;
             int lo, hi = dict_key_range(s->mkey, s->nmkey, ids[k], &lo);
             if (nc + hi - lo > MAX_CAND) nc = -1;   /* too many: the plain walk */
             else for (; lo < hi; lo++) cand[nc++] = (uint32_t)s->mkey[lo];
@@ -495,8 +499,7 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
         if (!c->has_sig) continue;
         uint32_t ids[3] = { t->fold_id, t->nlem_id, t->vlem_id };
         for (int k = 0; k < 3; k++) {
-            /* a word is often its own lemma: each id once */
-            if (!ids[k] || (k && ids[k] == ids[0]) || (k == 2 && ids[2] == ids[1])) continue;
+            if (!new_id(ids, k)) continue;
             sig_set(c->sig, sig_word_bit(ids[k]));
             if (ids[k] >= d->syn_words || !dict_word_has(d, ids[k], WH_SYN)) continue;
             for (uint32_t j = d->syn_at[ids[k]]; j < d->syn_at[ids[k] + 1]; j++) {
@@ -1327,7 +1330,7 @@ int code_discard(sent_ctx *c)
         const token *t = &c->t[i];
         uint32_t keys[2] = { t->fold_id, t->nlem_id };
         for (int k = 0; k < 2; k++) {
-            if (!keys[k] || (k && keys[1] == keys[0]) || !dict_word_has(c->d, keys[k], WH_DISCARD)) continue;
+            if (!new_id(keys, k) || !dict_word_has(c->d, keys[k], WH_DISCARD)) continue;
             const phrase_list *l = &c->d->discard_by_word[keys[k]];
             for (int j = 0; j < l->n; j++) {
                 const phrase *p = l->v[j];

@@ -1,6 +1,6 @@
 /* region.c - see region.h. Each allocation carries its size in a 16-byte header, which is all
  * rg_realloc needs to copy a growing array, and whether it holds plain data (rg_calloc_data),
- * which the walk of region_next_pointers skips. */
+ * which the walk of region_pointer_words skips. */
 #define _GNU_SOURCE
 #include "region.h"
 #include <stdio.h>
@@ -95,7 +95,7 @@ void *rg_calloc(region *r, size_t n, size_t size) { return r ? rg_alloc(r, n * s
 void *rg_calloc_data(region *r, size_t n, size_t size)
 {
     void *p = rg_calloc(r, n, size);
-    if (r) ((hdr *)p - 1)->data = 1;
+    rg_set_data(r, p);
     return p;
 }
 

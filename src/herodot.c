@@ -290,13 +290,6 @@ const char *hd_cameo_name(const hd_coder *c, const char *code)
     return ci ? ci->name : NULL;
 }
 
-/* strncmp(a, b, 3) == 0 when b has three letters, inline: asked for every mention of every
-   sentence against the article's countries so far */
-static inline int same3(const char *a, const char *b)
-{
-    return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
-}
-
 static int parse_date(const char *s, int32_t *out)
 {
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return -1;
@@ -591,9 +584,9 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
                     gm[i].place.precision);
         for (int k = 0; k < c.nm && nctx < 64; k++) {
             const char *mc = c.m[k].code;
-            if (!mc || !mc[0] || !mc[1] || !mc[2] || same3(mc, "IGO") || same3(mc, "NGO")) continue;
+            if (!mc || !mc[0] || !mc[1] || !mc[2] || code_same3(mc, "IGO") || code_same3(mc, "NGO")) continue;
             int dupc = 0;
-            for (int q = 0; q < nctx && !dupc; q++) dupc = same3(ctx_countries[q], mc);
+            for (int q = 0; q < nctx && !dupc; q++) dupc = code_same3(ctx_countries[q], mc);
             if (!dupc) ctx_countries[nctx++] = arena_strndup(&ar, mc, 3);
         }
         time_ctx before = tctx;

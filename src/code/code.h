@@ -163,6 +163,12 @@ static inline int clause_rel(const sent_ctx *c, int v, int u)
 }
 void code_verbs(sent_ctx *c);
 int code_word_lists_sorted(void);   /* for tests: verb.c's word lists are sorted (bsearch) */
+/* does code s begin with the three letters of p (a country, IGO, a role)? strncmp(s, p, 3) == 0
+   inline: the article memory and the country context ask it of every coded mention */
+static inline int code_same3(const char *s, const char *p)
+{
+    return s[0] == p[0] && s[1] == p[1] && s[2] == p[2];
+}
 void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial);
 void memory_update(sent_ctx *c);
 void memory_note(memory *mem, const mention *m, arena *a);

@@ -11,13 +11,6 @@ void memory_init(memory *m, int32_t date)
     m->date = date;
 }
 
-/* does s start with the three letters of p? (strncmp(s, p, 3) == 0, inline: the memory is
-   told of every coded mention, and compares a code against a dozen roles) */
-static inline int pre3(const char *s, const char *p)
-{
-    return s[0] == p[0] && s[1] == p[1] && s[2] == p[2];
-}
-
 /* the role of a code of at least six letters (its second three), else NULL */
 static const char *role_of(const char *code)
 {
@@ -60,9 +53,9 @@ const char *memory_role(const memory *mem, const char *role)
 static void remember_role(memory *mem, const char *code)
 {
     const char *r = role_of(code);
-    if (!r || pre3(code, "IGO") || pre3(code, "NGO")) return;
+    if (!r || code_same3(code, "IGO") || code_same3(code, "NGO")) return;
     for (int i = 0; i < mem->nroles; i++)
-        if (pre3(mem->roles[i].role, r)) { mem->roles[i].code = code; return; }
+        if (code_same3(mem->roles[i].role, r)) { mem->roles[i].code = code; return; }
     if (mem->nroles == 16) return;
     memcpy(mem->roles[mem->nroles].role, code + 3, 3);
     mem->roles[mem->nroles].role[3] = 0;
@@ -78,18 +71,18 @@ void memory_note(memory *mem, const mention *m, arena *a)
     mem->last_any = code;
     if (m->person) { mem->last_person = code; }
     else mem->last_nonperson = code;
-    if (pre3(code, "IGO")) { mem->last_igo = code; return; }
-    if (pre3(code, "NGO") || pre3(code, "IMG")) { mem->last_group = code; return; }
+    if (code_same3(code, "IGO")) { mem->last_igo = code; return; }
+    if (code_same3(code, "NGO") || code_same3(code, "IMG")) { mem->last_group = code; return; }
     const char *r = role_of(code);
     if (m->kind == AK_GROUP ||
-        (r && (pre3(r, "REB") || pre3(r, "INS") || pre3(r, "SEP") || pre3(r, "CRM"))))
+        (r && (code_same3(r, "REB") || code_same3(r, "INS") || code_same3(r, "SEP") || code_same3(r, "CRM"))))
         mem->last_group = code;
-    if (r && (pre3(r, "OPP") || pre3(r, "CVL"))) mem->last_crowd = code;
-    if (r && pre3(r, "MIL")) mem->last_mil = code;
+    if (r && (code_same3(r, "OPP") || code_same3(r, "CVL"))) mem->last_crowd = code;
+    if (r && code_same3(r, "MIL")) mem->last_mil = code;
     if (m->plural && !m->person) mem->last_plural = code;
     if (code[0] && code[1] && code[2] && !m->pronoun && !m->agent_only) {
         /* the same state again (most often) keeps its copy */
-        if (!mem->last_state || !pre3(mem->last_state, code) || mem->last_state[3])
+        if (!mem->last_state || !code_same3(mem->last_state, code) || mem->last_state[3])
             mem->last_state = arena_strndup(a, code, 3);
         if (!mem->home) mem->home = mem->last_state;
     }

@@ -476,7 +476,7 @@ static int english_words(const hd_coder *hc, const char *text, size_t len)
 {
     if (!hc->lx.loaded) return 0;
     int words = 0, known = 0;
-    char w[64], buf[128];
+    char w[64];
     for (size_t i = 0; i < len && words < 200;) {
         while (i < len && !isalpha((unsigned char)text[i]) && (unsigned char)text[i] < 0x80) i++;
         size_t b = i;
@@ -491,9 +491,9 @@ static int english_words(const hd_coder *hc, const char *text, size_t len)
         if (!ascii) continue;           /* accented: not an English word */
         for (size_t k = 0; k < l; k++) w[k] = (char)tolower((unsigned char)text[b + k]);
         w[l] = 0;
-        if (lex_pos(&hc->lx, w, l) || lex_lemma(&hc->lx, w, l, LEX_CAN_VERB, buf, sizeof buf) ||
-            lex_lemma(&hc->lx, w, l, LEX_CAN_NOUN, buf, sizeof buf))
-            known++;
+        lex_word lw;
+        lex_analyse(&hc->lx, w, l, &lw);
+        if (lw.pos || lw.verb || lw.noun) known++;
     }
     return words >= 10 && known * 10 >= words * 6;
 }

@@ -19,38 +19,36 @@
 #define ACCEPT 5.0
 #define REJECT (-20.0)
 
-/* is s in l, a sorted list (this runs for every word near a capital) */
-#define in_list(s, l) WORDS_HAS(l, s)
 
 /* lower-case words allowed inside a name: "Bosnia and Herzegovina", "Port-au-Prince" */
-static const char *const connectors[] = {   /* sorted (in_list) */
+static const char *const connectors[] = {   /* sorted (WORDS_HAS) */
     "'s", "al", "am", "an", "and", "au", "aux", "bin", "da", "de", "del", "della", "der", "des",
     "di", "do", "dos", "du", "el", "en", "ibn", "la", "le", "les", "of", "on", "sur", "the", "und",
     "upon", "y"
 };
 /* words before a place that say "a place follows" */
-static const char *const cues[] = {   /* sorted (in_list) */
+static const char *const cues[] = {   /* sorted (WORDS_HAS) */
     "across", "along", "around", "at", "between", "entered", "from", "in", "in-", "inside", "into",
     "left", "near", "nearby", "neighboring", "neighbouring", "off", "outside", "over", "reached",
     "through", "throughout", "to", "toward", "towards", "via", "visited", "visiting", "within"
 };
-static const char *const directions[] = {   /* sorted (in_list) */
+static const char *const directions[] = {   /* sorted (WORDS_HAS) */
     "central", "coastal", "downtown", "east", "eastern", "lower", "mid", "neighboring",
     "neighbouring", "north", "northeast", "northeastern", "northern", "northwest", "northwestern",
     "occupied", "rural", "south", "southeast", "southeastern", "southern", "southwest",
     "southwestern", "upper", "west", "western"
 };
-static const char *const town_words[] = {   /* sorted (in_list) */
+static const char *const town_words[] = {   /* sorted (WORDS_HAS) */
     "capital", "cities", "city", "commune", "community", "hamlet", "municipality", "outskirts",
     "port", "settlement", "suburb", "suburbs", "town", "towns", "township", "village", "villages"
 };
-static const char *const region_words[] = {   /* sorted (in_list) */
+static const char *const region_words[] = {   /* sorted (WORDS_HAS) */
     "canton", "counties", "county", "department", "district", "districts", "emirate",
     "governorate", "island", "islands", "krai", "oblast", "prefecture", "province", "provinces",
     "region", "regions", "republic", "state", "states", "territory"
 };
 /* capitalized words that start or sit in a sentence without being part of a name */
-static const char *const stops[] = {   /* sorted (in_list) */
+static const char *const stops[] = {   /* sorted (WORDS_HAS) */
     "a", "about", "according", "across", "after", "against", "all", "along", "also", "although",
     "amid", "among", "an", "and", "another", "around", "as", "at", "because", "before", "between",
     "beyond", "both", "but", "by", "despite", "during", "each", "either", "even", "every",
@@ -64,13 +62,13 @@ static const char *const stops[] = {   /* sorted (in_list) */
     "within", "without", "yes", "yesterday", "you"
 };
 /* "X said" is a person */
-static const char *const speech[] = {   /* sorted (in_list) */
+static const char *const speech[] = {   /* sorted (WORDS_HAS) */
     "added", "announced", "argued", "asked", "claimed", "explained", "insisted", "noted",
     "replied", "said", "says", "stated", "testified", "told", "warned", "wrote"
 };
 /* "West Nile virus", "Reston ebolavirus", "Spanish flu": a name, not a place */
 /* and newspapers, broadcasters, carriers: the Los Angeles Times, Kenya Airways */
-static const char *const named_things[] = {   /* sorted (in_list) */
+static const char *const named_things[] = {   /* sorted (WORDS_HAS) */
     "airlines", "airways", "broadcasting", "chronicle", "courier", "disease", "ebolavirus",
     "encephalitis", "examiner", "fever", "flu", "gazette", "globe", "guardian", "herald",
     "influenza", "inquirer", "journal", "observer", "post", "strain", "strains", "subtype",
@@ -205,7 +203,7 @@ static int match_at(const geo_gazetteer *g, const token *t, int n, int i, const 
         if (is_punct(w)) break;
         int cap = is_cap_text(w, text);
         if (j > i && !cap && !(w->flags & (TF_HYPHEN | TF_POSS)) &&
-            (w->fold_len > 5 || !in_list(w->fold, connectors)))   /* none is longer than "della" */
+            (w->fold_len > 5 || !WORDS_HAS(connectors, w->fold)))   /* none is longer than "della" */
             break;
         if (!append_key(key, &len, sizeof key, w)) break;
         if (!cap || (w->flags & TF_POSS)) continue;   /* a name ends on a capital */
@@ -228,7 +226,7 @@ static int match_at(const geo_gazetteer *g, const token *t, int n, int i, const 
 /* a capitalized word that can sit next to a place without making it part of a longer name */
 static int free_word(const token *w)
 {
-    return in_list(w->fold, stops) || in_list(w->fold, cues) || in_list(w->fold, directions);
+    return WORDS_HAS(stops, w->fold) || WORDS_HAS(cues, w->fold) || WORDS_HAS(directions, w->fold);
 }
 
 static int find_spans(const geo_gazetteer *g, arena *a, const token *t, int n, const char *text,
@@ -266,30 +264,30 @@ static void span_evidence(span *s, const token *t, int n, const char *text)
     const token *prev2 = s->t0 > 1 ? &t[s->t0 - 2] : NULL;
     const token *next = s->t1 < n ? &t[s->t1] : NULL;
     double ev = 0;
-    if (prev && in_list(prev->fold, cues)) ev += 1.5;
-    if (prev && in_list(prev->fold, directions)) ev += 1.0;
+    if (prev && WORDS_HAS(cues, prev->fold)) ev += 1.5;
+    if (prev && WORDS_HAS(directions, prev->fold)) ev += 1.0;
     if (prev && !strcmp(prev->fold, "of") && prev2) {
         int cap2 = is_cap_text(prev2, text) && !(prev2->flags & TF_FIRST);
         if (cap2 && !strcmp(prev2->fold, "republic")) ;      /* Republic of Kosovo */
         else if (cap2 && !free_word(prev2)) s->embedded = 1;  /* Department of Justice */
-        else if (in_list(prev2->fold, town_words)) { ev += 2.0; s->hint = 1; }
-        else if (in_list(prev2->fold, region_words)) { ev += 2.0; s->hint = 2; }
-        else if (in_list(prev2->fold, directions) || !strcmp(prev2->fold, "parts") ||
+        else if (WORDS_HAS(town_words, prev2->fold)) { ev += 2.0; s->hint = 1; }
+        else if (WORDS_HAS(region_words, prev2->fold)) { ev += 2.0; s->hint = 2; }
+        else if (WORDS_HAS(directions, prev2->fold) || !strcmp(prev2->fold, "parts") ||
                  !strcmp(prev2->fold, "centre") || !strcmp(prev2->fold, "center") ||
                  !strcmp(prev2->fold, "rest") || !strcmp(prev2->fold, "part"))
             ev += 1.5;
         else if (is_cap_text(prev2, text) && !free_word(prev2))
             s->embedded = 1;                    /* University of Georgia, Voice of America */
     }
-    if (prev && !is_cap_text(prev, text) && (in_list(prev->fold, town_words) ||
-                                            in_list(prev->fold, region_words)))
+    if (prev && !is_cap_text(prev, text) && (WORDS_HAS(town_words, prev->fold) ||
+                                            WORDS_HAS(region_words, prev->fold)))
         ev += 1.0;                               /* "the village Banjska" */
     /* "Hubei province", "Dallas County"; not "United States Department of Agriculture" */
     int org = next && is_cap_text(next, text) && s->t1 + 1 < n && !strcmp(t[s->t1 + 1].fold, "of");
     if (org) ;
-    else if (next && in_list(next->fold, region_words) && strcmp(next->fold, "republic")) {
+    else if (next && WORDS_HAS(region_words, next->fold) && strcmp(next->fold, "republic")) {
         ev += 2.0; s->hint = 2; s->e1 = s->t1 + 1;
-    } else if (next && in_list(next->fold, town_words)) {
+    } else if (next && WORDS_HAS(town_words, next->fold)) {
         ev += 1.5; s->hint = 1; s->e1 = s->t1 + 1;
     }
     /* inside a longer capitalized name: President Obama, Kenya Airways, Los Angeles Times */
@@ -300,7 +298,7 @@ static void span_evidence(span *s, const token *t, int n, const char *text)
     if (after && s->e1 == s->t1 && is_cap_text(after, text) && !free_word(after) &&
         !(after->flags & TF_NUM))
         s->modifier = 1;
-    if (after && in_list(after->fold, named_things)) s->embedded = 1;
+    if (after && WORDS_HAS(named_things, after->fold)) s->embedded = 1;
     /* US$10 and $US 1.5 billion; A/California/7/2009 */
     if ((next && !strcmp(next->fold, "$")) || (prev && !strcmp(prev->fold, "$"))) s->embedded = 1;
     if (prev && next && !strcmp(prev->fold, "/") && !strcmp(next->fold, "/")) s->embedded = 1;
@@ -349,7 +347,7 @@ static void prepare(const geo_gazetteer *g, span *sp, int ns, const token *t, in
                 }
             }
             if (pop && (first->flags & TF_FIRST)) v -= 1.0;
-            if (minor && next && in_list(next->fold, speech)) v -= 2.5;
+            if (minor && next && WORDS_HAS(speech, next->fold)) v -= 2.5;
             if (minor && s->person) v -= 4.0;
             s->cand_score[c] = v;
         }

@@ -14,7 +14,7 @@ for t in fuzz/fuzz_*.c; do
 done
 seed=build/fuzz/seed; mkdir -p "$seed"
 cp tests/dict/verbs/test.txt tests/dict/actors/test.txt tests/dict/agents.txt "$seed/" 2>/dev/null || true
-printf "COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10\nDEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER\nSET: CODE BY SENTENCE\nCOMPLEX: VERBS[5] CONJ[4] NOACTPRIOR\nFORWARD: ^^*****NNN*SSS OFF\n" > "$seed/options.txt"
+printf "COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10\nDEFAULT: SOURCE [ANYSRC] PRIOR TARGET [ANYTGT] AFTER\nSET: CODE BY SENTENCE\nCOMPLEX: VERBS[5] CONJ[4] NOACTPRIOR\nFORWARD: ^^*****NNN*SSS OFF\n" > "$seed/options.txt"
 [ -f samples/articles.jsonl ] && head -c 4000 samples/articles.jsonl > "$seed/articles.jsonl"
 for b in build/fuzz/bin/*; do
     echo "fuzzing $(basename "$b") for ${SECS}s"

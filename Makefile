@@ -2,12 +2,19 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build/release
-OPT     ?= -O2 -g
 SAN     ?=
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
+# The release build: -O3, and with gcc link-time optimization of the herodot binary (the
+# coder's stages call each other across files: dict lookups, the arena, the article memory;
+# about 2.5% fewer instructions a sentence, see docs/PERFORMANCE.md). Fat objects keep the
+# library usable by links without LTO (the unit tests, other programs). Other builds (asan,
+# fuzz, dev) set OPT themselves and so go without.
 ifneq (,$(findstring clang,$(shell $(CC) --version 2>/dev/null)))
 WARN    += -Wno-unknown-warning-option
+OPT     ?= -O3 -g
+else
+OPT     ?= -O3 -g -flto=auto -ffat-lto-objects
 endif
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
 ICU_LIBS   := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
@@ -39,7 +46,7 @@ $(LIB): $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	$(CC) $(OPT) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

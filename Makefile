@@ -72,7 +72,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS) $(LDFLAGS) -lcmocka
+	$(CC) $(CFLAGS) -fno-lto -Isrc -o $@ $< $(LIB) $(LDLIBS) $(LDFLAGS) -lcmocka
 
 unit: $(UNIT_BIN) $(BIN)
 

@@ -533,7 +533,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
     time_ctx tctx;
     time_ctx_init(&tctx, date, dt.dl.present ? dt.dl.month : 0, dt.dl.present ? dt.dl.day : 0);
     /* places: countries named so far steer the gazetteer ("Banjska" in Kosovo, not Bansko) */
-    const char *ctx_countries[64]; int nctx = 0;
+    const char *ctx_countries[64] = { 0 }; int nctx = 0;
     hd_place article_place; int have_article_place = 0;
     place_memory pmem; memset(&pmem, 0, sizeof pmem); pmem.sent = -10;
     if (mem.home) ctx_countries[nctx++] = mem.home;

@@ -124,7 +124,7 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
     const token *t = c->t;
     *len = 0;
     /* most words begin no phrase, by either id, and are not looked up again below */
-    if (!dict_word_has(c->d, t[i].fold_id, WH_PHRASE) && !dict_word_has(c->d, t[i].nlem_id, WH_PHRASE) &&
+    if (!WH_FOLD_NLEM(t[i].wh, WH_PHRASE) &&
         !((t[i].flags & TF_ALLCAP) && t[i].fold_len <= 3) && !(TABARI_LIKE(c->d) && !t[i].fold_id && !t[i].nlem_id))
         return NULL;
     uint32_t keys[3] = { t[i].fold_id, t[i].nlem_id, 0 };
@@ -201,6 +201,7 @@ static int is_name_token(const sent_ctx *c, int i)
 static int is_verb_word(const sent_ctx *c, const token *k)
 {
     const verb_list *ix = c->d->verbs_by_word;
+    if (!WH_ANY_ID(k->wh, WH_VERB)) return 0;
     return (k->vlem_id && dict_word_has(c->d, k->vlem_id, WH_VERB) && ix[k->vlem_id].n) ||
            (k->fold_id && dict_word_has(c->d, k->fold_id, WH_VERB) && ix[k->fold_id].n);
 }

@@ -114,7 +114,7 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
     uint32_t keys[3] = { t->vlem_id, t->nlem_id, t->fold_id };
     out->n = 0; out->t0 = out->t1 = i;
     int best = 0;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 3 && WH_ANY_ID(t->wh, WH_VERB); k++) {
         if (!new_id(keys, k) || !dict_word_has(c->d, keys[k], WH_VERB)) continue;
         const verb_list *l = &c->d->verbs_by_word[keys[k]];
         for (int j = 0; j < l->n; j++) {
@@ -501,7 +501,7 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
         for (int k = 0; k < 3; k++) {
             if (!new_id(ids, k)) continue;
             sig_set(c->sig, sig_word_bit(ids[k]));
-            if (ids[k] >= d->syn_words || !dict_word_has(d, ids[k], WH_SYN)) continue;
+            if (!WH_ANY_ID(t->wh, WH_SYN) || ids[k] >= d->syn_words || !dict_word_has(d, ids[k], WH_SYN)) continue;
             for (uint32_t j = d->syn_at[ids[k]]; j < d->syn_at[ids[k] + 1]; j++) {
                 c->syn_seen[d->syn_of[j]] = (serial << 1) | 1;
                 sig_set(c->sig, sig_syn_bit((int)d->syn_of[j]));
@@ -1328,6 +1328,7 @@ int code_discard(sent_ctx *c)
 {
     for (int i = 0; i < c->n; i++) {
         const token *t = &c->t[i];
+        if (!WH_FOLD_NLEM(t->wh, WH_DISCARD)) continue;
         uint32_t keys[2] = { t->fold_id, t->nlem_id };
         for (int k = 0; k < 2; k++) {
             if (!new_id(keys, k) || !dict_word_has(c->d, keys[k], WH_DISCARD)) continue;

@@ -139,6 +139,7 @@ void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_
     if (!out->nlem_id) out->nlem_id = fold_id;
     out->vlem_id = vl ? dict_word_id_h(d, vl, lw.verb_len, lw.verb_hash) : fold_id;
     out->form = lex_verb_form(fold, vl);
+    out->wh = dict_wh(d, fold_id, out->nlem_id, out->vlem_id);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -526,10 +527,10 @@ void dict_finish(dict *d)
         synset_lengths(d, d->synsets[i]);
         synset_member_keys(d, d->synsets[i]);
     }
-    analyse_vocabulary(d);
     rg_set_data(d->rg, d->lemmas);   /* pairs of ids, grown by rg_realloc: plain data */
     if (d->by_word) for (uint32_t i = 0; i < d->index_cap; i++) phrase_list_keys(d, &d->by_word[i]);
     index_presence(d);
+    analyse_vocabulary(d);   /* after index_presence: an analysis carries its wh bits */
     strmap codes; strmap_init(&codes);
     for (int i = 0; i < d->nblocks; i++) {
         verb_block *b = d->blocks[i];

@@ -198,7 +198,10 @@ typedef struct dict_dialect_stats {
 /* what a token of a word is, lexically: the ids of its noun and verb lemmas (the word's own id
  * when it has none), its closed class, what WordNet allows it to be (LEX_CAN_*) and its verb
  * form (FORM_*) */
-typedef struct word_lex { uint32_t nlem_id, vlem_id; uint8_t cls, pos_hint, form; } word_lex;
+/* wh: which by-word indexes (WH_* bits, word_has) have entries for the word's own or noun
+   lemma's id (low four bits) or its verb lemma's (high four): a stage asks it once for a
+   token instead of a byte per id, and most tokens begin nothing any index holds */
+typedef struct word_lex { uint32_t nlem_id, vlem_id; uint8_t cls, pos_hint, form, wh; } word_lex;
 
 /* a file or folder the dictionary was read from, as it was then (for the cache) */
 typedef struct dict_source { char path[1024]; int64_t size, mtime_ns; int exists; } dict_source;
@@ -253,12 +256,27 @@ uint32_t dict_intern(dict *d, const char *w, size_t n);
 uint32_t dict_word_id(const dict *d, const char *w, size_t n);
 /* the same, given the word's strmap_hash (a caller that looks the word up elsewhere too) */
 uint32_t dict_word_id_h(const dict *d, const char *w, size_t n, uint32_t hash);
-enum word_has_bits { WH_PHRASE = 1, WH_DISCARD = 2, WH_VERB = 4, WH_SYN = 8 };
+enum word_has_bits { WH_PHRASE = 1, WH_DISCARD = 2, WH_VERB = 4, WH_SYN = 8, WH_ALL = 15 };
 /* may word id have entries in the index of bit (WH_*)? 1 when it is not known */
 static inline int dict_word_has(const dict *d, uint32_t id, unsigned bit)
 {
     return !d->word_has || id >= d->nhas || (d->word_has[id] & bit);
 }
+/* all of word id's WH_* bits (all of them when not known) */
+static inline unsigned dict_word_has_bits(const dict *d, uint32_t id)
+{
+    return !d->word_has || id >= d->nhas ? WH_ALL : d->word_has[id];
+}
+/* word_lex.wh for a word and its lemma ids */
+static inline uint8_t dict_wh(const dict *d, uint32_t fold_id, uint32_t nlem_id, uint32_t vlem_id)
+{
+    return (uint8_t)(dict_word_has_bits(d, fold_id) | dict_word_has_bits(d, nlem_id) |
+                     dict_word_has_bits(d, vlem_id) << 4);
+}
+/* may a token with these wh bits begin an entry of index bit by its fold or noun lemma, or
+   by any of its ids? */
+#define WH_FOLD_NLEM(wh, bit) ((wh) & (bit))
+#define WH_ANY_ID(wh, bit) (((wh) | (wh) >> 4) & (bit))
 /* a folded word's analysis (word_lex), worked out from the lexicon; fold_id is its own id */
 void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_id, word_lex *out);
 /* compile a word (already folded by the text stage or raw upper case) */

@@ -20,7 +20,7 @@ static int teardown(void **st) { (void)st; lex_close(&lx); return 0; }
 static int same_lex(const token *a, const token *b)
 {
     return a->fold_id == b->fold_id && a->nlem_id == b->nlem_id && a->vlem_id == b->vlem_id &&
-           a->cls == b->cls && a->pos_hint == b->pos_hint && a->form == b->form;
+           a->cls == b->cls && a->pos_hint == b->pos_hint && a->form == b->form && a->wh == b->wh;
 }
 
 static void test_memo_and_cache_agree(void **st)
@@ -50,14 +50,22 @@ static void test_memo_and_cache_agree(void **st)
         for (int i = 0; i < n; i++) assert_true(same_lex(&fresh[i], &memoed[i]));
     }
     /* the dictionary's own word, an unknown one, and one too long for the cache */
-    int attacked = -1, long_word = -1;
+    int attacked = -1, long_word = -1, town = -1, shelling = -1;
     for (int i = 0; i < n; i++) {
         if (!strcmp(fresh[i].fold, "attacked")) attacked = i;
         if (!strcmp(fresh[i].fold, "counterinsurgencies")) long_word = i;
+        if (!strcmp(fresh[i].fold, "town")) town = i;
+        if (!strcmp(fresh[i].fold, "shelling")) shelling = i;
     }
-    assert_true(attacked >= 0 && long_word >= 0);
+    assert_true(attacked >= 0 && long_word >= 0 && town >= 0 && shelling >= 0);
     assert_int_equal(fresh[attacked].vlem_id, dict_word_id(&d, "attack", 6));
     assert_int_equal(fresh[attacked].form, FORM_ED);
+    /* the index bits: "attacked" heads no entry itself, its verb lemma does (high nibble);
+       "town" begins nothing */
+    assert_false(WH_FOLD_NLEM(fresh[attacked].wh, WH_VERB));
+    assert_true(WH_ANY_ID(fresh[attacked].wh, WH_VERB));
+    assert_true(WH_ANY_ID(fresh[shelling].wh, WH_VERB));
+    assert_int_equal(fresh[town].wh, 0);
     assert_true(fresh[long_word].fold_len > 16);
     lex_memo_free(&m);
     arena_free(&a);

@@ -174,9 +174,17 @@ static const struct { const char *w; uint8_t n; } not_names[] = {
 #undef W
 };
 
+/* the first letters of not_names (keep the two in step): most names begin otherwise and
+   skip the list */
+#define L(ch) (1u << ((ch) - 'a'))
+enum { NOT_NAME_FIRST = L('a') | L('d') | L('f') | L('j') | L('m') | L('n') | L('o') | L('s') |
+                        L('t') | L('w') };
+#undef L
+
 static int not_name(const token *k)
 {
-    if (k->fold_len > 9) return 0;
+    unsigned first = (unsigned char)k->fold[0] - 'a';
+    if (k->fold_len > 9 || first >= 26 || !(NOT_NAME_FIRST >> first & 1)) return 0;
     for (size_t j = 0; j < sizeof not_names / sizeof *not_names; j++)
         if (not_names[j].n == k->fold_len && not_names[j].w[0] == k->fold[0] &&
             !memcmp(k->fold, not_names[j].w, k->fold_len)) return 1;

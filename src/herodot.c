@@ -290,11 +290,20 @@ const char *hd_cameo_name(const hd_coder *c, const char *code)
     return ci ? ci->name : NULL;
 }
 
+/* the digits s[b..e) as a number (checked to be digits already): atoi's locale and sign
+   handling cost more than the rest of an article's start */
+static int digits_value(const char *s, int b, int e)
+{
+    int v = 0;
+    for (int i = b; i < e; i++) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
 static int parse_date(const char *s, int32_t *out)
 {
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return -1;
-    for (int i = 0; i < 10; i++) if (i != 4 && i != 7 && !isdigit((unsigned char)s[i])) return -1;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    for (int i = 0; i < 10; i++) if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return -1;
+    int y = digits_value(s, 0, 4), m = digits_value(s, 5, 7), d = digits_value(s, 8, 10);
     if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1800 || y > 2200) return -1;
     *out = y * 10000 + m * 100 + d;
     return 0;

@@ -62,6 +62,7 @@ static void set_lex(token *k, const word_lex *w)
 {
     k->nlem_id = w->nlem_id; k->vlem_id = w->vlem_id;
     k->cls = w->cls; k->pos_hint = w->pos_hint; k->form = w->form; k->wh = w->wh;
+    k->idm = w->idm;
 }
 
 /* a word token's analysis: from the dictionary, else the memo, else worked out (and kept);
@@ -90,6 +91,7 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
             k->fold_id = punct_id(d, memo, k);
             k->cls = LC_NONE;
             k->wh = dict_wh(d, k->fold_id, k->nlem_id, k->vlem_id);
+            k->idm = dict_idm(k->fold_id, k->nlem_id, k->vlem_id);
             continue;
         }
         lex_slot *sl = NULL; uint64_t k0 = 0, k1 = 0;

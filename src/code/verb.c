@@ -54,12 +54,6 @@ static inline int wm_match_any(const word_match *w, const token *t)
 
 static int tr(const sent_ctx *c) { return c->trace != NULL; }
 
-/* is ids[k] a word id not already among ids[0..k) (k < 3)? a token's form and lemmas are
-   often the same word, looked up once */
-static inline int new_id(const uint32_t *ids, int k)
-{
-    return ids[k] && !(k && ids[k] == ids[0]) && !(k == 2 && ids[2] == ids[1]);
-}
 
 /* ---- verb candidates ---------------------------------------------------------------- */
 
@@ -114,8 +108,9 @@ static void verbs_at(const sent_ctx *c, int i, vmatch *out)
     uint32_t keys[3] = { t->vlem_id, t->nlem_id, t->fold_id };
     out->n = 0; out->t0 = out->t1 = i;
     int best = 0;
-    for (int k = 0; k < 3 && WH_ANY_ID(t->wh, WH_VERB); k++) {
-        if (!new_id(keys, k) || !dict_word_has(c->d, keys[k], WH_VERB)) continue;
+    for (unsigned m = WH_ANY_ID(t->wh, WH_VERB) ? IDM_VNF(t->idm) : 0; m; m &= m - 1) {
+        int k = __builtin_ctz(m);
+        if (!dict_word_has(c->d, keys[k], WH_VERB)) continue;
         const verb_list *l = &c->d->verbs_by_word[keys[k]];
         for (int j = 0; j < l->n; j++) {
             int a, b;
@@ -432,8 +427,8 @@ static int syn_match(const sent_ctx *c, const synset *s, int i)
     if (s->mkey && s->nmother <= MAX_CAND) {
         for (int q = 0; q < s->nmother; q++) cand[nc++] = s->mother[q];
         uint32_t ids[3] = { t0->fold_id, t0->nlem_id, t0->vlem_id };
-        for (int k = 0; k < 3 && nc >= 0; k++) {
-            if (!new_id(ids, k)) continue;
+        for (unsigned m = IDM_FNV(t0->idm); m && nc >= 0; m &= m - 1) {
+            int k = __builtin_ctz(m);
             int lo, hi = dict_key_range(s->mkey, s->nmkey, ids[k], &lo);
             if (nc + hi - lo > MAX_CAND) nc = -1;   /* too many: the plain walk */
             else for (; lo < hi; lo++) cand[nc++] = (uint32_t)s->mkey[lo];
@@ -498,8 +493,8 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
         /* the synonym sets these words can begin are present (synset_present reads it) */
         if (!c->has_sig) continue;
         uint32_t ids[3] = { t->fold_id, t->nlem_id, t->vlem_id };
-        for (int k = 0; k < 3; k++) {
-            if (!new_id(ids, k)) continue;
+        for (unsigned m = IDM_FNV(t->idm); m; m &= m - 1) {
+            int k = __builtin_ctz(m);
             sig_set(c->sig, sig_word_bit(ids[k]));
             if (!WH_ANY_ID(t->wh, WH_SYN) || ids[k] >= d->syn_words || !dict_word_has(d, ids[k], WH_SYN)) continue;
             for (uint32_t j = d->syn_at[ids[k]]; j < d->syn_at[ids[k] + 1]; j++) {
@@ -1330,8 +1325,9 @@ int code_discard(sent_ctx *c)
         const token *t = &c->t[i];
         if (!WH_FOLD_NLEM(t->wh, WH_DISCARD)) continue;
         uint32_t keys[2] = { t->fold_id, t->nlem_id };
-        for (int k = 0; k < 2; k++) {
-            if (!new_id(keys, k) || !dict_word_has(c->d, keys[k], WH_DISCARD)) continue;
+        for (unsigned m = IDM_FNV(t->idm) & 3u; m; m &= m - 1) {   /* fold and noun lemma */
+            int k = __builtin_ctz(m);
+            if (!dict_word_has(c->d, keys[k], WH_DISCARD)) continue;
             const phrase_list *l = &c->d->discard_by_word[keys[k]];
             for (int j = 0; j < l->n; j++) {
                 const phrase *p = l->v[j];

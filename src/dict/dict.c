@@ -140,6 +140,7 @@ void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_
     out->vlem_id = vl ? dict_word_id_h(d, vl, lw.verb_len, lw.verb_hash) : fold_id;
     out->form = lex_verb_form(fold, vl);
     out->wh = dict_wh(d, fold_id, out->nlem_id, out->vlem_id);
+    out->idm = dict_idm(fold_id, out->nlem_id, out->vlem_id);
 }
 
 static int cmp_u64(const void *a, const void *b)

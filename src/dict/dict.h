@@ -201,7 +201,12 @@ typedef struct dict_dialect_stats {
 /* wh: which by-word indexes (WH_* bits, word_has) have entries for the word's own or noun
    lemma's id (low four bits) or its verb lemma's (high four): a stage asks it once for a
    token instead of a byte per id, and most tokens begin nothing any index holds */
-typedef struct word_lex { uint32_t nlem_id, vlem_id; uint8_t cls, pos_hint, form, wh; } word_lex;
+/* idm: which of the word's ids are there and differ from those before them, in the order
+   fold, noun lemma, verb lemma (bits 0-2: IDM_FNV) and in the order verb lemma, noun lemma,
+   fold (bits 4-6: IDM_VNF). A stage that looks each id up once visits the set bits. */
+typedef struct word_lex { uint32_t nlem_id, vlem_id; uint8_t cls, pos_hint, form, wh, idm; } word_lex;
+#define IDM_FNV(idm) ((idm) & 7u)
+#define IDM_VNF(idm) ((idm) >> 4 & 7u)
 
 /* a file or folder the dictionary was read from, as it was then (for the cache) */
 typedef struct dict_source { char path[1024]; int64_t size, mtime_ns; int exists; } dict_source;
@@ -272,6 +277,16 @@ static inline uint8_t dict_wh(const dict *d, uint32_t fold_id, uint32_t nlem_id,
 {
     return (uint8_t)(dict_word_has_bits(d, fold_id) | dict_word_has_bits(d, nlem_id) |
                      dict_word_has_bits(d, vlem_id) << 4);
+}
+/* the bits of ids a, b, c (in that order) that are there and new */
+static inline unsigned dict_new_ids(uint32_t a, uint32_t b, uint32_t c)
+{
+    return (a != 0) | (unsigned)(b && b != a) << 1 | (unsigned)(c && c != a && c != b) << 2;
+}
+/* word_lex.idm for a word's ids */
+static inline uint8_t dict_idm(uint32_t fold_id, uint32_t nlem_id, uint32_t vlem_id)
+{
+    return (uint8_t)(dict_new_ids(fold_id, nlem_id, vlem_id) | dict_new_ids(vlem_id, nlem_id, fold_id) << 4);
 }
 /* may a token with these wh bits begin an entry of index bit by its fold or noun lemma, or
    by any of its ids? */

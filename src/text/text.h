@@ -33,6 +33,7 @@ typedef struct token {
     uint8_t pos_hint;       /* lex: what WordNet allows (LEX_CAN_NOUN|...) */
     uint8_t form;           /* lex: morphological form of a verb (FORM_*) */
     uint8_t wh;             /* lex: the dictionary's indexes its ids may begin (word_lex.wh) */
+    uint8_t idm;            /* lex: which of its ids are distinct (word_lex.idm) */
 } token;
 
 typedef struct sentence {

@@ -20,7 +20,8 @@ static int teardown(void **st) { (void)st; lex_close(&lx); return 0; }
 static int same_lex(const token *a, const token *b)
 {
     return a->fold_id == b->fold_id && a->nlem_id == b->nlem_id && a->vlem_id == b->vlem_id &&
-           a->cls == b->cls && a->pos_hint == b->pos_hint && a->form == b->form && a->wh == b->wh;
+           a->cls == b->cls && a->pos_hint == b->pos_hint && a->form == b->form && a->wh == b->wh &&
+           a->idm == b->idm;
 }
 
 static void test_memo_and_cache_agree(void **st)
@@ -66,6 +67,13 @@ static void test_memo_and_cache_agree(void **st)
     assert_true(WH_ANY_ID(fresh[attacked].wh, WH_VERB));
     assert_true(WH_ANY_ID(fresh[shelling].wh, WH_VERB));
     assert_int_equal(fresh[town].wh, 0);
+    /* the distinct-id bits, in both orders: "attacked" has its verb lemma only */
+    for (int i = 0; i < n; i++) {
+        const token *k = &fresh[i];
+        assert_int_equal(IDM_FNV(k->idm), dict_new_ids(k->fold_id, k->nlem_id, k->vlem_id));
+        assert_int_equal(IDM_VNF(k->idm), dict_new_ids(k->vlem_id, k->nlem_id, k->fold_id));
+    }
+    assert_true(IDM_VNF(fresh[attacked].idm) & 1);
     assert_true(fresh[long_word].fold_len > 16);
     lex_memo_free(&m);
     arena_free(&a);

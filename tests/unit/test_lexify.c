@@ -39,7 +39,12 @@ static void test_memo_and_cache_agree(void **st)
     unlink(path);
     static const char text[] =
         "Troops attacked the town, shelling it with rockets; the internationalization of "
-        "counterinsurgencies attacked nobody, and troops attacked again with rockets.";
+        "counterinsurgencies attacked nobody, and troops attacked again with rockets. "
+        /* words of every length up to the cache's 16 bytes and past it, sharing their first
+           bytes (the cache's key is two overlapping loads for most lengths) */
+        "I in inn inns inter interns internal internals internally internation "
+        "international internationals internationally internationalism internationalise "
+        "internationalised internationalises interns inter inns in I.";
     arena a; arena_init(&a, 4096);
     token *fresh, *memoed;
     int n = text_tokenize(&a, text, 0, sizeof text - 1, 0, &fresh);

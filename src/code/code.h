@@ -123,8 +123,9 @@ typedef struct sent_ctx {
     const uint32_t *stamp; uint32_t serial;
     uint32_t *syn_seen;        /* per synonym set: serial*2 + present, a memo */
     /* the sentence's signature: the bits (dict.h, sig_word_bit) of its words and of the sets
-       they can begin; has_sig is 0 when there is none and every pattern must be tried */
-    uint64_t sig[SIG_WORDS]; int has_sig;
+       they can begin; has_sig is 0 when there is none and every pattern must be tried.
+       sig_absent is its complement, kept so that a pattern's test is an AND per word */
+    uint64_t sig[SIG_WORDS], sig_absent[SIG_WORDS]; int has_sig;
     /* per synonym set, a row of n bytes: 1 + the length matched at each token, 0 = not yet
        (patterns sharing a set try it at the same tokens again and again); a set's row is made
        when the sentence first tries the set (syn_row_serial[set] == serial), since zeroing

@@ -503,15 +503,22 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
             }
         }
     }
+    for (int j = 0; j < SIG_WORDS; j++) c->sig_absent[j] = ~c->sig[j];
     stamp[0] = 0;   /* id 0 is "no word" */
     c->stamp = stamp; c->serial = serial;
 }
 
-/* the sentence may hold every word and set the pattern cannot do without (dict.h) */
+/* the sentence may hold every word and set the pattern cannot do without (dict.h), when the
+   sentence has a signature (block_best's index asks only then) */
+static inline int sig_fits(const sent_ctx *c, const uint64_t *sig)
+{
+    const uint64_t *a = c->sig_absent;
+    return !((sig[0] & a[0]) | (sig[1] & a[1]) | (sig[2] & a[2]) | (sig[3] & a[3]));
+}
+
 static inline int sig_possible(const sent_ctx *c, const uint64_t *sig)
 {
-    if (!c->has_sig) return 1;
-    return !((sig[0] & ~c->sig[0]) | (sig[1] & ~c->sig[1]) | (sig[2] & ~c->sig[2]) | (sig[3] & ~c->sig[3]));
+    return !c->has_sig || sig_fits(c, sig);
 }
 
 static int word_present(const sent_ctx *c, const word_match *w)
@@ -710,7 +717,7 @@ static void block_best(const sent_ctx *c, const verb_block *b, uint8_t skip, int
     for (int i = 0; i < w; i++)
         for (uint64_t m = cand[i]; m; m &= m - 1) {
             int k = i * 64 + __builtin_ctzll(m);
-            if (sig_possible(c, b->sig + (size_t)k * SIG_WORDS) && try_pattern(c, b, k, vu0, vu1, best, bpm)) return;
+            if (sig_fits(c, b->sig + (size_t)k * SIG_WORDS) && try_pattern(c, b, k, vu0, vu1, best, bpm)) return;
         }
 }
 

@@ -1095,11 +1095,12 @@ void code_verbs(sent_ctx *c)
     const int tabari = TABARI_LIKE(c->d);
     if (tabari) tabari_commas(c);
     for (int i = 0; i < c->n; i++) {
+        /* no verb entry under any of its ids, the usual token, asked first (TABARI also
+           looks up unknown words' roots) */
+        if (!tabari && !WH_ANY_ID(c->t[i].wh, WH_VERB)) continue;
         /* TABARI codes any word its verb dictionary lists, modals ("SHOULD") too */
         if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) ||
             (c->t[i].cls != LC_NONE && !tabari) || (c->gone && c->gone[i])) continue;
-        /* no verb entry under any of its ids (TABARI also looks up unknown words' roots) */
-        if (!tabari && !WH_ANY_ID(c->t[i].wh, WH_VERB)) continue;
         vmatch vm;
         verbs_at(c, i, &vm);
         if (!vm.n) continue;

@@ -510,15 +510,18 @@ void code_mentions(sent_ctx *c)
 {
     int n = c->n;
     const token *t = c->t;
-    hit *hits = arena_alloc(c->a, sizeof(hit) * (size_t)(n + 1));
-    int *hit_at = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
+    hit *hits = arena_alloc_raw(c->a, sizeof(hit) * (size_t)(n + 1));
+    /* -1 (none) for every token, as all-ones bytes; the entry past the end is 0 */
+    int *hit_at = arena_alloc_raw(c->a, sizeof(int) * (size_t)(n + 1));
+    c->tok_mention = arena_alloc_raw(c->a, sizeof(int) * (size_t)(n + 1));
+    memset(hit_at, 0xff, sizeof(int) * (size_t)n); hit_at[n] = 0;
+    memset(c->tok_mention, 0xff, sizeof(int) * (size_t)n); c->tok_mention[n] = 0;
     int nh = 0;
-    c->tok_mention = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
     c->mcap = 2 * n + 2 * MAX_MEMBERS;
     c->m = arena_alloc_raw(c->a, sizeof(mention) * (size_t)c->mcap);
     c->nm = 0;
-    for (int i = 0; i < n; i++) { hit_at[i] = -1; c->tok_mention[i] = -1; }
-    /* 1. dictionary phrases, longest first, left to right */
+    /* 1. dictionary phrases, longest first, left to right; and names: capitalized words no
+       dictionary knows, marked -2 in tok_mention for now */
     for (int i = 0; i < n;) {
         int len = 0;
         const phrase *p = (t[i].flags & TF_PUNCT) ? NULL : best_at(c, c->d->by_word, i, &len);
@@ -530,14 +533,16 @@ void code_mentions(sent_ctx *c)
             /* "the alliance", "both sides": anaphors need their determiner */
             if (!(p->nw > 1 && (t[i].cls == LC_DET || t[i].cls == LC_QUANT))) p = NULL;
         }
-        if (!p) { i++; continue; }
+        if (!p) {
+            if (is_name_token(c, i)) c->tok_mention[i] = -2;
+            i++;
+            continue;
+        }
         hits[nh].t0 = i; hits[nh].t1 = i + len; hits[nh].p = p;
         for (int k = i; k < i + len; k++) hit_at[k] = nh;
         nh++;
         i += len;
     }
-    /* names: capitalized words no dictionary knows; -2 marks them in tok_mention for now */
-    for (int i = 0; i < n; i++) if (hit_at[i] < 0 && is_name_token(c, i)) c->tok_mention[i] = -2;
 
     /* 2. chunks */
     for (int i = 0; i < n;) {

@@ -717,7 +717,10 @@ static void block_best(const sent_ctx *c, const verb_block *b, uint8_t skip, int
     for (int i = 0; i < w; i++)
         for (uint64_t m = cand[i]; m; m &= m - 1) {
             int k = i * 64 + __builtin_ctzll(m);
-            if (sig_fits(c, b->sig + (size_t)k * SIG_WORDS) && try_pattern(c, b, k, vu0, vu1, best, bpm)) return;
+            if (!sig_fits(c, b->sig + (size_t)k * SIG_WORDS)) continue;
+            const word_match *a = b->pat[k]->anchor;
+            if (a && !word_present(c, a)) continue;   /* pattern_possible would say so, dearer */
+            if (try_pattern(c, b, k, vu0, vu1, best, bpm)) return;
         }
 }
 

@@ -438,7 +438,7 @@ static void pattern_sign(const dict *d, pattern *p, uint64_t sig[SIG_WORDS])
  * news, else its first set. Its bits: those of the ids by which the word may be present (its
  * form and, unless exact, its lemmas), any of which a sentence holding the word has. Returns
  * how many (0: no anchor, the pattern is visited always). */
-static int pattern_anchor(const dict *d, const pattern *p, unsigned bits[3])
+static int pattern_anchor(const dict *d, pattern *p, unsigned bits[3])
 {
     const word_match *w = NULL; const synset *set = NULL; size_t best = 0;
     for (int side = 0; side < 2; side++) {
@@ -452,6 +452,7 @@ static int pattern_anchor(const dict *d, const pattern *p, unsigned bits[3])
                 set = e[k].syn;
         }
     }
+    p->anchor = w;
     if (!w) {
         if (!set) return 0;
         bits[0] = sig_syn_bit(set->id);
@@ -468,13 +469,14 @@ static void block_index(dict *d, verb_block *b)
 {
     rg_free(d->rg, b->rows);
     b->rows = b->anchors = NULL; b->row_words = 0;
+    for (int k = 0; k < b->npat; k++) b->pat[k]->anchor = NULL;
     if (b->npat < BLOCK_INDEX_MIN) return;
     int w = (b->npat + 63) / 64;
     b->rows = rg_calloc_data(d->rg, (size_t)BLOCK_ROWS * (size_t)w + SIG_WORDS, sizeof *b->rows);
     b->anchors = b->rows + (size_t)BLOCK_ROWS * (size_t)w;
     b->row_words = w;
     for (int k = 0; k < b->npat; k++) {
-        const pattern *p = b->pat[k];
+        pattern *p = b->pat[k];
         uint64_t bit = 1ull << (k & 63);
         unsigned a[3];
         int na = pattern_anchor(d, p, a);

@@ -144,6 +144,10 @@ typedef struct pattern {
     int nlit;                      /* literal words and synsets: specificity */
     int seq;                       /* load order, to break ties deterministically */
     const char *src;
+    /* the word the block index files it under (its longest), or NULL (a set, or no index):
+       asked for exactly before the whole pattern, as its signature bits may all be set by
+       other words of the sentence */
+    const word_match *anchor;
 } pattern;
 
 /* A block with many patterns (CAMEO's have hundreds) is indexed by the patterns' anchors:

@@ -279,7 +279,7 @@ int dict_cache_save(const char *file, const dict_cache_key *k, region *rg, const
     memset(&root->d.scratch, 0, sizeof root->d.scratch);
     root->d.sources = NULL; root->d.nsources = root->d.capsources = 0;
     /* the strmaps' and arenas' region pointers point at the builder's region struct */
-    const strmap *maps[] = { &root->lx.pos, &root->lx.exc_noun, &root->lx.exc_verb, &root->d.vocab,
+    const strmap *maps[] = { &root->lx.pos, &root->d.vocab,
                              &root->d.synset_ix, &root->d.cameo_ix };
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++) {
         ((strmap *)maps[i])->rg = NULL;

@@ -259,7 +259,9 @@ static const char **wordnet_words(const dict *d, size_t *n)
     size_t k = 0;
     for (size_t i = 0; i < m->cap; i++) {
         const strmap_slot *s = &m->slots[i];
-        if (!s->key || memchr(s->key, '_', s->len) || memchr(s->key, ' ', s->len)) continue;
+        /* (an irregular form only, with no parts of speech, is not an index word) */
+        if (!s->key || !(s->value & LEX_POS_MASK) || memchr(s->key, '_', s->len) ||
+            memchr(s->key, ' ', s->len)) continue;
         v[k++] = s->key;
     }
     qsort(v, k, sizeof *v, cmp_word);

@@ -60,24 +60,26 @@ int lex_files(const char *dir, char (*paths)[1024], int max)
     return n;
 }
 
-static void load_exc(lexicon *lx, strmap *m, const char *path)
+/* an exception file's forms into lx->pos, each with its lemma's place (the first line for a
+   form wins) */
+static void load_exc(lexicon *lx, int verb, const char *path)
 {
     FILE *f = fopen(path, "r");
     if (!f) return;
     char line[1024];
+    const unsigned shift = verb ? LEX_EXC_VERB_SHIFT : LEX_EXC_NOUN_SHIFT;
     while (fgets(line, sizeof line, f)) {
         char *a = strtok(line, " \n");
         char *b = strtok(NULL, " \n");
-        if (!a || !b) continue;
-        int added;
-        uint32_t *v = strmap_put(m, a, strlen(a), 0, &added);
-        if (!added) continue;
+        if (!a || !b || lx->nexc >= LEX_EXC_MAX) continue;
+        uint32_t *v = strmap_put(&lx->pos, a, strlen(a), 0, NULL);
+        if (lex_entry_exc(*v, verb)) continue;
         if (lx->nexc == lx->exccap) {
             lx->exccap = lx->exccap ? lx->exccap * 2 : 4096;
             lx->exc_str = rg_realloc(lx->rg, lx->exc_str, lx->exccap * sizeof(char *));
         }
         lx->exc_str[lx->nexc] = rg_strdup(lx->rg, b);
-        *v = (uint32_t)lx->nexc++;
+        *v |= (uint32_t)(++lx->nexc) << shift;
     }
     fclose(f);
 }
@@ -88,7 +90,7 @@ int lex_open_in(lexicon *lx, const char *dir, hd_error *err, region *rg)
 {
     memset(lx, 0, sizeof *lx);
     lx->rg = rg;
-    strmap_init_in(&lx->pos, rg); strmap_init_in(&lx->exc_noun, rg); strmap_init_in(&lx->exc_verb, rg);
+    strmap_init_in(&lx->pos, rg);
     strmap_reserve(&lx->pos, 150000);      /* WordNet 3.0 has 147,306 lemmas */
     if (!dir) dir = "/usr/share/wordnet";
     char path[1024];
@@ -99,8 +101,8 @@ int lex_open_in(lexicon *lx, const char *dir, hd_error *err, region *rg)
         snprintf(path, sizeof path, "%s/%s", dir, idx[i].f);
         load_index(&lx->pos, path, idx[i].bit);
     }
-    snprintf(path, sizeof path, "%s/noun.exc", dir); load_exc(lx, &lx->exc_noun, path);
-    snprintf(path, sizeof path, "%s/verb.exc", dir); load_exc(lx, &lx->exc_verb, path);
+    snprintf(path, sizeof path, "%s/noun.exc", dir); load_exc(lx, 0, path);
+    snprintf(path, sizeof path, "%s/verb.exc", dir); load_exc(lx, 1, path);
     lx->loaded = lx->pos.count > 1000;
     if (!lx->loaded && err) {
         snprintf(err->file, sizeof err->file, "%s", dir);
@@ -114,7 +116,7 @@ int lex_open_in(lexicon *lx, const char *dir, hd_error *err, region *rg)
 void lex_close(lexicon *lx)
 {
     if (!lx->rg) {               /* else it is all in the region, released whole */
-        strmap_free(&lx->pos); strmap_free(&lx->exc_noun); strmap_free(&lx->exc_verb);
+        strmap_free(&lx->pos);
         for (size_t i = 0; i < lx->nexc; i++) free(lx->exc_str[i]);
         free(lx->exc_str);
     }
@@ -124,7 +126,7 @@ void lex_close(lexicon *lx)
 int lex_pos(const lexicon *lx, const char *w, size_t n)
 {
     const uint32_t *v = strmap_get(&lx->pos, w, n);
-    return v ? (int)*v : 0;
+    return v ? (int)(*v & LEX_POS_MASK) : 0;
 }
 
 #define R(suf, rep) { suf, rep, sizeof suf - 1, sizeof rep - 1 }
@@ -142,16 +144,18 @@ enum { SUF_MAX = 4 };   /* the longest suffix; a doubled consonant reaches one b
 
 /* A word being lemmatised, hashed once: the FNV states of its prefixes that the suffix rules
  * keep (the word less up to SUF_MAX + 1 bytes), so a rule's candidate is hashed by adding its
- * replacement only, and the word's own pos bits, looked up once for both lemmas. */
+ * replacement only, and the word's own entry (pos bits and exceptions), looked up once for
+ * both lemmas. */
 typedef struct word_in {
     const char *w; size_t n;
     uint32_t st[SUF_MAX + 2];   /* st[j]: the state after the first n - j bytes */
-    int pos;                    /* lex_pos, or -1 while not looked up */
+    int looked;                 /* entry is looked up */
+    uint32_t entry;             /* its lexicon.pos entry, 0 if none */
 } word_in;
 
 static void word_in_init(word_in *x, const char *w, size_t n)
 {
-    x->w = w; x->n = n; x->pos = -1;
+    x->w = w; x->n = n; x->looked = 0; x->entry = 0;
     size_t k = n > SUF_MAX + 1 ? n - (SUF_MAX + 1) : 0;
     uint32_t h = strmap_hash_add(STRMAP_HASH_INIT, w, k);
     for (size_t i = k;; i++) {
@@ -163,14 +167,17 @@ static void word_in_init(word_in *x, const char *w, size_t n)
 
 static uint32_t word_hash(const word_in *x) { return strmap_hash_end(x->st[0]); }
 
-static int word_pos(const lexicon *lx, word_in *x)
+static uint32_t word_entry(const lexicon *lx, word_in *x)
 {
-    if (x->pos < 0) {
+    if (!x->looked) {
         const uint32_t *v = strmap_get_h(&lx->pos, x->w, x->n, word_hash(x));
-        x->pos = v ? (int)*v : 0;
+        x->entry = v ? *v : 0;
+        x->looked = 1;
     }
-    return x->pos;
+    return x->entry;
 }
+
+static int word_pos(const lexicon *lx, word_in *x) { return (int)(word_entry(lx, x) & LEX_POS_MASK); }
 
 /* is the candidate in out (len bytes, hash h) known with part of speech bit? */
 static int known_h(const lexicon *lx, const char *out, size_t len, uint32_t h, int bit)
@@ -227,10 +234,9 @@ static const char *lemma_of(const lexicon *lx, word_in *x, int pos, char *out, s
     const char *w = x->w;
     size_t n = x->n;
     int bit = pos == LEX_CAN_VERB ? LEX_CAN_VERB : LEX_CAN_NOUN;
-    const strmap *exc = bit == LEX_CAN_VERB ? &lx->exc_verb : &lx->exc_noun;
-    const uint32_t *e = strmap_get_h(exc, w, n, word_hash(x));
+    unsigned e = lex_entry_exc(word_entry(lx, x), bit == LEX_CAN_VERB);
     if (e) {   /* copied as snprintf would, without its cost */
-        const char *l = lx->exc_str[*e];
+        const char *l = lx->exc_str[e - 1];
         size_t ln = strlen(l);
         if (ln >= outsz) ln = outsz - 1;
         memcpy(out, l, ln); out[ln] = 0;

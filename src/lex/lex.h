@@ -18,11 +18,21 @@ enum lex_class {
 
 enum verb_form { FORM_BASE = 0, FORM_S, FORM_ED, FORM_ING, FORM_EN };
 
+/* A word's entry in lexicon.pos: its LEX_CAN_* bits (the low four, from WordNet's index
+ * files) and, when it is an irregular form (noun.exc, verb.exc), where its noun and its verb
+ * lemma are in exc_str, plus one, in LEX_EXC_BITS each above them. One lookup tells a word's
+ * parts of speech and both exceptions: they were three tables, three lookups a new word. */
+enum { LEX_POS_MASK = 15, LEX_EXC_BITS = 14, LEX_EXC_MAX = (1 << LEX_EXC_BITS) - 1,
+       LEX_EXC_NOUN_SHIFT = 4, LEX_EXC_VERB_SHIFT = 4 + LEX_EXC_BITS };
+static inline unsigned lex_entry_exc(uint32_t entry, int verb)
+{
+    return entry >> (verb ? LEX_EXC_VERB_SHIFT : LEX_EXC_NOUN_SHIFT) & LEX_EXC_MAX;
+}
+
 typedef struct lexicon {
-    strmap pos;          /* word -> LEX_CAN_* bits (WordNet index files) */
-    strmap exc_noun;     /* irregular form -> index into exc_strings */
-    strmap exc_verb;
-    char **exc_str; size_t nexc, exccap;
+    strmap pos;          /* word -> its entry (above): parts of speech and exceptions */
+    char **exc_str; size_t nexc, exccap;   /* the exceptions' lemmas (a WordNet with more
+                                              than LEX_EXC_MAX is cut there) */
     int loaded;          /* 0 when WordNet's files were not found */
     region *rg;          /* where the tables live (NULL: the heap) */
 } lexicon;

@@ -102,8 +102,9 @@ static const char *ref_lemma(const char *w, size_t n, int pos, char *out, size_t
                  { "ing", "e" }, { "ing", "" }, { "s", "" }, { NULL, NULL } };
     if (n == 0 || n + 1 > outsz) return NULL;
     int bit = pos == LEX_CAN_VERB ? LEX_CAN_VERB : LEX_CAN_NOUN;
-    const uint32_t *e = strmap_get(bit == LEX_CAN_VERB ? &lx.exc_verb : &lx.exc_noun, w, n);
-    if (e) { snprintf(out, outsz, "%s", lx.exc_str[*e]); return out; }
+    const uint32_t *v = strmap_get(&lx.pos, w, n);
+    unsigned e = v ? lex_entry_exc(*v, bit == LEX_CAN_VERB) : 0;
+    if (e) { snprintf(out, outsz, "%s", lx.exc_str[e - 1]); return out; }
     int ss = n > 2 && (!memcmp(w + n - 2, "ss", 2) || !memcmp(w + n - 2, "us", 2) ||
                        !memcmp(w + n - 2, "is", 2));
     if (!ss || bit == LEX_CAN_VERB)

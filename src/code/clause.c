@@ -171,8 +171,10 @@ static int scare_quote(const sent_ctx *c, int i)
  * and close at their partner. A semicolon starts a new top-level clause. */
 void code_units(sent_ctx *c)
 {
-    c->u = arena_alloc(c->a, sizeof(unit) * (size_t)(c->n + 1));
-    c->tok_unit = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 1));
+    /* not zeroed: every unit and every token's unit is written below */
+    c->u = arena_alloc_raw(c->a, sizeof(unit) * (size_t)(c->n + 1));
+    c->tok_unit = arena_alloc_raw(c->a, sizeof(int) * (size_t)(c->n + 1));
+    c->tok_unit[c->n] = 0;
     c->clause_parent = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 2));
     c->clause_rel_pron = arena_alloc(c->a, (size_t)(c->n + 2));
     c->nu = 0;

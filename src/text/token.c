@@ -39,14 +39,15 @@ static int is_abbrev(const char *s, size_t n)
 }
 
 /* ASCII classes by range, not through <ctype.h>: these run on every byte of every article
- * (the C locale's isalnum, isdigit, isupper are these ranges). Letters and digits by a table:
- * one load a byte in the word scan, which also folds and counts capitals. */
-enum { AC_DIGIT = 1, AC_LOWER = 2, AC_UPPER = 4 };
-#define AC(c) ((c) - '0' < 10u ? AC_DIGIT : (c) - 'a' < 26u ? AC_LOWER : \
-               (c) - 'A' < 26u ? AC_UPPER : 0)
+ * (the C locale's isalnum, isdigit, isupper are these ranges). Letters and digits by a table
+ * of the class (high byte) and the folded byte (low byte): one load a byte in the word scan,
+ * which also folds. */
+enum { AC_DIGIT = 1 << 8, AC_LOWER = 2 << 8, AC_UPPER = 4 << 8 };
+#define AC(c) ((c) - '0' < 10u ? AC_DIGIT | (c) : (c) - 'a' < 26u ? AC_LOWER | (c) : \
+               (c) - 'A' < 26u ? AC_UPPER | ((c) + 32u) : 0)
 #define AC4(c) AC(c), AC((c) + 1u), AC((c) + 2u), AC((c) + 3u)
 #define AC16(c) AC4(c), AC4((c) + 4u), AC4((c) + 8u), AC4((c) + 12u)
-static const uint8_t ascii_class[256] = {   /* 0 from 128 on */
+static const uint16_t ascii_class[256] = {   /* 0 from 128 on */
     AC16(0u), AC16(16u), AC16(32u), AC16(48u), AC16(64u), AC16(80u), AC16(96u), AC16(112u)
 };
 
@@ -197,20 +198,24 @@ static const prefold none = { 0, 0, 0 };
 static inline uint32_t word_start(const tokvec *tv, const char *text, uint32_t b, uint32_t end,
                                   int *digits_only, prefold *pf)
 {
+    const unsigned char *s = (const unsigned char *)text + b;
+    uint32_t n = end - b, i = 0;
     char *out = tv->fold;
-    uint32_t b0 = b;
     unsigned seen = 0;
-    int upper = 0;
-    for (; b < end; b++) {
-        unsigned c = (unsigned char)text[b], x = ascii_class[c];
+    for (; i < n; i++) {
+        unsigned x = ascii_class[s[i]];
         if (!x) break;
         seen |= x;
-        upper += (int)(x >> 2);
-        *out++ = (char)(c | 0x20);   /* digits have the bit already */
+        out[i] = (char)x;   /* the folded byte */
     }
+    /* the capitals are counted only for a word without small letters (TF_ALLCAP wants two):
+     * the acronyms, not every word */
+    unsigned upper = 0;
+    if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER)
+        for (uint32_t j = 0; j < i; j++) upper += (ascii_class[s[j]] & AC_UPPER) != 0;
     if (seen & (AC_LOWER | AC_UPPER)) *digits_only = 0;
-    pf->n = b - b0; pf->upper = upper; pf->lower = (seen & AC_LOWER) != 0;
-    return b;
+    pf->n = i; pf->upper = (int)upper; pf->lower = (seen & AC_LOWER) != 0;
+    return b + i;
 }
 
 /* the end of a further run of ASCII letters and digits from b; *digits_only cleared on a letter */

@@ -94,6 +94,37 @@ static void test_tokens_possessive_negation_hyphen(void **st)
     arena_free(&a);
 }
 
+/* the word scan folds and classifies a word's ASCII letters and digits in one pass, and
+ * counts capitals only for words without small letters: the flags each way */
+static void test_word_flags_and_folds(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 4096);
+    token *t;
+    const char *s = "NATO G7 A 7th AbC ABc UN-led na\xc3\xafve CAF\xc3\x89 X\xc3\x89 1,000 B2B "
+                    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ Q";
+    int n = text_tokenize(&a, s, 0, (uint32_t)strlen(s), 0, &t);
+    const char *want[] = { "nato", "g7", "a", "7th", "abc", "abc", "un", "led", "naive", "cafe",
+                           "xe", "1,000", "b2b",
+                           "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz", "q" };
+    enum { C = TF_CAP, AC = TF_CAP | TF_ALLCAP, N = TF_NUM };
+    const uint32_t flags[] = { AC, C, C, N, C, C, AC, TF_HYPHEN, 0, AC, C, N, AC, 0, C };
+    assert_int_equal(n, 15);
+    for (int i = 0; i < n; i++) {
+        assert_string_equal(t[i].fold, want[i]);
+        assert_int_equal(t[i].fold_len, strlen(want[i]));
+        assert_int_equal(t[i].flags & (TF_CAP | TF_ALLCAP | TF_NUM | TF_HYPHEN), flags[i]);
+    }
+    /* a word that ends the span, and a span of one letter */
+    n = text_tokenize(&a, "said Reuters", 5, 12, 0, &t);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].fold, "reuters");
+    n = text_tokenize(&a, "x", 0, 1, 0, &t);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].fold, "x");
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +133,7 @@ int main(void)
         cmocka_unit_test(test_paragraphs_and_quotes),
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_tokens_possessive_negation_hyphen),
+        cmocka_unit_test(test_word_flags_and_folds),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

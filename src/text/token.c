@@ -51,6 +51,16 @@ static const uint16_t ascii_class[256] = {   /* 0 from 128 on */
     AC16(0u), AC16(16u), AC16(32u), AC16(48u), AC16(64u), AC16(80u), AC16(96u), AC16(112u)
 };
 
+/* the bytes after a word's ASCII letters and digits that may take it on or attach to it:
+ * . , ' - and any byte of a character beyond ASCII (a letter, a curly apostrophe) */
+#define GO(c) ((c) >= 0x80u || (c) == '.' || (c) == ',' || (c) == '\'' || (c) == '-')
+#define GO4(c) GO(c), GO((c) + 1u), GO((c) + 2u), GO((c) + 3u)
+#define GO16(c) GO4(c), GO4((c) + 4u), GO4((c) + 8u), GO4((c) + 12u)
+static const uint8_t word_goes_on[256] = {
+    GO16(0u), GO16(16u), GO16(32u), GO16(48u), GO16(64u), GO16(80u), GO16(96u), GO16(112u),
+    GO16(128u), GO16(144u), GO16(160u), GO16(176u), GO16(192u), GO16(208u), GO16(224u), GO16(240u)
+};
+
 static inline int ascii_upper(unsigned c) { return c - 'A' < 26; }
 static inline int ascii_digit(unsigned c) { return c - '0' < 10; }
 
@@ -191,6 +201,17 @@ static inline void emit_folded(tokvec *tv, const char *text, uint32_t b0, uint32
                   .flags = flags };
 }
 
+/* emit for an ASCII punctuation mark: its fold is itself */
+static inline void emit_mark(tokvec *tv, uint32_t b0, uint32_t c0, char ch, uint32_t flags)
+{
+    token *t = push(tv);
+    char *fold = tv->fold;
+    fold[0] = ch; fold[1] = 0;
+    tv->fold += 2;
+    *t = (token){ .b0 = b0, .b1 = b0 + 1, .c0 = c0, .c1 = c0 + 1, .fold = fold, .fold_len = 1,
+                  .flags = flags };
+}
+
 static const prefold none = { 0, 0, 0 };
 
 /* the run of ASCII letters and digits a word starts with, folded into the fold buffer as it
@@ -253,8 +274,7 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
                  * mark that cannot continue it or attach to it (not . , ' -) */
                 uint32_t e = word_start(&tv, text, k.b, k.end, &digits_only, &pf);
                 k.c += e - k.b; k.b = e;
-                unsigned char nx = e < k.end ? (unsigned char)text[e] : ' ';
-                if (nx < 0x80 && nx != '.' && nx != ',' && nx != '\'' && nx != '-') {
+                if (e == k.end || !word_goes_on[(unsigned char)text[e]]) {
                     emit_folded(&tv, text, wb, k.b, wc, k.c, pending, pf);
                     pending = 0;
                     continue;
@@ -343,7 +363,8 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
         uint32_t flags = TF_PUNCT;
         if (cp_is_quote(cp)) flags |= TF_QUOTE;
         if (cp == '(' || cp == ')' || cp == '[' || cp == ']') flags |= TF_PAREN;
-        emit(&tv, text, k.b, k.b + (uint32_t)len, k.c, k.c + 1, flags, none);
+        if (cp < 0x80) emit_mark(&tv, k.b, k.c, (char)cp, flags);
+        else emit(&tv, text, k.b, k.b + (uint32_t)len, k.c, k.c + 1, flags, none);
         k.b += (uint32_t)len; k.c++;
         pending = 0;
     }

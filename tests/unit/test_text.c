@@ -115,6 +115,19 @@ static void test_word_flags_and_folds(void **st)
         assert_int_equal(t[i].fold_len, strlen(want[i]));
         assert_int_equal(t[i].flags & (TF_CAP | TF_ALLCAP | TF_NUM | TF_HYPHEN), flags[i]);
     }
+    /* ASCII marks: their fold is themselves, quotes and brackets flagged */
+    const char *m = "\"Hi\" (x) [y];";
+    n = text_tokenize(&a, m, 0, (uint32_t)strlen(m), 0, &t);
+    const char *marks[] = { "\"", "hi", "\"", "(", "x", ")", "[", "y", "]", ";" };
+    const uint32_t mflags[] = { TF_PUNCT | TF_QUOTE, TF_CAP, TF_PUNCT | TF_QUOTE, TF_PUNCT | TF_PAREN, 0,
+                                TF_PUNCT | TF_PAREN, TF_PUNCT | TF_PAREN, 0, TF_PUNCT | TF_PAREN, TF_PUNCT };
+    assert_int_equal(n, 10);
+    for (int i = 0; i < n; i++) {
+        assert_string_equal(t[i].fold, marks[i]);
+        assert_int_equal(t[i].fold_len, strlen(marks[i]));
+        assert_int_equal(t[i].flags, mflags[i]);
+        assert_int_equal(t[i].b1 - t[i].b0, strlen(marks[i]));
+    }
     /* a word that ends the span, and a span of one letter */
     n = text_tokenize(&a, "said Reuters", 5, 12, 0, &t);
     assert_int_equal(n, 1);

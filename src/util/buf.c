@@ -63,22 +63,30 @@ void buf_decimal1(buf *b, double v)
 
 void buf_int(buf *b, long v)
 {
-    /* two digits a division, from a table of the pairs 00 .. 99 */
+    /* two digits a division, from a table of the pairs 00 .. 99, written in place from the
+     * last: the digits are counted first (most numbers an event writes are offsets and counts
+     * of one to four digits), so there is no copy from a scratch array */
     static const char pairs[] =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    char d[24], *p = d + sizeof d;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    size_t nd = 1;
+    for (unsigned long p = 10; u >= p && nd < 20; p *= 10) nd++;   /* 20: ULONG_MAX's digits */
+    size_t n = nd + (v < 0);
+    reserve(b, n);
+    char *o = b->p + b->len;
+    if (v < 0) *o = '-';
+    o += n;
+    b->len += n;
+    *o = 0;
     while (u >= 100) {
         unsigned r = (unsigned)(u % 100);
         u /= 100;
-        p -= 2; memcpy(p, pairs + 2 * r, 2);
+        o -= 2; memcpy(o, pairs + 2 * r, 2);
     }
-    if (u >= 10) { p -= 2; memcpy(p, pairs + 2 * u, 2); }
-    else *--p = (char)('0' + u);
-    if (v < 0) *--p = '-';
-    buf_add(b, p, (size_t)(d + sizeof d - p));
+    if (u >= 10) memcpy(o - 2, pairs + 2 * u, 2);
+    else o[-1] = (char)('0' + u);
 }
 
 /* the bytes a JSON string cannot hold as they are: control characters, '"' and '\\' */

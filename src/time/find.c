@@ -1261,18 +1261,24 @@ static const gate_word *const gate_words[26] = {
     ['q' - 'a'] = gw_q, ['r' - 'a'] = gw_r, ['s' - 'a'] = gw_s, ['t' - 'a'] = gw_t,
     ['w' - 'a'] = gw_w, ['y' - 'a'] = gw_y,
 };
+/* the masks below, one a letter, each made of its words by G */
+#define GATE_LETTERS(G) { \
+    ['a' - 'a'] = 0 GW_A(G), ['c' - 'a'] = 0 GW_C(G), ['d' - 'a'] = 0 GW_D(G), \
+    ['e' - 'a'] = 0 GW_E(G), ['f' - 'a'] = 0 GW_F(G), ['h' - 'a'] = 0 GW_H(G), \
+    ['j' - 'a'] = 0 GW_J(G), ['l' - 'a'] = 0 GW_L(G), ['m' - 'a'] = 0 GW_M(G), \
+    ['n' - 'a'] = 0 GW_N(G), ['o' - 'a'] = 0 GW_O(G), ['p' - 'a'] = 0 GW_P(G), \
+    ['q' - 'a'] = 0 GW_Q(G), ['r' - 'a'] = 0 GW_R(G), ['s' - 'a'] = 0 GW_S(G), \
+    ['t' - 'a'] = 0 GW_T(G), ['w' - 'a'] = 0 GW_W(G), ['y' - 'a'] = 0 GW_Y(G), }
 /* bit n: some word of the letter has n bytes */
-static const uint16_t gate_lens[26] = {
-    ['a' - 'a'] = 0 GW_A(GATE_LEN), ['c' - 'a'] = 0 GW_C(GATE_LEN),
-    ['d' - 'a'] = 0 GW_D(GATE_LEN), ['e' - 'a'] = 0 GW_E(GATE_LEN),
-    ['f' - 'a'] = 0 GW_F(GATE_LEN), ['h' - 'a'] = 0 GW_H(GATE_LEN),
-    ['j' - 'a'] = 0 GW_J(GATE_LEN), ['l' - 'a'] = 0 GW_L(GATE_LEN),
-    ['m' - 'a'] = 0 GW_M(GATE_LEN), ['n' - 'a'] = 0 GW_N(GATE_LEN),
-    ['o' - 'a'] = 0 GW_O(GATE_LEN), ['p' - 'a'] = 0 GW_P(GATE_LEN),
-    ['q' - 'a'] = 0 GW_Q(GATE_LEN), ['r' - 'a'] = 0 GW_R(GATE_LEN),
-    ['s' - 'a'] = 0 GW_S(GATE_LEN), ['t' - 'a'] = 0 GW_T(GATE_LEN),
-    ['w' - 'a'] = 0 GW_W(GATE_LEN), ['y' - 'a'] = 0 GW_Y(GATE_LEN),
-};
+static const uint16_t gate_lens[26] = GATE_LETTERS(GATE_LEN);
+/* bit k: some word of the letter has 'a' + k as its second letter; as its last letter. A
+ * third of the words pass the test of the length (the common short words: "said", "and",
+ * "for"), and these turn down four in five of them before the list is read. (A string
+ * literal's byte in a constant initializer: gcc and clang both take it.) */
+#define GATE_SECOND(cap, w) | 1u << ((w)[1] - 'a')
+#define GATE_LAST(cap, w) | 1u << ((w)[sizeof w - 2] - 'a')
+static const uint32_t gate_second[26] = GATE_LETTERS(GATE_SECOND);
+static const uint32_t gate_last[26] = GATE_LETTERS(GATE_LAST);
 
 static int is_anchor(const token *k)
 {
@@ -1281,6 +1287,10 @@ static int is_anchor(const token *k)
     unsigned l = (unsigned char)f[0] - 'a';
     if (l < 26) {       /* the usual case first: a word, most often turned down by its length */
         if (n >= 16 || !(gate_lens[l] >> n & 1) || (k->flags & TF_PUNCT)) return 0;
+        /* n >= 3 here (no word of the lists is shorter): f[1] and f[n - 1] are bytes of it */
+        unsigned l2 = (unsigned char)f[1] - 'a', lz = (unsigned char)f[n - 1] - 'a';
+        if (l2 >= 26 || !(gate_second[l] >> l2 & 1) || lz >= 26 || !(gate_last[l] >> lz & 1))
+            return 0;
         for (const gate_word *g = gate_words[l]; g->len; g++) {
             if (g->len != n) continue;
             uint32_t c = 1;

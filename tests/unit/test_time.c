@@ -180,9 +180,32 @@ static void test_format(void **st)
             }
 }
 
+/* the anchor gate turns words down by first letter, length, second and last letter before
+ * reading the list: words of many letters and lengths still anchor their expressions */
+static void test_anchor_gate(void **st)
+{
+    (void)st;
+    assert_string_equal(run("Talks began two centuries ago and resumed last autumn.", 20231129, -1),
+                        "D:two centuries=P200Y; last autumn=2022 [2022-FA]");
+    assert_string_equal(run("Troops moved at dawn and again this evening, a fortnight after the vote.",
+                            20231129, -1), "this evening=2023-11-29 [2023-11-29TEV]");
+    assert_string_equal(run("Fighting went on for hours in January and at midnight on Christmas.",
+                            20231129, -1), "January=2023-01; Christmas=2022-12-25");
+    assert_string_equal(run("Officials met tonight, over the weekend and in the last quarter.", 20231129, -1),
+                        "tonight=2023-11-29 [2023-11-29TNI]; the weekend=2023-11-25");
+    assert_string_equal(run("He spoke recently, in September, and in 2022 at daybreak.", 20231129, -1),
+                        "September=2023-09; 2022=2022");
+    assert_string_equal(run("Aid came overnight, at noon and yesterday, said the present government.",
+                            20231129, -1),
+                        "overnight=2023-11-29 [2023-11-29TNI]; yesterday=2023-11-28");
+    /* short words that pass the length test but not the letters ("said", "and", "for") */
+    assert_string_equal(run("He said and for with from have.", 20231129, -1), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_anchor_gate),
         cmocka_unit_test(test_calendar),
         cmocka_unit_test(test_absolute_dates),
         cmocka_unit_test(test_weekdays),

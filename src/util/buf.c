@@ -70,11 +70,11 @@ void buf_int(buf *b, long v)
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
+    reserve(b, 20);   /* the most a long takes: first, so the rest needs no registers saved */
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
     size_t nd = 1;
-    for (unsigned long p = 10; u >= p && nd < 20; p *= 10) nd++;   /* 20: ULONG_MAX's digits */
+    for (unsigned long p = 10; u >= p && nd < 19; p *= 10) nd++;   /* 19: LONG_MIN's digits */
     size_t n = nd + (v < 0);
-    reserve(b, n);
     char *o = b->p + b->len;
     if (v < 0) *o = '-';
     o += n;

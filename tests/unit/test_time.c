@@ -180,8 +180,9 @@ static void test_format(void **st)
             }
 }
 
-/* the anchor gate turns words down by first letter, length, second and last letter before
- * reading the list: words of many letters and lengths still anchor their expressions */
+/* the anchor gate and the cue lookup turn words down by first letter, length, second and last
+ * letter before reading a list: words of many letters and lengths still anchor expressions
+ * and still give their tense */
 static void test_anchor_gate(void **st)
 {
     (void)st;
@@ -198,6 +199,13 @@ static void test_anchor_gate(void **st)
     assert_string_equal(run("Aid came overnight, at noon and yesterday, said the present government.",
                             20231129, -1),
                         "overnight=2023-11-29 [2023-11-29TNI]; yesterday=2023-11-28");
+    /* the tense cues, looked up past the same kind of masks: past, future, intention */
+    assert_string_equal(run("The talks were held on Friday.", 20231129, -1), "Friday=2023-11-24");
+    assert_string_equal(run("The talks will be held on Friday.", 20231129, -1), "Friday=2023-12-01");
+    assert_string_equal(run("They won't meet on Friday.", 20231129, -1), "Friday=2023-12-01");
+    assert_string_equal(run("Troops withdrew on Sunday.", 20231129, -1), "Sunday=2023-11-26");
+    assert_string_equal(run("Ministers are due to meet on Tuesday.", 20231129, -1), "Tuesday=2023-12-05");
+    assert_string_equal(run("Rebels vowed to attack on Saturday.", 20231129, -1), "Saturday=2023-12-02");
     /* short words that pass the length test but not the letters ("said", "and", "for") */
     assert_string_equal(run("He said and for with from have.", 20231129, -1), "");
 }

@@ -42,7 +42,7 @@ static int is_abbrev(const char *s, size_t n)
  * (the C locale's isalnum, isdigit, isupper are these ranges). Letters and digits by a table
  * of the class (high byte) and the folded byte (low byte): one load a byte in the word scan,
  * which also folds. */
-enum { AC_DIGIT = 1 << 8, AC_LOWER = 2 << 8, AC_UPPER = 4 << 8 };
+enum { AC_UPPER = TF_CAP << 8, AC_DIGIT = TF_NUM << 8, AC_LOWER = 1 << 12 };   /* see ascii_word_flags */
 #define AC(c) ((c) - '0' < 10u ? AC_DIGIT | (c) : (c) - 'a' < 26u ? AC_LOWER | (c) : \
                (c) - 'A' < 26u ? AC_UPPER | ((c) + 32u) : 0)
 #define AC4(c) AC(c), AC((c) + 1u), AC((c) + 2u), AC((c) + 3u)
@@ -128,11 +128,11 @@ static inline token *push(tokvec *tv)
  * the fold buffer already, with upper ASCII capitals and lower set if a small letter was seen */
 typedef struct prefold { uint32_t n; int upper, lower; } prefold;
 
-/* a word's flags from its first byte (ASCII) and its counts of capitals and small letters */
+/* a word's flags from its first byte (ASCII) and its counts of capitals and small letters.
+ * The classes of a capital and a digit are TF_CAP and TF_NUM a byte up: a shift and a mask. */
 static inline uint32_t ascii_word_flags(unsigned first, int upper, int lower, uint32_t flags)
 {
-    if (ascii_upper(first)) flags |= TF_CAP;
-    if (ascii_digit(first)) flags |= TF_NUM;
+    flags |= (uint32_t)(ascii_class[first] >> 8) & (TF_CAP | TF_NUM);
     if (upper >= 2 && !lower) flags |= TF_ALLCAP;
     return flags;
 }

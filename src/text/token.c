@@ -277,6 +277,7 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
                 if (e == k.end || !word_goes_on[(unsigned char)text[e]]) {
                     emit_folded(&tv, text, wb, k.b, wc, k.c, pending, pf);
                     pending = 0;
+                    if (e < k.end && text[e] == ' ') { k.b++; k.c++; }   /* and the usual gap */
                     continue;
                 }
             }

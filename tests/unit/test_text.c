@@ -138,6 +138,37 @@ static void test_word_flags_and_folds(void **st)
     arena_free(&a);
 }
 
+/* the quick English test: two distinct words of its ten in the first 400 bytes, any case,
+ * whole ASCII words of two to four letters */
+static void test_language_quick(void **st)
+{
+    (void)st;
+    text_lang l;
+    const char *en[] = { "Officials said the talks ended.", "THE PRESIDENT OF FRANCE", "with...FROM",
+                         "Zz was 12 has" };
+    for (size_t i = 0; i < sizeof en / sizeof *en; i++) {
+        text_language(en[i], strlen(en[i]), &l);
+        assert_true(l.quick);
+        assert_string_equal(l.code, "en");
+    }
+    const char *not_en[] = { "the the the", "th\xc3\xa9 of", "others offer andes saids thee",
+                             "Der Pr\xc3\xa4sident und die Regierung" };
+    for (size_t i = 0; i < sizeof not_en / sizeof *not_en; i++) {
+        text_language(not_en[i], strlen(not_en[i]), &l);
+        assert_false(l.quick);
+    }
+    /* the scan stops at byte 400: a word across it is cut there ("there" read as "the") */
+    char t[420];
+    memset(t, ' ', sizeof t);
+    memcpy(t, "of", 2);
+    memcpy(t + 397, "there", 5);
+    text_language(t, 402, &l);
+    assert_true(l.quick);
+    memcpy(t + 397, "  the", 5);
+    text_language(t, 402, &l);     /* "the" after byte 400: not read */
+    assert_false(l.quick);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +178,7 @@ int main(void)
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_tokens_possessive_negation_hyphen),
         cmocka_unit_test(test_word_flags_and_folds),
+        cmocka_unit_test(test_language_quick),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

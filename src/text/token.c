@@ -42,7 +42,7 @@ static int is_abbrev(const char *s, size_t n)
  * (the C locale's isalnum, isdigit, isupper are these ranges). Letters and digits by a table
  * of the class (high byte) and the folded byte (low byte): one load a byte in the word scan,
  * which also folds. */
-enum { AC_UPPER = TF_CAP << 8, AC_DIGIT = TF_NUM << 8, AC_LOWER = 1 << 12 };   /* see ascii_word_flags */
+enum { AC_UPPER = TF_CAP << 8, AC_DIGIT = TF_NUM << 8, AC_LOWER = 1 << 12 };  /* ascii_word_flags */
 #define AC(c) ((c) - '0' < 10u ? AC_DIGIT | (c) : (c) - 'a' < 26u ? AC_LOWER | (c) : \
                (c) - 'A' < 26u ? AC_UPPER | ((c) + 32u) : 0)
 #define AC4(c) AC(c), AC((c) + 1u), AC((c) + 2u), AC((c) + 3u)

@@ -14,7 +14,8 @@ void buf_clear(buf *b) { b->len = 0; if (b->p) b->p[0] = 0; }
 void buf_grow(buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return;
-    size_t nc = b->cap ? b->cap : 4096;   /* an event line is about a kilobyte, an article has a few */
+    /* an event line is about a kilobyte, and an article's output a few */
+    size_t nc = b->cap ? b->cap : 4096;
     while (nc < b->len + extra + 1) nc *= 2;
     char *np = realloc(b->p, nc);
     if (!np) { fputs("herodot: out of memory\n", stderr); abort(); }

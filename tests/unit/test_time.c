@@ -206,6 +206,13 @@ static void test_anchor_gate(void **st)
     assert_string_equal(run("Troops withdrew on Sunday.", 20231129, -1), "Sunday=2023-11-26");
     assert_string_equal(run("Ministers are due to meet on Tuesday.", 20231129, -1), "Tuesday=2023-12-05");
     assert_string_equal(run("Rebels vowed to attack on Saturday.", 20231129, -1), "Saturday=2023-12-02");
+    /* durations, written by hand: hours and minutes with T, a count of none (X), multiples */
+    assert_string_equal(run("Talks lasted three hours.", 20231129, -1), "D:three hours=PT3H");
+    assert_string_equal(run("They waited 45 minutes.", 20231129, -1), "D:45 minutes=PT45M");
+    assert_string_equal(run("Fighting went on for days.", 20231129, -1), "D:days=PXD");
+    assert_string_equal(run("The war lasted two decades.", 20231129, -1), "D:two decades=P20Y");
+    assert_string_equal(run("The truce held for a weekend.", 20231129, -1), "D:a weekend=P2D");
+    assert_string_equal(run("It lasted a century.", 20231129, -1), "D:a century=P100Y");
     /* short words that pass the length test but not the letters ("said", "and", "for") */
     assert_string_equal(run("He said and for with from have.", 20231129, -1), "");
 }

@@ -131,9 +131,21 @@ typedef struct owned { char *id, *date, *text, *source, *title, *url; char *bloc
  * cJSON, which reads it or names the error as before. */
 typedef struct jspan { const char *p; size_t n; int esc; } jspan;
 
-static const char *const FIELDS[] = { "id", "date", "text", "source", "title", "url" };
-static const uint8_t FIELD_LEN[] = { 2, 4, 4, 6, 5, 3 };
 enum { NFIELDS = 6, DATE_FIELD = 1, DATE_ROOM = 11 };   /* room to normalise a date in place */
+
+/* the field a key names: id, date, text, source, title, url (0 .. 5), -1 for another key. By
+ * length, then the bytes (memcmp of a constant length: a compare or two, not a call). */
+static int field_of(const char *k, size_t n)
+{
+    switch (n) {
+    case 2: return !memcmp(k, "id", 2) ? 0 : -1;
+    case 3: return !memcmp(k, "url", 3) ? 5 : -1;
+    case 4: return !memcmp(k, "date", 4) ? 1 : !memcmp(k, "text", 4) ? 2 : -1;
+    case 5: return !memcmp(k, "title", 5) ? 4 : -1;
+    case 6: return !memcmp(k, "source", 6) ? 3 : -1;
+    default: return -1;
+    }
+}
 
 static const char *skip_ws(const char *p, const char *e)
 {
@@ -157,6 +169,18 @@ static int scan_str(const char *p, const char *e, jspan *out, const char **end)
     }
     out->p = b; out->n = (size_t)(p - b); out->esc = esc;
     *end = p + 1;
+    return 1;
+}
+
+/* a key, whose contents start at p: short, so read a byte at a time rather than by two
+ * memchr calls; one with an escape is left to cJSON, as scan_str's caller did (returns 0) */
+static int scan_key(const char *p, const char *e, jspan *out, const char **end)
+{
+    const char *q = p;
+    while (q < e && *q != '"' && *q != '\\') q++;
+    if (q >= e || *q != '"') return 0;
+    out->p = p; out->n = (size_t)(q - p); out->esc = 0;
+    *end = q + 1;
     return 1;
 }
 
@@ -188,13 +212,13 @@ static int scan_line(const char *s, size_t n, owned *w)
     if (p < e && *p == '}') p++;
     else for (;;) {
         jspan k, val;
-        if (p >= e || *p != '"' || !scan_str(p + 1, e, &k, &p) || k.esc) return 0;
+        if (p >= e || *p != '"' || !scan_key(p + 1, e, &k, &p)) return 0;
         p = skip_ws(p, e);
         if (p >= e || *p != ':') return 0;
         p = skip_ws(p + 1, e);
         if (p >= e || *p != '"' || !scan_str(p + 1, e, &val, &p)) return 0;
-        for (int f = 0; f < NFIELDS; f++)
-            if (!have[f] && FIELD_LEN[f] == k.n && !memcmp(FIELDS[f], k.p, k.n)) { v[f] = val; have[f] = 1; }
+        int f = field_of(k.p, k.n);
+        if (f >= 0 && !have[f]) { v[f] = val; have[f] = 1; }
         p = skip_ws(p, e);
         if (p < e && *p == ',') { p = skip_ws(p + 1, e); continue; }
         if (p < e && *p == '}') { p++; break; }

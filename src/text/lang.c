@@ -29,24 +29,42 @@ enum { CLD2_ENGLISH = 0, CLD2_UNKNOWN = 26, LANG_PREFIX = 1024, FOREIGN_MIN = 12
  * compared as integers, not with strcmp */
 #define PACK4(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
 
-static int looks_english(const char *s, size_t n)
+/* ASCII letters, by a table: the scan below reads a few hundred bytes of every article */
+#define LT(c) (((c) | 32u) - 'a' < 26u)
+#define LT4(c) LT(c), LT((c) + 1u), LT((c) + 2u), LT((c) + 3u)
+#define LT16(c) LT4(c), LT4((c) + 4u), LT4((c) + 8u), LT4((c) + 12u)
+static const uint8_t is_letter[256] = {   /* 0 from 128 on */
+    LT16(0u), LT16(16u), LT16(32u), LT16(48u), LT16(64u), LT16(80u), LT16(96u), LT16(112u)
+};
+
+static int looks_english(const char *str, size_t n)
 {
-    static const uint32_t words[] = { PACK4('t', 'h', 'e', 0), PACK4('o', 'f', 0, 0),
-        PACK4('a', 'n', 'd', 0), PACK4('s', 'a', 'i', 'd'), PACK4('w', 'a', 's', 0),
-        PACK4('w', 'e', 'r', 'e'), PACK4('w', 'i', 't', 'h'), PACK4('t', 'h', 'a', 't'),
-        PACK4('h', 'a', 's', 0), PACK4('f', 'r', 'o', 'm') };
+    const unsigned char *s = (const unsigned char *)str;
     unsigned seen = 0;
     size_t end = n < 400 ? n : 400;
     for (size_t i = 0; i < end;) {
-        while (i < end && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')) i++;
+        while (i < end && !is_letter[s[i]]) i++;
         size_t b = i;
-        while (i < end && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') i++;
+        while (i < end && is_letter[s[i]]) i++;
         size_t l = i - b;
-        if (l < 2 || l > 4 || (i < n && (unsigned char)s[i] >= 0x80)) continue;
+        if (l < 2 || l > 4 || (i < n && s[i] >= 0x80)) continue;
         uint32_t w = 0;
-        for (size_t k = 0; k < l; k++) w |= (uint32_t)(unsigned char)(s[b + k] | 32) << (8 * k);
-        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-            if (w == words[k]) { seen |= 1u << k; break; }
+        for (size_t k = 0; k < l; k++) w |= (uint32_t)(s[b + k] | 32) << (8 * k);
+        unsigned bit;
+        switch (w) {    /* the words, a bit each */
+        case PACK4('t', 'h', 'e', 0): bit = 0; break;
+        case PACK4('o', 'f', 0, 0): bit = 1; break;
+        case PACK4('a', 'n', 'd', 0): bit = 2; break;
+        case PACK4('s', 'a', 'i', 'd'): bit = 3; break;
+        case PACK4('w', 'a', 's', 0): bit = 4; break;
+        case PACK4('w', 'e', 'r', 'e'): bit = 5; break;
+        case PACK4('w', 'i', 't', 'h'): bit = 6; break;
+        case PACK4('t', 'h', 'a', 't'): bit = 7; break;
+        case PACK4('h', 'a', 's', 0): bit = 8; break;
+        case PACK4('f', 'r', 'o', 'm'): bit = 9; break;
+        default: continue;
+        }
+        seen |= 1u << bit;
         if (seen & (seen - 1)) break;      /* two distinct: settled, most often in a line */
     }
     int distinct = 0;

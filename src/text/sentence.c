@@ -145,6 +145,8 @@ void text_split(arena *a, const char *text, size_t len, doc_text *d)
             first_para = 0;
         }
         for (int i = start; i < n; i++) {
+            /* only a mark or an abbreviation ends a sentence: most tokens are words */
+            if (!(t[i].flags & (TF_PUNCT | TF_ABBREV))) continue;
             int nxt = ends_sentence(t, i, n);
             if (nxt) { add_sentence(a, d, &cap, t + start, nxt - start); start = nxt; i = nxt - 1; }
         }

@@ -39,15 +39,26 @@ static int is_abbrev(const char *s, size_t n)
 }
 
 /* ASCII classes by range, not through <ctype.h>: these run on every byte of every article
- * (the C locale's isalnum, isdigit, isupper are these ranges). Letters and digits by a table:
- * one load a byte in the word scan, which also folds and counts capitals. */
-enum { AC_DIGIT = 1, AC_LOWER = 2, AC_UPPER = 4 };
-#define AC(c) ((c) - '0' < 10u ? AC_DIGIT : (c) - 'a' < 26u ? AC_LOWER : \
-               (c) - 'A' < 26u ? AC_UPPER : 0)
+ * (the C locale's isalnum, isdigit, isupper are these ranges). Letters and digits by a table
+ * of the class (high byte) and the folded byte (low byte): one load a byte in the word scan,
+ * which also folds. */
+enum { AC_UPPER = TF_CAP << 8, AC_DIGIT = TF_NUM << 8, AC_LOWER = 1 << 12 };  /* ascii_word_flags */
+#define AC(c) ((c) - '0' < 10u ? AC_DIGIT | (c) : (c) - 'a' < 26u ? AC_LOWER | (c) : \
+               (c) - 'A' < 26u ? AC_UPPER | ((c) + 32u) : 0)
 #define AC4(c) AC(c), AC((c) + 1u), AC((c) + 2u), AC((c) + 3u)
 #define AC16(c) AC4(c), AC4((c) + 4u), AC4((c) + 8u), AC4((c) + 12u)
-static const uint8_t ascii_class[256] = {   /* 0 from 128 on */
+static const uint16_t ascii_class[256] = {   /* 0 from 128 on */
     AC16(0u), AC16(16u), AC16(32u), AC16(48u), AC16(64u), AC16(80u), AC16(96u), AC16(112u)
+};
+
+/* the bytes after a word's ASCII letters and digits that may take it on or attach to it:
+ * . , ' - and any byte of a character beyond ASCII (a letter, a curly apostrophe) */
+#define GO(c) ((c) >= 0x80u || (c) == '.' || (c) == ',' || (c) == '\'' || (c) == '-')
+#define GO4(c) GO(c), GO((c) + 1u), GO((c) + 2u), GO((c) + 3u)
+#define GO16(c) GO4(c), GO4((c) + 4u), GO4((c) + 8u), GO4((c) + 12u)
+static const uint8_t word_goes_on[256] = {
+    GO16(0u), GO16(16u), GO16(32u), GO16(48u), GO16(64u), GO16(80u), GO16(96u), GO16(112u),
+    GO16(128u), GO16(144u), GO16(160u), GO16(176u), GO16(192u), GO16(208u), GO16(224u), GO16(240u)
 };
 
 static inline int ascii_upper(unsigned c) { return c - 'A' < 26; }
@@ -117,11 +128,11 @@ static inline token *push(tokvec *tv)
  * the fold buffer already, with upper ASCII capitals and lower set if a small letter was seen */
 typedef struct prefold { uint32_t n; int upper, lower; } prefold;
 
-/* a word's flags from its first byte (ASCII) and its counts of capitals and small letters */
+/* a word's flags from its first byte (ASCII) and its counts of capitals and small letters.
+ * The classes of a capital and a digit are TF_CAP and TF_NUM a byte up: a shift and a mask. */
 static inline uint32_t ascii_word_flags(unsigned first, int upper, int lower, uint32_t flags)
 {
-    if (ascii_upper(first)) flags |= TF_CAP;
-    if (ascii_digit(first)) flags |= TF_NUM;
+    flags |= (uint32_t)(ascii_class[first] >> 8) & (TF_CAP | TF_NUM);
     if (upper >= 2 && !lower) flags |= TF_ALLCAP;
     return flags;
 }
@@ -190,6 +201,17 @@ static inline void emit_folded(tokvec *tv, const char *text, uint32_t b0, uint32
                   .flags = flags };
 }
 
+/* emit for an ASCII punctuation mark: its fold is itself */
+static inline void emit_mark(tokvec *tv, uint32_t b0, uint32_t c0, char ch, uint32_t flags)
+{
+    token *t = push(tv);
+    char *fold = tv->fold;
+    fold[0] = ch; fold[1] = 0;
+    tv->fold += 2;
+    *t = (token){ .b0 = b0, .b1 = b0 + 1, .c0 = c0, .c1 = c0 + 1, .fold = fold, .fold_len = 1,
+                  .flags = flags };
+}
+
 static const prefold none = { 0, 0, 0 };
 
 /* the run of ASCII letters and digits a word starts with, folded into the fold buffer as it
@@ -197,20 +219,24 @@ static const prefold none = { 0, 0, 0 };
 static inline uint32_t word_start(const tokvec *tv, const char *text, uint32_t b, uint32_t end,
                                   int *digits_only, prefold *pf)
 {
+    const unsigned char *s = (const unsigned char *)text + b;
+    uint32_t n = end - b, i = 0;
     char *out = tv->fold;
-    uint32_t b0 = b;
     unsigned seen = 0;
-    int upper = 0;
-    for (; b < end; b++) {
-        unsigned c = (unsigned char)text[b], x = ascii_class[c];
+    for (; i < n; i++) {
+        unsigned x = ascii_class[s[i]];
         if (!x) break;
         seen |= x;
-        upper += (int)(x >> 2);
-        *out++ = (char)(c | 0x20);   /* digits have the bit already */
+        out[i] = (char)x;   /* the folded byte */
     }
+    /* the capitals are counted only for a word without small letters (TF_ALLCAP wants two):
+     * the acronyms, not every word */
+    unsigned upper = 0;
+    if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER)
+        for (uint32_t j = 0; j < i; j++) upper += (ascii_class[s[j]] & AC_UPPER) != 0;
     if (seen & (AC_LOWER | AC_UPPER)) *digits_only = 0;
-    pf->n = b - b0; pf->upper = upper; pf->lower = (seen & AC_LOWER) != 0;
-    return b;
+    pf->n = i; pf->upper = (int)upper; pf->lower = (seen & AC_LOWER) != 0;
+    return b + i;
 }
 
 /* the end of a further run of ASCII letters and digits from b; *digits_only cleared on a letter */
@@ -248,10 +274,10 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
                  * mark that cannot continue it or attach to it (not . , ' -) */
                 uint32_t e = word_start(&tv, text, k.b, k.end, &digits_only, &pf);
                 k.c += e - k.b; k.b = e;
-                unsigned char nx = e < k.end ? (unsigned char)text[e] : ' ';
-                if (nx < 0x80 && nx != '.' && nx != ',' && nx != '\'' && nx != '-') {
+                if (e == k.end || !word_goes_on[(unsigned char)text[e]]) {
                     emit_folded(&tv, text, wb, k.b, wc, k.c, pending, pf);
                     pending = 0;
+                    if (e < k.end && text[e] == ' ') { k.b++; k.c++; }   /* and the usual gap */
                     continue;
                 }
             }
@@ -338,7 +364,8 @@ int text_tokenize_span(arena *a, const char *text, uint32_t b0, uint32_t b1, uin
         uint32_t flags = TF_PUNCT;
         if (cp_is_quote(cp)) flags |= TF_QUOTE;
         if (cp == '(' || cp == ')' || cp == '[' || cp == ']') flags |= TF_PAREN;
-        emit(&tv, text, k.b, k.b + (uint32_t)len, k.c, k.c + 1, flags, none);
+        if (cp < 0x80) emit_mark(&tv, k.b, k.c, (char)cp, flags);
+        else emit(&tv, text, k.b, k.b + (uint32_t)len, k.c, k.c + 1, flags, none);
         k.b += (uint32_t)len; k.c++;
         pending = 0;
     }

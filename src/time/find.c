@@ -230,84 +230,118 @@ enum cue_bit {
 typedef struct cue_word { uint8_t len; uint32_t bits; char w[11]; } cue_word;
 #define CW(w, b) { sizeof w - 1, b, w }
 #define CW_END { 0, 0, "" }
+/* the lists by first letter, as X-macros W(word, bits): they make both the lists and the masks
+ * cue_lookup turns most words down with (the letters' lengths, second and last letters) */
+#define CUE_ENTRY(w, b) CW(w, b),
 
 static const cue_word cw_apos[] = { CW("'s", CB_BE), CW_END };
-static const cue_word cw_a[] = { CW("are", CB_BE), CW("aims", CB_FUT), CW("ago", CB_FINITE),
-    CW("arose", CB_IRR), CW("armed", CB_NOT_ED), CW("advanced", CB_NOT_ED),
-    CW("alleged", CB_NOT_ED), CW("agreed", CB_INTENT), CW("asked", CB_INTENT),
-    CW("annually", MB_WORD), CW("annual", MB_WORD), CW_END };
-static const cue_word cw_b[] = { CW("be", CB_BE), CW("been", CB_BE), CW("being", CB_BE),
-    CW("began", CB_IRR), CW("brought", CB_IRR), CW("broke", CB_IRR), CW("became", CB_IRR),
-    CW("bought", CB_IRR), CW("built", CB_IRR), CW("blew", CB_IRR), CW("bed", CB_NOT_ED),
-    CW("breed", CB_NOT_ED), CW("based", CB_NOT_ED), CW_END };
-static const cue_word cw_c[] = { CW("came", CB_IRR), CW("caught", CB_IRR), CW("creed", CB_NOT_ED),
-    CW("concerned", CB_NOT_ED), CW("called", CB_INTENT), CW("coming", MB_WDMOD | MB_DET),
-    CW("current", MB_DET | MB_WORD), CW("currently", MB_WORD), CW("century", MB_UNIT),
-    CW("centuries", MB_UNIT), CW_END };
-static const cue_word cw_d[] = { CW("did", CB_FINITE), CW("day", MB_UNIT), CW("days", MB_UNIT),
-    CW("drove", CB_IRR), CW("drew", CB_IRR), CW("detailed", CB_NOT_ED), CW("decided", CB_INTENT),
-    CW("declined", CB_INTENT), CW("due", CB_SETDUE), CW("daily", MB_WORD), CW("decade", MB_UNIT),
-    CW("decades", MB_UNIT), CW_END };
-static const cue_word cw_e[] = { CW("each", MB_EVERY), CW("every", MB_EVERY),
-    CW("expected", CB_FUT), CW("expect", CB_FUT), CW("expects", CB_FUT), CW("earlier", CB_FINITE),
-    CW("exceed", CB_NOT_ED), CW("early", CB_SOON), CW_END };
-static const cue_word cw_f[] = { CW("for", MB_FOR), CW("fought", CB_IRR), CW("fled", CB_IRR),
-    CW("found", CB_IRR), CW("fell", CB_IRR), CW("felt", CB_IRR), CW("flew", CB_IRR),
-    CW("froze", CB_IRR), CW("feed", CB_NOT_ED), CW("friday", MB_WEEKDAY), CW("future", MB_WORD),
-    CW_END };
-static const cue_word cw_g[] = { CW("gave", CB_IRR), CW("grew", CB_IRR), CW("got", CB_IRR),
-    CW("greed", CB_NOT_ED), CW("get", CB_BE), CW("going", CB_GOING), CW_END };
-static const cue_word cw_h[] = { CW("had", CB_FINITE), CW("hopes", CB_FUT), CW("hope", CB_FUT),
-    CW("held", CB_IRR), CW("heard", CB_IRR), CW("hid", CB_IRR), CW("hundred", CB_NOT_ED),
-    CW("hoped", CB_INTENT), CW("hour", MB_UNIT), CW("hours", MB_UNIT), CW_END };
-static const cue_word cw_i[] = { CW("is", CB_BE), CW("intends", CB_FUT), CW("intend", CB_FUT),
-    CW("intended", CB_FUT | CB_INTENT), CW("indeed", CB_NOT_ED), CW("invited", CB_INTENT),
-    CW_END };
-static const cue_word cw_k[] = { CW("kept", CB_IRR), CW("knew", CB_IRR), CW_END };
-static const cue_word cw_l[] = { CW("last", CB_FINITE | MB_WDMOD | MB_HOLMOD | MB_DET),
-    CW("left", CB_IRR), CW("lost", CB_IRR), CW("led", CB_IRR), CW("laid", CB_IRR),
-    CW("limited", CB_NOT_ED), CW_END };
-static const cue_word cw_m[] = { CW("met", CB_IRR), CW("made", CB_IRR), CW("meant", CB_IRR),
-    CW("monday", MB_WEEKDAY), CW("monthly", MB_WORD), CW("minute", MB_UNIT),
-    CW("minutes", MB_UNIT), CW("month", MB_UNIT), CW("months", MB_UNIT), CW_END };
-static const cue_word cw_n[] = { CW("next", CB_NEXT | MB_WDMOD | MB_HOLMOD | MB_DET),
-    CW("now", MB_WORD), CW("need", CB_NOT_ED), CW("nowadays", MB_WORD), CW("nightly", MB_WORD),
-    CW("night", MB_UNIT), CW("nights", MB_UNIT), CW_END };
-static const cue_word cw_o[] = { CW("offered", CB_INTENT), CW("ordered", CB_INTENT),
-    CW("overnight", MB_WORD), CW_END };
-static const cue_word cw_p[] = { CW("plan", CB_FUT), CW("plans", CB_FUT),
-    CW("planned", CB_FUT | CB_INTENT), CW("planning", CB_FUT), CW("postponed", CB_FUT),
-    CW("prepare", CB_FUT), CW("prepares", CB_FUT), CW("preparing", CB_FUT), CW("paid", CB_IRR),
-    CW("proceed", CB_NOT_ED), CW("promised", CB_INTENT), CW("pledged", CB_INTENT),
-    CW("prepared", CB_INTENT), CW("past", MB_WDMOD | MB_DET | MB_WORD), CW_END };
-static const cue_word cw_r[] = { CW("rose", CB_IRR), CW("ran", CB_IRR), CW("red", CB_NOT_ED),
-    CW("related", CB_NOT_ED), CW("reported", CB_NOT_ED), CW("refused", CB_INTENT), CW_END };
-static const cue_word cw_s[] = { CW("said", CB_FINITE), CW("shall", CB_FUT | CB_MODAL),
-    CW("scheduled", CB_FUT), CW("schedule", CB_FUT), CW("slated", CB_FUT), CW("still", CB_BE),
-    CW("shot", CB_IRR), CW("struck", CB_IRR), CW("sent", CB_IRR), CW("saw", CB_IRR),
-    CW("spoke", CB_IRR), CW("sought", CB_IRR | CB_INTENT), CW("stood", CB_IRR), CW("sat", CB_IRR),
-    CW("sold", CB_IRR), CW("spent", CB_IRR), CW("swore", CB_IRR), CW("stole", CB_IRR),
-    CW("sank", CB_IRR), CW("shook", CB_IRR), CW("speed", CB_NOT_ED), CW("seed", CB_NOT_ED),
-    CW("succeed", CB_NOT_ED), CW("so-called", CB_NOT_ED), CW("supposed", CB_NOT_ED),
-    CW("set", CB_SETDUE), CW("soon", CB_SOON), CW("saturday", MB_WEEKDAY),
-    CW("sunday", MB_WEEKDAY), CW("second", MB_UNIT), CW("seconds", MB_UNIT), CW_END };
-static const cue_word cw_t[] = { CW("the", MB_THE), CW("to", CB_BE), CW("that", MB_THE),
-    CW("this", MB_WDMOD | MB_HOLMOD | MB_DET), CW("told", CB_FINITE),
-    CW("tomorrow", CB_FUT | MB_WORD), CW("took", CB_IRR), CW("thought", CB_IRR),
-    CW("threw", CB_IRR), CW("tore", CB_IRR), CW("threatened", CB_INTENT), CW("till", CB_UNTIL),
-    CW("tuesday", MB_WEEKDAY), CW("thursday", MB_WEEKDAY), CW("today", MB_WORD),
-    CW("tonight", MB_WORD), CW_END };
-static const cue_word cw_u[] = { CW("united", CB_NOT_ED), CW("used", CB_NOT_ED),
-    CW("upcoming", CB_NEXT | MB_WDMOD), CW("urged", CB_INTENT), CW("until", CB_UNTIL), CW_END };
-static const cue_word cw_v[] = { CW("vowed", CB_INTENT), CW("voted", CB_INTENT), CW_END };
-static const cue_word cw_w[] = { CW("was", CB_FINITE), CW("were", CB_FINITE),
-    CW("would", CB_FUT | CB_MODAL), CW("will", CB_FUT | CB_MODAL), CW("week", MB_UNIT),
-    CW("wo", CB_FUT | CB_MODAL), CW("wants", CB_FUT), CW("want", CB_FUT), CW("went", CB_IRR),
-    CW("won", CB_IRR), CW("wrote", CB_IRR), CW("withdrew", CB_IRR), CW("wore", CB_IRR),
-    CW("wanted", CB_INTENT), CW("wednesday", MB_WEEKDAY), CW("weekly", MB_WORD),
-    CW("weeks", MB_UNIT), CW("weekend", MB_UNIT), CW("weekends", MB_UNIT), CW_END };
-static const cue_word cw_y[] = { CW("year", MB_UNIT), CW("years", MB_UNIT),
-    CW("yesterday", CB_FINITE | MB_WORD), CW("yearly", MB_WORD), CW_END };
+#define CW_A(W) W("are", CB_BE) W("aims", CB_FUT) W("ago", CB_FINITE) W("arose", CB_IRR) \
+    W("armed", CB_NOT_ED) W("advanced", CB_NOT_ED) W("alleged", CB_NOT_ED) \
+    W("agreed", CB_INTENT) W("asked", CB_INTENT) W("annually", MB_WORD) W("annual", MB_WORD)
+#define CW_B(W) W("be", CB_BE) W("been", CB_BE) W("being", CB_BE) W("began", CB_IRR) \
+    W("brought", CB_IRR) W("broke", CB_IRR) W("became", CB_IRR) W("bought", CB_IRR) \
+    W("built", CB_IRR) W("blew", CB_IRR) W("bed", CB_NOT_ED) W("breed", CB_NOT_ED) \
+    W("based", CB_NOT_ED)
+#define CW_C(W) W("came", CB_IRR) W("caught", CB_IRR) W("creed", CB_NOT_ED) \
+    W("concerned", CB_NOT_ED) W("called", CB_INTENT) W("coming", MB_WDMOD | MB_DET) \
+    W("current", MB_DET | MB_WORD) W("currently", MB_WORD) W("century", MB_UNIT) \
+    W("centuries", MB_UNIT)
+#define CW_D(W) W("did", CB_FINITE) W("day", MB_UNIT) W("days", MB_UNIT) W("drove", CB_IRR) \
+    W("drew", CB_IRR) W("detailed", CB_NOT_ED) W("decided", CB_INTENT) W("declined", CB_INTENT) \
+    W("due", CB_SETDUE) W("daily", MB_WORD) W("decade", MB_UNIT) W("decades", MB_UNIT)
+#define CW_E(W) W("each", MB_EVERY) W("every", MB_EVERY) W("expected", CB_FUT) \
+    W("expect", CB_FUT) W("expects", CB_FUT) W("earlier", CB_FINITE) W("exceed", CB_NOT_ED) \
+    W("early", CB_SOON)
+#define CW_F(W) W("for", MB_FOR) W("fought", CB_IRR) W("fled", CB_IRR) W("found", CB_IRR) \
+    W("fell", CB_IRR) W("felt", CB_IRR) W("flew", CB_IRR) W("froze", CB_IRR) \
+    W("feed", CB_NOT_ED) W("friday", MB_WEEKDAY) W("future", MB_WORD)
+#define CW_G(W) W("gave", CB_IRR) W("grew", CB_IRR) W("got", CB_IRR) W("greed", CB_NOT_ED) \
+    W("get", CB_BE) W("going", CB_GOING)
+#define CW_H(W) W("had", CB_FINITE) W("hopes", CB_FUT) W("hope", CB_FUT) W("held", CB_IRR) \
+    W("heard", CB_IRR) W("hid", CB_IRR) W("hundred", CB_NOT_ED) W("hoped", CB_INTENT) \
+    W("hour", MB_UNIT) W("hours", MB_UNIT)
+#define CW_I(W) W("is", CB_BE) W("intends", CB_FUT) W("intend", CB_FUT) \
+    W("intended", CB_FUT | CB_INTENT) W("indeed", CB_NOT_ED) W("invited", CB_INTENT)
+#define CW_K(W) W("kept", CB_IRR) W("knew", CB_IRR)
+#define CW_L(W) W("last", CB_FINITE | MB_WDMOD | MB_HOLMOD | MB_DET) W("left", CB_IRR) \
+    W("lost", CB_IRR) W("led", CB_IRR) W("laid", CB_IRR) W("limited", CB_NOT_ED)
+#define CW_M(W) W("met", CB_IRR) W("made", CB_IRR) W("meant", CB_IRR) W("monday", MB_WEEKDAY) \
+    W("monthly", MB_WORD) W("minute", MB_UNIT) W("minutes", MB_UNIT) W("month", MB_UNIT) \
+    W("months", MB_UNIT)
+#define CW_N(W) W("next", CB_NEXT | MB_WDMOD | MB_HOLMOD | MB_DET) W("now", MB_WORD) \
+    W("need", CB_NOT_ED) W("nowadays", MB_WORD) W("nightly", MB_WORD) W("night", MB_UNIT) \
+    W("nights", MB_UNIT)
+#define CW_O(W) W("offered", CB_INTENT) W("ordered", CB_INTENT) W("overnight", MB_WORD)
+#define CW_P(W) W("plan", CB_FUT) W("plans", CB_FUT) W("planned", CB_FUT | CB_INTENT) \
+    W("planning", CB_FUT) W("postponed", CB_FUT) W("prepare", CB_FUT) W("prepares", CB_FUT) \
+    W("preparing", CB_FUT) W("paid", CB_IRR) W("proceed", CB_NOT_ED) W("promised", CB_INTENT) \
+    W("pledged", CB_INTENT) W("prepared", CB_INTENT) W("past", MB_WDMOD | MB_DET | MB_WORD)
+#define CW_R(W) W("rose", CB_IRR) W("ran", CB_IRR) W("red", CB_NOT_ED) W("related", CB_NOT_ED) \
+    W("reported", CB_NOT_ED) W("refused", CB_INTENT)
+#define CW_S(W) W("said", CB_FINITE) W("shall", CB_FUT | CB_MODAL) W("scheduled", CB_FUT) \
+    W("schedule", CB_FUT) W("slated", CB_FUT) W("still", CB_BE) W("shot", CB_IRR) \
+    W("struck", CB_IRR) W("sent", CB_IRR) W("saw", CB_IRR) W("spoke", CB_IRR) \
+    W("sought", CB_IRR | CB_INTENT) W("stood", CB_IRR) W("sat", CB_IRR) W("sold", CB_IRR) \
+    W("spent", CB_IRR) W("swore", CB_IRR) W("stole", CB_IRR) W("sank", CB_IRR) \
+    W("shook", CB_IRR) W("speed", CB_NOT_ED) W("seed", CB_NOT_ED) W("succeed", CB_NOT_ED) \
+    W("so-called", CB_NOT_ED) W("supposed", CB_NOT_ED) W("set", CB_SETDUE) W("soon", CB_SOON) \
+    W("saturday", MB_WEEKDAY) W("sunday", MB_WEEKDAY) W("second", MB_UNIT) W("seconds", MB_UNIT)
+#define CW_T(W) W("the", MB_THE) W("to", CB_BE) W("that", MB_THE) \
+    W("this", MB_WDMOD | MB_HOLMOD | MB_DET) W("told", CB_FINITE) \
+    W("tomorrow", CB_FUT | MB_WORD) W("took", CB_IRR) W("thought", CB_IRR) W("threw", CB_IRR) \
+    W("tore", CB_IRR) W("threatened", CB_INTENT) W("till", CB_UNTIL) W("tuesday", MB_WEEKDAY) \
+    W("thursday", MB_WEEKDAY) W("today", MB_WORD) W("tonight", MB_WORD)
+#define CW_U(W) W("united", CB_NOT_ED) W("used", CB_NOT_ED) W("upcoming", CB_NEXT | MB_WDMOD) \
+    W("urged", CB_INTENT) W("until", CB_UNTIL)
+#define CW_V(W) W("vowed", CB_INTENT) W("voted", CB_INTENT)
+#define CW_W(W) W("was", CB_FINITE) W("were", CB_FINITE) W("would", CB_FUT | CB_MODAL) \
+    W("will", CB_FUT | CB_MODAL) W("week", MB_UNIT) W("wo", CB_FUT | CB_MODAL) \
+    W("wants", CB_FUT) W("want", CB_FUT) W("went", CB_IRR) W("won", CB_IRR) W("wrote", CB_IRR) \
+    W("withdrew", CB_IRR) W("wore", CB_IRR) W("wanted", CB_INTENT) W("wednesday", MB_WEEKDAY) \
+    W("weekly", MB_WORD) W("weeks", MB_UNIT) W("weekend", MB_UNIT) W("weekends", MB_UNIT)
+#define CW_Y(W) W("year", MB_UNIT) W("years", MB_UNIT) W("yesterday", CB_FINITE | MB_WORD) \
+    W("yearly", MB_WORD)
+static const cue_word cw_a[] = { CW_A(CUE_ENTRY) CW_END };
+static const cue_word cw_b[] = { CW_B(CUE_ENTRY) CW_END };
+static const cue_word cw_c[] = { CW_C(CUE_ENTRY) CW_END };
+static const cue_word cw_d[] = { CW_D(CUE_ENTRY) CW_END };
+static const cue_word cw_e[] = { CW_E(CUE_ENTRY) CW_END };
+static const cue_word cw_f[] = { CW_F(CUE_ENTRY) CW_END };
+static const cue_word cw_g[] = { CW_G(CUE_ENTRY) CW_END };
+static const cue_word cw_h[] = { CW_H(CUE_ENTRY) CW_END };
+static const cue_word cw_i[] = { CW_I(CUE_ENTRY) CW_END };
+static const cue_word cw_k[] = { CW_K(CUE_ENTRY) CW_END };
+static const cue_word cw_l[] = { CW_L(CUE_ENTRY) CW_END };
+static const cue_word cw_m[] = { CW_M(CUE_ENTRY) CW_END };
+static const cue_word cw_n[] = { CW_N(CUE_ENTRY) CW_END };
+static const cue_word cw_o[] = { CW_O(CUE_ENTRY) CW_END };
+static const cue_word cw_p[] = { CW_P(CUE_ENTRY) CW_END };
+static const cue_word cw_r[] = { CW_R(CUE_ENTRY) CW_END };
+static const cue_word cw_s[] = { CW_S(CUE_ENTRY) CW_END };
+static const cue_word cw_t[] = { CW_T(CUE_ENTRY) CW_END };
+static const cue_word cw_u[] = { CW_U(CUE_ENTRY) CW_END };
+static const cue_word cw_v[] = { CW_V(CUE_ENTRY) CW_END };
+static const cue_word cw_w[] = { CW_W(CUE_ENTRY) CW_END };
+static const cue_word cw_y[] = { CW_Y(CUE_ENTRY) CW_END };
+/* the masks of the letters that have a list, each made of its words by G */
+#define CUE_LETTERS(G) { \
+    ['a' - 'a'] = 0 CW_A(G), ['b' - 'a'] = 0 CW_B(G), ['c' - 'a'] = 0 CW_C(G), \
+    ['d' - 'a'] = 0 CW_D(G), ['e' - 'a'] = 0 CW_E(G), ['f' - 'a'] = 0 CW_F(G), \
+    ['g' - 'a'] = 0 CW_G(G), ['h' - 'a'] = 0 CW_H(G), ['i' - 'a'] = 0 CW_I(G), \
+    ['k' - 'a'] = 0 CW_K(G), ['l' - 'a'] = 0 CW_L(G), ['m' - 'a'] = 0 CW_M(G), \
+    ['n' - 'a'] = 0 CW_N(G), ['o' - 'a'] = 0 CW_O(G), ['p' - 'a'] = 0 CW_P(G), \
+    ['r' - 'a'] = 0 CW_R(G), ['s' - 'a'] = 0 CW_S(G), ['t' - 'a'] = 0 CW_T(G), \
+    ['u' - 'a'] = 0 CW_U(G), ['v' - 'a'] = 0 CW_V(G), ['w' - 'a'] = 0 CW_W(G), \
+    ['y' - 'a'] = 0 CW_Y(G), }
+/* bit n: a word of the letter has n bytes; bit k: one has 'a' + k as its second byte, as its
+ * last byte (a string literal's byte in a constant initializer: gcc and clang both take it) */
+#define CUE_LEN(w, b) | 1u << (sizeof w - 1)
+#define CUE_SECOND(w, b) | 1u << ((w)[1] - 'a')
+#define CUE_LAST(w, b) | 1u << ((w)[sizeof w - 2] - 'a')
+static const uint16_t cue_lens[26] = CUE_LETTERS(CUE_LEN);
+static const uint32_t cue_second[26] = CUE_LETTERS(CUE_SECOND);
+static const uint32_t cue_last[26] = CUE_LETTERS(CUE_LAST);
+
 static const cue_word *const cue_words[26] = {
     ['a' - 'a'] = cw_a, ['b' - 'a'] = cw_b, ['c' - 'a'] = cw_c, ['d' - 'a'] = cw_d,
     ['e' - 'a'] = cw_e, ['f' - 'a'] = cw_f, ['g' - 'a'] = cw_g, ['h' - 'a'] = cw_h,
@@ -322,6 +356,12 @@ static unsigned cue_lookup(const char *f, uint32_t n)
     unsigned bits = CB_KNOWN;
     if (n > 3 && f[n - 3] == '\'' && f[n - 2] == 'l' && f[n - 1] == 'l') bits |= CB_LL;
     unsigned f0 = (unsigned char)f[0] - 'a';
+    if (f0 < 26) {      /* most words are in no list: turned down by the masks */
+        if (n < 2 || n >= 16 || !(cue_lens[f0] >> n & 1)) return bits;
+        unsigned l2 = (unsigned char)f[1] - 'a', lz = (unsigned char)f[n - 1] - 'a';
+        if (l2 >= 26 || !(cue_second[f0] >> l2 & 1) || lz >= 26 || !(cue_last[f0] >> lz & 1))
+            return bits;
+    }
     const cue_word *w = f[0] == '\'' ? cw_apos : f0 < 26 ? cue_words[f0] : NULL;
     for (; w && w->len; w++) {
         if (w->len != n) continue;
@@ -672,13 +712,23 @@ static int m_word(scan *s, int i)
 
 static const char unit_letter[] = { 0, 'S', 'M', 'H', 'D', 'D', 'W', 'D', 'M', 'Y', 'Y', 'Y' };
 
+/* "P3D", "PT2H", "PXY": the value and the TIMEX3 value of a duration, written by hand (two
+ * snprintf calls were most of what a duration cost: 1,600 instructions) */
 static void set_duration(timex *x, int nval, int u)
 {
     int mult = u == U_DECADE ? 10 : u == U_CENTURY ? 100 : u == U_WEEKEND ? 2 : 1;
-    const char *tpart = u <= U_HOUR ? "T" : "";
-    if (nval > 0) snprintf(x->value, sizeof x->value, "P%s%d%c", tpart, nval * mult, unit_letter[u]);
-    else snprintf(x->value, sizeof x->value, "P%sX%c", tpart, unit_letter[u]);
-    snprintf(x->tx3, sizeof x->tx3, "%s", x->value);
+    char *o = x->value;     /* at most "PT" and ten digits and the unit: 13 bytes with the NUL */
+    *o++ = 'P';
+    if (u <= U_HOUR) *o++ = 'T';
+    if (nval > 0) {
+        char d[10], *p = d + sizeof d;
+        for (unsigned v = (unsigned)nval * (unsigned)mult; v; v /= 10) *--p = (char)('0' + v % 10);
+        memcpy(o, p, (size_t)(d + sizeof d - p));
+        o += d + sizeof d - p;
+    } else *o++ = 'X';
+    *o++ = unit_letter[u];
+    *o = 0;
+    memcpy(x->tx3, x->value, (size_t)(o - x->value) + 1);
 }
 
 /* a date N units from d */
@@ -1261,18 +1311,24 @@ static const gate_word *const gate_words[26] = {
     ['q' - 'a'] = gw_q, ['r' - 'a'] = gw_r, ['s' - 'a'] = gw_s, ['t' - 'a'] = gw_t,
     ['w' - 'a'] = gw_w, ['y' - 'a'] = gw_y,
 };
+/* the masks below, one a letter, each made of its words by G */
+#define GATE_LETTERS(G) { \
+    ['a' - 'a'] = 0 GW_A(G), ['c' - 'a'] = 0 GW_C(G), ['d' - 'a'] = 0 GW_D(G), \
+    ['e' - 'a'] = 0 GW_E(G), ['f' - 'a'] = 0 GW_F(G), ['h' - 'a'] = 0 GW_H(G), \
+    ['j' - 'a'] = 0 GW_J(G), ['l' - 'a'] = 0 GW_L(G), ['m' - 'a'] = 0 GW_M(G), \
+    ['n' - 'a'] = 0 GW_N(G), ['o' - 'a'] = 0 GW_O(G), ['p' - 'a'] = 0 GW_P(G), \
+    ['q' - 'a'] = 0 GW_Q(G), ['r' - 'a'] = 0 GW_R(G), ['s' - 'a'] = 0 GW_S(G), \
+    ['t' - 'a'] = 0 GW_T(G), ['w' - 'a'] = 0 GW_W(G), ['y' - 'a'] = 0 GW_Y(G), }
 /* bit n: some word of the letter has n bytes */
-static const uint16_t gate_lens[26] = {
-    ['a' - 'a'] = 0 GW_A(GATE_LEN), ['c' - 'a'] = 0 GW_C(GATE_LEN),
-    ['d' - 'a'] = 0 GW_D(GATE_LEN), ['e' - 'a'] = 0 GW_E(GATE_LEN),
-    ['f' - 'a'] = 0 GW_F(GATE_LEN), ['h' - 'a'] = 0 GW_H(GATE_LEN),
-    ['j' - 'a'] = 0 GW_J(GATE_LEN), ['l' - 'a'] = 0 GW_L(GATE_LEN),
-    ['m' - 'a'] = 0 GW_M(GATE_LEN), ['n' - 'a'] = 0 GW_N(GATE_LEN),
-    ['o' - 'a'] = 0 GW_O(GATE_LEN), ['p' - 'a'] = 0 GW_P(GATE_LEN),
-    ['q' - 'a'] = 0 GW_Q(GATE_LEN), ['r' - 'a'] = 0 GW_R(GATE_LEN),
-    ['s' - 'a'] = 0 GW_S(GATE_LEN), ['t' - 'a'] = 0 GW_T(GATE_LEN),
-    ['w' - 'a'] = 0 GW_W(GATE_LEN), ['y' - 'a'] = 0 GW_Y(GATE_LEN),
-};
+static const uint16_t gate_lens[26] = GATE_LETTERS(GATE_LEN);
+/* bit k: some word of the letter has 'a' + k as its second letter; as its last letter. A
+ * third of the words pass the test of the length (the common short words: "said", "and",
+ * "for"), and these turn down four in five of them before the list is read. (A string
+ * literal's byte in a constant initializer: gcc and clang both take it.) */
+#define GATE_SECOND(cap, w) | 1u << ((w)[1] - 'a')
+#define GATE_LAST(cap, w) | 1u << ((w)[sizeof w - 2] - 'a')
+static const uint32_t gate_second[26] = GATE_LETTERS(GATE_SECOND);
+static const uint32_t gate_last[26] = GATE_LETTERS(GATE_LAST);
 
 static int is_anchor(const token *k)
 {
@@ -1281,6 +1337,10 @@ static int is_anchor(const token *k)
     unsigned l = (unsigned char)f[0] - 'a';
     if (l < 26) {       /* the usual case first: a word, most often turned down by its length */
         if (n >= 16 || !(gate_lens[l] >> n & 1) || (k->flags & TF_PUNCT)) return 0;
+        /* n >= 3 here (no word of the lists is shorter): f[1] and f[n - 1] are bytes of it */
+        unsigned l2 = (unsigned char)f[1] - 'a', lz = (unsigned char)f[n - 1] - 'a';
+        if (l2 >= 26 || !(gate_second[l] >> l2 & 1) || lz >= 26 || !(gate_last[l] >> lz & 1))
+            return 0;
         for (const gate_word *g = gate_words[l]; g->len; g++) {
             if (g->len != n) continue;
             uint32_t c = 1;

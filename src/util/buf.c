@@ -1,5 +1,6 @@
 /* buf.c - see buf.h. */
 #include "buf.h"
+#include "swar.h"
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,7 +14,8 @@ void buf_clear(buf *b) { b->len = 0; if (b->p) b->p[0] = 0; }
 void buf_grow(buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return;
-    size_t nc = b->cap ? b->cap : 1024;   /* an event line is about a kilobyte */
+    /* an event line is about a kilobyte, and an article's output a few */
+    size_t nc = b->cap ? b->cap : 4096;
     while (nc < b->len + extra + 1) nc *= 2;
     char *np = realloc(b->p, nc);
     if (!np) { fputs("herodot: out of memory\n", stderr); abort(); }
@@ -62,22 +64,30 @@ void buf_decimal1(buf *b, double v)
 
 void buf_int(buf *b, long v)
 {
-    /* two digits a division, from a table of the pairs 00 .. 99 */
+    /* two digits a division, from a table of the pairs 00 .. 99, written in place from the
+     * last: the digits are counted first (most numbers an event writes are offsets and counts
+     * of one to four digits), so there is no copy from a scratch array */
     static const char pairs[] =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    char d[24], *p = d + sizeof d;
+    reserve(b, 20);   /* the most a long takes: first, so the rest needs no registers saved */
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    size_t nd = 1;
+    for (unsigned long p = 10; u >= p && nd < 19; p *= 10) nd++;   /* 19: LONG_MIN's digits */
+    size_t n = nd + (v < 0);
+    char *o = b->p + b->len;
+    if (v < 0) *o = '-';
+    o += n;
+    b->len += n;
+    *o = 0;
     while (u >= 100) {
         unsigned r = (unsigned)(u % 100);
         u /= 100;
-        p -= 2; memcpy(p, pairs + 2 * r, 2);
+        o -= 2; memcpy(o, pairs + 2 * r, 2);
     }
-    if (u >= 10) { p -= 2; memcpy(p, pairs + 2 * u, 2); }
-    else *--p = (char)('0' + u);
-    if (v < 0) *--p = '-';
-    buf_add(b, p, (size_t)(d + sizeof d - p));
+    if (u >= 10) memcpy(o - 2, pairs + 2 * u, 2);
+    else o[-1] = (char)('0' + u);
 }
 
 /* the bytes a JSON string cannot hold as they are: control characters, '"' and '\\' */
@@ -88,23 +98,54 @@ static const uint8_t json_escaped[256] = {   /* 0 from 128 on */
     JE16(0u), JE16(16u), JE16(32u), JE16(48u), JE16(64u), JE16(80u), JE16(96u), JE16(112u)
 };
 
-/* copies to o the prefix of s that JSON takes as it is (no control character, quote or
- * backslash) and returns its length. Eight bytes at a time (a byte below 0x20, or equal to
- * '"' or '\\', shows as a high bit in the word tests), since every event writes its whole
- * sentence; copying in the same pass saves a memcpy call for each of the short strings. */
-static size_t json_copy_plain(char *o, const char *s, size_t n)
+/* the bytes of w (SWAR, swar.h) that JSON cannot take as they are: a control character,
+ * '"' or '\\'. Exact up to the first one, which is all the callers use. With its 0x02 bit
+ * flipped, '"' (0x22) is 0x20 and a control character stays below 0x20, and no other byte
+ * comes below 0x21: one test for both. */
+static inline uint64_t json_escapes8(uint64_t w)
 {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    return swar_below(w ^ SWAR_ONES * 0x02, 0x21) | swar_eq(w, '\\');
+}
+
+/* copies to o the prefix of s that JSON takes as it is (no control character, quote or
+ * backslash) and returns its length. Eight bytes at a time, since every event writes its
+ * whole sentence: a word is stored as it is, and the first byte to escape found in it by its
+ * mask. The bytes that do not make a whole word at the end are read as the string's last
+ * eight bytes (again), so that nothing past the string is read; o has room for n bytes.
+ * For n >= 8; out of line, so that the short strings' path keeps its registers free. */
+static __attribute__((noinline)) size_t json_copy_long(char *o, const char *s, size_t n)
+{
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        uint64_t w, q, bs;
-        memcpy(&w, s + i, 8);
-        q = w ^ (ones * '"');
-        bs = w ^ (ones * '\\');
-        if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high) break;
-        memcpy(o + i, &w, 8);
+        uint64_t w = swar_load(s + i), e = json_escapes8(w);
+        swar_store(o + i, w);
+        if (e) return i + swar_first(e);
     }
-    for (; i < n; i++) {
+    if (i < n) {
+        uint64_t w = swar_load(s + n - 8), e = json_escapes8(w);
+        swar_store(o + n - 8, w);
+        if (e) return n - 8 + swar_first(e);   /* not before i: those were plain */
+    }
+    return n;
+}
+
+/* the same for any n. Most strings an event writes are short (codes, dates, names): one of
+ * four to seven bytes is tested as two overlapping halves in one word. */
+static inline size_t json_copy_plain(char *o, const char *s, size_t n)
+{
+    if (n >= 8) return json_copy_long(o, s, n);
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        if (!json_escapes8((uint64_t)lo | (uint64_t)hi << 32)) {
+            memcpy(o, &lo, 4);
+            memcpy(o + n - 4, &hi, 4);
+            return n;
+        }
+    }
+    size_t i = 0;
+    for (; i < n; i++) {   /* fewer than four bytes, or one of them to escape */
         unsigned char c = (unsigned char)s[i];
         if (json_escaped[c]) break;
         o[i] = (char)c;
@@ -112,18 +153,15 @@ static size_t json_copy_plain(char *o, const char *s, size_t n)
     return i;
 }
 
-void buf_json_str(buf *b, const char *s, size_t n)
+/* the rest of a JSON string from its first byte to escape, s[i]; o: where it goes, in the
+ * room buf_json_str made (n + 2 bytes). Out of line: escapes are rare, and buf_json_str's
+ * usual path stays short without this loop. */
+static __attribute__((noinline)) void json_str_escapes(buf *b, char *o, const char *s, size_t i,
+                                                       size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    /* room for the string as it is and its quotes, then plain stores; an escape (rare)
-     * makes room for itself and the rest */
-    reserve(b, n + 2);
-    char *o = b->p + b->len;
-    *o++ = '"';
-    for (size_t i = 0;;) {
-        size_t k = json_copy_plain(o, s + i, n - i);
-        o += k; i += k;
-        if (i >= n) break;
+    for (;;) {
+        /* an escape (rare) makes room for itself and the rest */
         b->len = (size_t)(o - b->p);
         reserve(b, 6 + (n - i) + 1);
         o = b->p + b->len;
@@ -137,32 +175,33 @@ void buf_json_str(buf *b, const char *s, size_t n)
         case '\r': *o++ = 'r'; break;
         default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
         }
+        size_t k = json_copy_plain(o, s + i, n - i);
+        o += k; i += k;
+        if (i >= n) break;
     }
     *o++ = '"';
     *o = 0;
     b->len = (size_t)(o - b->p);
 }
 
-void buf_json_cstr(buf *b, const char *s)
+void buf_json_str(buf *b, const char *s, size_t n)
 {
-    /* most are short (codes, dates, names): copied while their end is looked for, in one
-     * pass; a longer one or one with an escape is left to buf_json_str */
-    enum { SHORT = 32 };
-    reserve(b, SHORT + 2);
+    /* room for the string as it is and its quotes, then plain stores */
+    reserve(b, n + 2);
     char *o = b->p + b->len;
     *o++ = '"';
-    for (size_t i = 0; i < SHORT; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (json_escaped[c]) {
-            if (c) break;
-            o[i] = '"';
-            o[i + 1] = 0;
-            b->len = (size_t)(o + i + 1 - b->p);
-            return;
-        }
-        o[i] = (char)c;
-    }
-    buf_json_str(b, s, strlen(s));   /* writes over the partial copy */
+    size_t k = json_copy_plain(o, s, n);
+    if (k < n) { json_str_escapes(b, o + k, s, k, n); return; }
+    o[n] = '"';
+    o[n + 1] = 0;
+    b->len += n + 2;
+}
+
+void buf_json_cstr(buf *b, const char *s)
+{
+    /* the length first (libc's strlen reads words too): the copy then goes eight bytes at a
+     * time, and no byte past the string's NUL is read */
+    buf_json_str(b, s, strlen(s));
 }
 
 void buf_tsv_field(buf *b, const char *s)

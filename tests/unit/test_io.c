@@ -71,7 +71,12 @@ static void test_jsonl_scan_and_cjson_agree(void **st)
         " {\"id\" : \"e3\" ,\t\"n\":5, \"date\":\"2023-11-29\",\"text\":\"caf\\u00e9\"}  \n"
         "{\"id\":\"e4\",\"date\":\"2023-11-29\",\"text\":\"t\",\"source\":null} trailing\n"
         "{\"id\":\"e5\",\"date\":\"2023-11-29\",\"text\":\"bad \\x escape\"}\n"
-        "{\"id\":\"e6\",\"date\":\"2023-11-29\",\"text\":\"t\",}\n";
+        "{\"id\":\"e6\",\"date\":\"2023-11-29\",\"text\":\"t\",}\n"
+        /* keys by length: the six fields among other keys of their lengths, in any order; a
+           key with an escape (cJSON reads "te\\u0078t" as "text") */
+        "{\"url\":\"U\",\"ix\":\"-\",\"titles\":\"-\",\"dat\":\"-\",\"title\":\"TT\",\"source\":\"S\","
+        "\"texts\":\"-\",\"date\":\"2023-11-29\",\"text\":\"T\",\"data\":\"-\",\"id\":\"e7\",\"\":\"-\"}\n"
+        "{\"te\\u0078t\":\"T8\",\"i\\\"d\":\"-\",\"id\":\"e8\",\"date\":\"2023-11-29\"}\n";
     const char *p = write_tmp("s.jsonl", body, sizeof body - 1);
     hd_error e;
     io_reader *r = io_open(p, IO_AUTO, NULL, &e);
@@ -99,6 +104,18 @@ static void test_jsonl_scan_and_cjson_agree(void **st)
     assert_non_null(strstr(e.msg, "JSON"));
     assert_int_equal(io_next(r, &a, &e), -1);
     assert_int_equal(e.line, 6);
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "e7");
+    assert_string_equal(a.a.date, "2023-11-29");
+    assert_string_equal(a.a.text, "T");
+    assert_string_equal(a.a.source, "S");
+    assert_string_equal(a.a.title, "TT");
+    assert_string_equal(a.a.url, "U");
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "e8");
+    assert_string_equal(a.a.text, "T8");
+    io_article_free(&a);
     assert_int_equal(io_next(r, &a, &e), 0);
     io_close(r);
     unlink(p);

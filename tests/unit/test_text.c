@@ -94,6 +94,81 @@ static void test_tokens_possessive_negation_hyphen(void **st)
     arena_free(&a);
 }
 
+/* the word scan folds and classifies a word's ASCII letters and digits in one pass, and
+ * counts capitals only for words without small letters: the flags each way */
+static void test_word_flags_and_folds(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 4096);
+    token *t;
+    const char *s = "NATO G7 A 7th AbC ABc UN-led na\xc3\xafve CAF\xc3\x89 X\xc3\x89 1,000 B2B "
+                    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ Q";
+    int n = text_tokenize(&a, s, 0, (uint32_t)strlen(s), 0, &t);
+    const char *want[] = { "nato", "g7", "a", "7th", "abc", "abc", "un", "led", "naive", "cafe",
+                           "xe", "1,000", "b2b",
+                           "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz", "q" };
+    enum { C = TF_CAP, AC = TF_CAP | TF_ALLCAP, N = TF_NUM };
+    const uint32_t flags[] = { AC, C, C, N, C, C, AC, TF_HYPHEN, 0, AC, C, N, AC, 0, C };
+    assert_int_equal(n, 15);
+    for (int i = 0; i < n; i++) {
+        assert_string_equal(t[i].fold, want[i]);
+        assert_int_equal(t[i].fold_len, strlen(want[i]));
+        assert_int_equal(t[i].flags & (TF_CAP | TF_ALLCAP | TF_NUM | TF_HYPHEN), flags[i]);
+    }
+    /* ASCII marks: their fold is themselves, quotes and brackets flagged */
+    const char *m = "\"Hi\" (x) [y];";
+    n = text_tokenize(&a, m, 0, (uint32_t)strlen(m), 0, &t);
+    const char *marks[] = { "\"", "hi", "\"", "(", "x", ")", "[", "y", "]", ";" };
+    const uint32_t mflags[] = { TF_PUNCT | TF_QUOTE, TF_CAP, TF_PUNCT | TF_QUOTE, TF_PUNCT | TF_PAREN, 0,
+                                TF_PUNCT | TF_PAREN, TF_PUNCT | TF_PAREN, 0, TF_PUNCT | TF_PAREN, TF_PUNCT };
+    assert_int_equal(n, 10);
+    for (int i = 0; i < n; i++) {
+        assert_string_equal(t[i].fold, marks[i]);
+        assert_int_equal(t[i].fold_len, strlen(marks[i]));
+        assert_int_equal(t[i].flags, mflags[i]);
+        assert_int_equal(t[i].b1 - t[i].b0, strlen(marks[i]));
+    }
+    /* a word that ends the span, and a span of one letter */
+    n = text_tokenize(&a, "said Reuters", 5, 12, 0, &t);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].fold, "reuters");
+    n = text_tokenize(&a, "x", 0, 1, 0, &t);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].fold, "x");
+    arena_free(&a);
+}
+
+/* the quick English test: two distinct words of its ten in the first 400 bytes, any case,
+ * whole ASCII words of two to four letters */
+static void test_language_quick(void **st)
+{
+    (void)st;
+    text_lang l;
+    const char *en[] = { "Officials said the talks ended.", "THE PRESIDENT OF FRANCE", "with...FROM",
+                         "Zz was 12 has" };
+    for (size_t i = 0; i < sizeof en / sizeof *en; i++) {
+        text_language(en[i], strlen(en[i]), &l);
+        assert_true(l.quick);
+        assert_string_equal(l.code, "en");
+    }
+    const char *not_en[] = { "the the the", "th\xc3\xa9 of", "others offer andes saids thee",
+                             "Der Pr\xc3\xa4sident und die Regierung" };
+    for (size_t i = 0; i < sizeof not_en / sizeof *not_en; i++) {
+        text_language(not_en[i], strlen(not_en[i]), &l);
+        assert_false(l.quick);
+    }
+    /* the scan stops at byte 400: a word across it is cut there ("there" read as "the") */
+    char t[420];
+    memset(t, ' ', sizeof t);
+    memcpy(t, "of", 2);
+    memcpy(t + 397, "there", 5);
+    text_language(t, 402, &l);
+    assert_true(l.quick);
+    memcpy(t + 397, "  the", 5);
+    text_language(t, 402, &l);     /* "the" after byte 400: not read */
+    assert_false(l.quick);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +177,8 @@ int main(void)
         cmocka_unit_test(test_paragraphs_and_quotes),
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_tokens_possessive_negation_hyphen),
+        cmocka_unit_test(test_word_flags_and_folds),
+        cmocka_unit_test(test_language_quick),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -180,9 +180,47 @@ static void test_format(void **st)
             }
 }
 
+/* the anchor gate and the cue lookup turn words down by first letter, length, second and last
+ * letter before reading a list: words of many letters and lengths still anchor expressions
+ * and still give their tense */
+static void test_anchor_gate(void **st)
+{
+    (void)st;
+    assert_string_equal(run("Talks began two centuries ago and resumed last autumn.", 20231129, -1),
+                        "D:two centuries=P200Y; last autumn=2022 [2022-FA]");
+    assert_string_equal(run("Troops moved at dawn and again this evening, a fortnight after the vote.",
+                            20231129, -1), "this evening=2023-11-29 [2023-11-29TEV]");
+    assert_string_equal(run("Fighting went on for hours in January and at midnight on Christmas.",
+                            20231129, -1), "January=2023-01; Christmas=2022-12-25");
+    assert_string_equal(run("Officials met tonight, over the weekend and in the last quarter.", 20231129, -1),
+                        "tonight=2023-11-29 [2023-11-29TNI]; the weekend=2023-11-25");
+    assert_string_equal(run("He spoke recently, in September, and in 2022 at daybreak.", 20231129, -1),
+                        "September=2023-09; 2022=2022");
+    assert_string_equal(run("Aid came overnight, at noon and yesterday, said the present government.",
+                            20231129, -1),
+                        "overnight=2023-11-29 [2023-11-29TNI]; yesterday=2023-11-28");
+    /* the tense cues, looked up past the same kind of masks: past, future, intention */
+    assert_string_equal(run("The talks were held on Friday.", 20231129, -1), "Friday=2023-11-24");
+    assert_string_equal(run("The talks will be held on Friday.", 20231129, -1), "Friday=2023-12-01");
+    assert_string_equal(run("They won't meet on Friday.", 20231129, -1), "Friday=2023-12-01");
+    assert_string_equal(run("Troops withdrew on Sunday.", 20231129, -1), "Sunday=2023-11-26");
+    assert_string_equal(run("Ministers are due to meet on Tuesday.", 20231129, -1), "Tuesday=2023-12-05");
+    assert_string_equal(run("Rebels vowed to attack on Saturday.", 20231129, -1), "Saturday=2023-12-02");
+    /* durations, written by hand: hours and minutes with T, a count of none (X), multiples */
+    assert_string_equal(run("Talks lasted three hours.", 20231129, -1), "D:three hours=PT3H");
+    assert_string_equal(run("They waited 45 minutes.", 20231129, -1), "D:45 minutes=PT45M");
+    assert_string_equal(run("Fighting went on for days.", 20231129, -1), "D:days=PXD");
+    assert_string_equal(run("The war lasted two decades.", 20231129, -1), "D:two decades=P20Y");
+    assert_string_equal(run("The truce held for a weekend.", 20231129, -1), "D:a weekend=P2D");
+    assert_string_equal(run("It lasted a century.", 20231129, -1), "D:a century=P100Y");
+    /* short words that pass the length test but not the letters ("said", "and", "for") */
+    assert_string_equal(run("He said and for with from have.", 20231129, -1), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_anchor_gate),
         cmocka_unit_test(test_calendar),
         cmocka_unit_test(test_absolute_dates),
         cmocka_unit_test(test_weekdays),

@@ -140,6 +140,35 @@ static void test_buf_json_escaping(void **st)
             assert_string_equal(b.p, want);
             assert_int_equal(b.len, strlen(want));
         }
+    /* against a byte-at-a-time escaper: every length around the four- and eight-byte words
+       (short strings are read as two overlapping halves, the last bytes of a long one as the
+       last word again), with each kind of byte to escape at every position, first and last
+       included, among bytes >= 0x80 and the printable bytes next to the escaped ones */
+    const char kinds[] = { '"', '\\', '\n', '\t', '\r', '\x00', '\x1f', '\x7f', ' ', '!', '#', '[', ']', '\x80', '\xff' };
+    for (int len = 0; len <= 40; len++)
+        for (int at = -1; at < len; at++)
+            for (size_t k = 0; k < sizeof kinds; k++) {
+                char in[48], want[300];
+                for (int i = 0; i < len; i++) in[i] = "Zz09 \xc3\xa7~!#"[(i * 7) % 11];
+                if (at >= 0) in[at] = kinds[k];
+                int w = 0;
+                want[w++] = '"';
+                for (int i = 0; i < len; i++) {
+                    unsigned char c = (unsigned char)in[i];
+                    if (c == '"' || c == '\\') { want[w++] = '\\'; want[w++] = (char)c; }
+                    else if (c == '\n') { want[w++] = '\\'; want[w++] = 'n'; }
+                    else if (c == '\t') { want[w++] = '\\'; want[w++] = 't'; }
+                    else if (c == '\r') { want[w++] = '\\'; want[w++] = 'r'; }
+                    else if (c < 0x20) w += snprintf(want + w, 8, "\\u%04x", c);
+                    else want[w++] = (char)c;
+                }
+                want[w++] = '"'; want[w] = 0;
+                buf_clear(&b);
+                buf_lit(&b, "x:");
+                buf_json_str(&b, in, (size_t)len);
+                assert_memory_equal(b.p + 2, want, (size_t)w + 1);
+                assert_int_equal(b.len, (size_t)w + 2);
+            }
     buf_clear(&b);
     buf_printf(&b, "%d-%s", 42, "x");
     assert_string_equal(b.p, "42-x");
@@ -154,8 +183,9 @@ static void test_buf_numbers(void **st)
 {
     (void)st;
     buf b; buf_init(&b);
-    const long ints[] = { 0, 7, -7, 10, -10, 99, 100, -101, 1000, 65535, 123456789, -2147483648L,
-                          9223372036854775807L, -9223372036854775807L - 1 };
+    const long ints[] = { 0, 7, -7, 9, 10, -10, 11, 99, -99, 100, -101, 999, 1000, 9999, 10000, 65535,
+                          99999, 100000, 123456789, -2147483648L, 999999999999999999L,
+                          1000000000000000000L, 9223372036854775807L, -9223372036854775807L - 1 };
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
         char want[32];
         snprintf(want, sizeof want, "%ld", ints[i]);

@@ -513,7 +513,9 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
 static inline int sig_fits(const sent_ctx *c, const uint64_t *sig)
 {
     const uint64_t *a = c->sig_absent;
-    return !((sig[0] & a[0]) | (sig[1] & a[1]) | (sig[2] & a[2]) | (sig[3] & a[3]));
+    uint64_t x = 0;
+    for (int j = 0; j < SIG_WORDS; j++) x |= sig[j] & a[j];
+    return !x;
 }
 
 static inline int sig_possible(const sent_ctx *c, const uint64_t *sig)

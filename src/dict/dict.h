@@ -122,13 +122,16 @@ typedef struct pat_elem {
     const synset *syn;
 } pat_elem;
 
-/* A pattern's signature: 256 bits, one for each word and synonym set it cannot match
- * without (dict_finish), kept by its block (verb_block.sig). The code stage sets the same bits for what a sentence holds, so a
- * pattern whose bits are not all set is skipped with four ANDs instead of a walk over its
- * elements; this is only a filter, the matcher still decides. */
-enum { SIG_WORDS = 4 };
-static inline unsigned sig_word_bit(uint32_t id) { return (id * 2654435761u) >> 24; }
-static inline unsigned sig_syn_bit(int id) { return (((uint32_t)id + 1u) * 0x9E3779B1u ^ 0x5bd1e995u) >> 24; }
+/* A pattern's signature: 512 bits, one for each word and synonym set it cannot match
+ * without (dict_finish), kept by its block (verb_block.sig). The code stage sets the same
+ * bits for what a sentence holds, so a pattern whose bits are not all set is skipped with
+ * eight ANDs instead of a walk over its elements; this is only a filter, the matcher still
+ * decides. 512 bits: a sentence sets about a fifth of them (at 256 a third, and the block
+ * index's anchor rows let through half as many patterns again; 1024 costs more in tests
+ * than it saves). */
+enum { SIG_LOG2 = 9, SIG_BITS = 1 << SIG_LOG2, SIG_WORDS = SIG_BITS / 64 };
+static inline unsigned sig_word_bit(uint32_t id) { return (id * 2654435761u) >> (32 - SIG_LOG2); }
+static inline unsigned sig_syn_bit(int id) { return (((uint32_t)id + 1u) * 0x9E3779B1u ^ 0x5bd1e995u) >> (32 - SIG_LOG2); }
 
 /* PS_CONTEXT: only words and sets, all before the verb, none negated */
 enum pattern_shape { PS_NEG = 1, PS_NOT_NEG = 2, PS_CONTEXT = 4, PS_NO_LIT = 8 };
@@ -155,7 +158,7 @@ typedef struct pattern {
  * (one for each id it may be present by) get a row of bits over pat[], in order, plus one row
  * for the patterns with no anchor and one per PS_* shape bit. The matcher ORs the rows of the bits its sentence has and
  * visits only those patterns, instead of testing every pattern (dict_finish, code_verbs). */
-enum { BLOCK_INDEX_MIN = 16, ROW_NO_ANCHOR = 256, ROW_SHAPE = 257, BLOCK_ROWS = 257 + 4 };
+enum { BLOCK_INDEX_MIN = 16, ROW_NO_ANCHOR = SIG_BITS, ROW_SHAPE = SIG_BITS + 1, BLOCK_ROWS = SIG_BITS + 1 + 4 };
 
 typedef struct verb_block {
     const char *label, *code;      /* default code ("---" = none) */

@@ -7,6 +7,7 @@
  * (lex_memo, in its hd_scratch). News repeats its words, so in front of both a small cache
  * of recent words (lex_slot) answers most tokens with two 8-byte compares, no string hash. */
 #include "code.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,11 +67,17 @@ static uint32_t punct_id(const dict *d, lex_memo *memo, const token *k)
     return memo->punct_id[ch] - 1;
 }
 
-static void set_lex(token *k, const word_lex *w)
+/* the token's analysis fields are word_lex's, in its order (checked here), so they are
+   copied as one block */
+#define SAME_AT(f) (offsetof(token, f) - offsetof(token, nlem_id) == offsetof(word_lex, f))
+_Static_assert(SAME_AT(nlem_id) && SAME_AT(vlem_id) && SAME_AT(cls) && SAME_AT(pos_hint) &&
+               SAME_AT(form) && SAME_AT(wh) && SAME_AT(idm), "token and word_lex fields differ");
+#undef SAME_AT
+enum { LEX_FIELDS = offsetof(word_lex, idm) + 1 };
+
+static inline void set_lex(token *k, const word_lex *w)
 {
-    k->nlem_id = w->nlem_id; k->vlem_id = w->vlem_id;
-    k->cls = w->cls; k->pos_hint = w->pos_hint; k->form = w->form; k->wh = w->wh;
-    k->idm = w->idm;
+    memcpy(&k->nlem_id, w, LEX_FIELDS);
 }
 
 /* a word token's analysis: from the dictionary, else the memo, else worked out (and kept);

@@ -183,7 +183,7 @@ static int coordinated(const sent_ctx *c, int t0)
 {
     int k = t0 - 1;
     while (k >= 0 && (c->t[k].cls == LC_ADVMOD || c->t[k].cls == LC_AUX_HAVE || c->t[k].cls == LC_MODAL)) k--;
-    return k >= 0 && (!strcmp(c->t[k].fold, "and") || !strcmp(c->t[k].fold, ","));
+    return k >= 0 && (FOLD_IS(&c->t[k], "and") || FOLD_IS(&c->t[k], ","));
 }
 
 static int prev_word(const sent_ctx *c, int i)
@@ -261,8 +261,8 @@ static int support_before(const sent_ctx *c, int i)
             (t->flags & TF_NUM)) continue;
         /* "in a telephone call with", "during talks with": the subject takes part */
         if ((t->cls == LC_PREP || t->cls == LC_SUBORD) &&
-            (!strcmp(t->fold, "in") || !strcmp(t->fold, "during") || !strcmp(t->fold, "at") ||
-             !strcmp(t->fold, "through") || !strcmp(t->fold, "after") || !strcmp(t->fold, "before")))
+            (FOLD_IS(t, "in") || FOLD_IS(t, "during") || FOLD_IS(t, "at") ||
+             FOLD_IS(t, "through") || FOLD_IS(t, "after") || FOLD_IS(t, "before")))
             return 1;
         if (t->cls != LC_NONE || (t->flags & TF_PUNCT)) return 0;
         if (t->vlem_id && c->tok_group[k] < 0) {
@@ -312,7 +312,7 @@ static int passive(const sent_ctx *c, int t0, int t1)
         if (k < c->n && (c->t[k].flags & TF_CAP)) return 1;
     }
     int p = prev_word(c, t0);
-    if (p >= 0 && (c->t[p].cls == LC_AUX_BE || !strcmp(c->t[p].fold, "got"))) return 1;
+    if (p >= 0 && (c->t[p].cls == LC_AUX_BE || FOLD_IS(&c->t[p], "got"))) return 1;
     return 0;
 }
 
@@ -320,7 +320,7 @@ static int passive(const sent_ctx *c, int t0, int t1)
  * participle and "under" is done to the clause's subject, like a passive verb */
 static int under_participle(const sent_ctx *c, int t0)
 {
-    if (t0 < 2 || strcmp(c->t[t0 - 1].fold, "under")) return 0;
+    if (t0 < 2 || !FOLD_IS(&c->t[t0 - 1], "under")) return 0;
     const token *v = &c->t[t0 - 2];
     return v->form == FORM_ED || v->form == FORM_EN;
 }
@@ -349,7 +349,7 @@ static int find_subject(const sent_ctx *c, int vu)
     while (first < vu && clause_rel(c, vu, first) != 0) first++;
     if (first < c->nu && c->u[first].group < 0) {
         const token *t = &c->t[c->u[first].t0];
-        if (t->cls == LC_REL && strcmp(t->fold, "that") != 0) {
+        if (t->cls == LC_REL && !FOLD_IS(t, "that")) {
             for (int j = first - 1; j >= 0 && j >= first - 3; j--)
                 if (c->u[j].group >= 0) return c->u[j].group;
         }
@@ -383,7 +383,7 @@ static int find_target(const sent_ctx *c, int vu_end, const char *src)
         int g = c->u[k].group;
         if (g < 0) {
             const token *t = &c->t[c->u[k].t0];
-            if (!strcmp(t->fold, ",") || !strcmp(t->fold, ".")) break;
+            if (FOLD_IS(t, ",") || FOLD_IS(t, ".")) break;
             continue;
         }
         const mention *m = &c->m[first_mention(c, g)];
@@ -623,7 +623,7 @@ static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, 
             if (tabari) {
                 int t0u = c->u[u].t0;
                 if (c->gone && c->gone[t0u] && !e->consec) continue;
-                if (c->u[u].group < 0 && (tabari_break(c, t0u) || !strcmp(c->t[t0u].fold, ","))) break;
+                if (c->u[u].group < 0 && (tabari_break(c, t0u) || FOLD_IS(&c->t[t0u], ","))) break;
                 int len = elem_at(c, e, u, pm, dir);
                 if (len) { pos = u + dir * len; found = 1; break; }
                 if (e->consec) break;
@@ -752,7 +752,7 @@ static int complement_target(sent_ctx *c, int t0, int sg)
             if (g == sg || !strcmp(group_code(c, g), group_code(c, sg))) continue;
             /* "Zarif called it an act of terrorism": "it" is the event just reported */
             const mention *pm = &c->m[c->g[g].mem[0]];
-            if (pm->pronoun && !strcmp(c->t[pm->t0].fold, "it")) {
+            if (pm->pronoun && FOLD_IS(&c->t[pm->t0], "it")) {
                 const char *src = memory_event_other(c->mem, group_code(c, sg));
                 if (src) return synthetic_target(c, k, k + 1, src, "coreference: the doer of the event 'it' names");
             }
@@ -809,11 +809,11 @@ static int event_noun_target(sent_ctx *c, int t1)
 {
     int k = t1;
     /* "condemned what it called a terrorist attack" */
-    if (k + 2 < c->n && !strcmp(c->t[k].fold, "what") &&
+    if (k + 2 < c->n && FOLD_IS(&c->t[k], "what") &&
         (c->t[k + 1].cls == LC_PRON || c->tok_group[k + 1] >= 0)) {
         k += 2;
         if (k < c->n && c->t[k].cls == LC_NONE) k++;
-        if (k < c->n && !strcmp(c->t[k].fold, "as")) k++;
+        if (k < c->n && FOLD_IS(&c->t[k], "as")) k++;
     }
     int k0 = k;
     while (k < c->n && k < k0 + 4 && (c->t[k].cls == LC_DET || c->t[k].cls == LC_QUANT ||
@@ -842,8 +842,8 @@ static void tabari_commas(sent_ctx *c)
     const int (*lim)[2] = c->rules->comma;     /* begin, middle, end */
     int start = 0, words = 0, first = 1;
     for (int i = 0; i <= c->n; i++) {
-        int end = i == c->n || (i == c->n - 1 && (c->t[i].flags & TF_PUNCT) && strcmp(c->t[i].fold, ","));
-        int comma = i < c->n && !strcmp(c->t[i].fold, ",") && c->tok_group[i] < 0;
+        int end = i == c->n || (i == c->n - 1 && (c->t[i].flags & TF_PUNCT) && !FOLD_IS(&c->t[i], ","));
+        int comma = i < c->n && FOLD_IS(&c->t[i], ",") && c->tok_group[i] < 0;
         if (!end && !comma) { words += !(c->t[i].flags & TF_PUNCT); continue; }
         int kind = first ? 0 : end ? 2 : 1;
         /* a text cut off without its full stop has no end clause to delete (MARK-06) */
@@ -970,15 +970,15 @@ static int tabari_complex(const sent_ctx *c, int first_verb, int nverbs)
         int n = 0;
         for (int i = 0; i < c->n; i++) {
             const token *t = &c->t[i];
-            if (!strcmp(t->fold, ",")) n++;
-            else if (!(t->flags & TF_PUNCT) && t->fold[0] != '\'' && strcmp(t->fold, "n't")) n++;
+            if (FOLD_IS(t, ",")) n++;
+            else if (!(t->flags & TF_PUNCT) && t->fold[0] != '\'' && !FOLD_IS(t, "n't")) n++;
         }
         if (n < r->min_words) return 1;
     }
     if (r->complex_verbs && nverbs >= r->complex_verbs) return 1;
     if (r->complex_conj) {
         int n = 0;
-        for (int i = 0; i < c->n; i++) n += tabari_break(c, i) && strcmp(c->t[i].fold, ";");
+        for (int i = 0; i < c->n; i++) n += tabari_break(c, i) && !FOLD_IS(&c->t[i], ";");
         if (n >= r->complex_conj) return 1;
     }
     if (r->complex_noactprior && first_verb >= 0 && !r->def_src[0]) {
@@ -1131,7 +1131,7 @@ void code_verbs(sent_ctx *c)
                     vm.v[0]->src);
         /* a finite verb with its own subject is an event in its own right: context guards
            ("- CLAIM * [---]", meant for "claimed the attack") do not silence it */
-        int finite = !tabari && as_verb && !pas && (t0 == 0 || strcmp(c->t[t0 - 1].fold, "to")) &&
+        int finite = !tabari && as_verb && !pas && (t0 == 0 || !FOLD_IS(&c->t[t0 - 1], "to")) &&
                      (c->t[head].form == FORM_S || c->t[head].form == FORM_ED ||
                       c->t[head].form == FORM_EN);
         /* the most specific pattern over every block the word belongs to */
@@ -1286,7 +1286,7 @@ void code_verbs(sent_ctx *c)
         /* "Ukraine demanded that Russia withdraw", "warned that the South would respond":
            a demand, appeal, accusation or threat with no object is aimed at the subject of
            its that-clause */
-        if (tg < 0 && as_verb && t1 < c->n && !strcmp(c->t[t1].fold, "that") &&
+        if (tg < 0 && as_verb && t1 < c->n && FOLD_IS(&c->t[t1], "that") &&
             (code[0] == '1' || !strncmp(code, "02", 2) || !strncmp(code, "01", 2))) {
             int vu = c->tok_unit[t1];
             for (int k = vu + 1; k < c->nu && k <= vu + 6; k++) {

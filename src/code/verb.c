@@ -1094,15 +1094,23 @@ static void tabari_select(sent_ctx *c)
     tabari_pairs(c);
 }
 
+/* the first token from i on with a verb entry under one of its ids (n if none): the usual
+   token has none, and this loop keeps the tokens in registers (the coding loop's calls
+   make the compiler read c->t again for every token) */
+static int next_verb_word(const token *t, int i, int n)
+{
+    while (i < n && !WH_ANY_ID(t[i].wh, WH_VERB)) i++;
+    return i;
+}
+
 void code_verbs(sent_ctx *c)
 {
     int last_src = -1, last_vu = 0, last_tgt = -1, first_verb = -1, nverbs = 0;
     const int tabari = TABARI_LIKE(c->d);
     if (tabari) tabari_commas(c);
     for (int i = 0; i < c->n; i++) {
-        /* no verb entry under any of its ids, the usual token, asked first (TABARI also
-           looks up unknown words' roots) */
-        if (!tabari && !WH_ANY_ID(c->t[i].wh, WH_VERB)) continue;
+        /* (TABARI also looks up unknown words' roots) */
+        if (!tabari && (i = next_verb_word(c->t, i, c->n)) >= c->n) break;
         /* TABARI codes any word its verb dictionary lists, modals ("SHOULD") too */
         if (c->tok_group[i] >= 0 || (c->t[i].flags & TF_PUNCT) ||
             (c->t[i].cls != LC_NONE && !tabari) || (c->gone && c->gone[i])) continue;

@@ -114,6 +114,7 @@ struct hd_scratch {
     uint32_t *stamp; uint32_t serial;   /* word presence per sentence (see code_stamp) */
     uint32_t *syn_seen;
     uint8_t **syn_rows; uint32_t *syn_row_serial;   /* synonym-set matches per sentence */
+    side_memo *sides; uint32_t side_clock;          /* pattern sides' matches per verb */
 };
 
 hd_scratch *hd_scratch_new(const hd_coder *c)
@@ -126,6 +127,7 @@ hd_scratch *hd_scratch_new(const hd_coder *c)
     s->syn_seen = calloc((size_t)c->d.nsyn + 1, sizeof *s->syn_seen);
     s->syn_rows = calloc((size_t)c->d.nsyn + 1, sizeof *s->syn_rows);
     s->syn_row_serial = calloc((size_t)c->d.nsyn + 1, sizeof *s->syn_row_serial);
+    s->sides = calloc((size_t)c->d.nsides + 1, sizeof *s->sides);
     return s;
 }
 
@@ -137,6 +139,7 @@ void hd_scratch_free(hd_scratch *s)
     free(s->stamp);
     free(s->syn_seen);
     free(s->syn_rows); free(s->syn_row_serial);
+    free(s->sides);
     free(s);
 }
 
@@ -582,6 +585,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         code_units(&c);
         c.syn_seen = sc->syn_seen;
         c.syn_rows = sc->syn_rows; c.syn_row_serial = sc->syn_row_serial;
+        c.sides = sc->sides; c.side_clock = &sc->side_clock;
         code_stamp(&c, sc->stamp, ++sc->serial);
         if (trace) trace_sentence(&c);
         code_verbs(&c);

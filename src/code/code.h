@@ -131,12 +131,18 @@ typedef struct sent_ctx {
        when the sentence first tries the set (syn_row_serial[set] == serial), since zeroing
        a row for every set and sentence cost more than the matching it saved */
     uint8_t **syn_rows; uint32_t *syn_row_serial;
+    /* per pattern side (pattern.side_id), its match for the verb being coded, valid while
+       its serial is side_now (a new value for each verb, from the scratch's *side_clock):
+       a block's patterns share their sides, and each was matched again for each pattern */
+    struct side_memo *sides; uint32_t *side_clock, side_now;
     const char **place_country;   /* token -> ISO3 of a place named there, or NULL */
     uint8_t *gone;             /* TABARI rules: token in a deleted comma-delimited clause */
     int end_clause;            /* PETRARCH rules: the comma before a terminal clause that is
                                   coded on its own instead of deleted, or -1 */
     const code_rules *rules;   /* the coder's rule switches (TABARI rules only) */
 } sent_ctx;
+
+typedef struct side_memo { uint32_t serial; int ok, src, tgt, comp; } side_memo;
 
 /* one thread's memos of word analyses (lexify.c): the words the dictionary does not know,
    by folded form, and in front of everything a small direct-mapped cache of the last words

@@ -644,11 +644,33 @@ static int match_side(const sent_ctx *c, const pat_elem *el, int ne, int start, 
     return 1;
 }
 
+/* match_side for one side of p, from the memo when another pattern with the same side was
+   matched for this verb (a side writes only the actor slots it matches, so its result is
+   the slots it set) */
+static int side_of(const sent_ctx *c, const pattern *p, int side, int start, int dir, pmatch *pm)
+{
+    const pat_elem *el = side == SIDE_UPPER ? p->upper : p->lower;
+    const int ne = side == SIDE_UPPER ? p->nupper : p->nlower;
+    const uint32_t id = p->side_id[side];
+    if (!c->sides || !id) return match_side(c, el, ne, start, dir, pm);
+    side_memo *m = &c->sides[id];
+    if (m->serial != c->side_now) {
+        pmatch q = { -1, -1, -1 };
+        m->ok = match_side(c, el, ne, start, dir, &q);
+        m->src = q.src; m->tgt = q.tgt; m->comp = q.comp;
+        m->serial = c->side_now;
+    }
+    if (m->src >= 0) pm->src = m->src;
+    if (m->tgt >= 0) pm->tgt = m->tgt;
+    if (m->comp >= 0) pm->comp = m->comp;
+    return m->ok;
+}
+
 static int match_pattern(const sent_ctx *c, const pattern *p, int vu0, int vu1, pmatch *pm)
 {
     pm->src = pm->tgt = pm->comp = -1;
-    if (p->nupper && !match_side(c, p->upper, p->nupper, vu1 + 1, +1, pm)) return 0;
-    if (p->nlower && !match_side(c, p->lower, p->nlower, vu0 - 1, -1, pm)) return 0;
+    if (p->nupper && !side_of(c, p, SIDE_UPPER, vu1 + 1, +1, pm)) return 0;
+    if (p->nlower && !side_of(c, p, SIDE_LOWER, vu0 - 1, -1, pm)) return 0;
     return 1;
 }
 
@@ -1150,6 +1172,7 @@ void code_verbs(sent_ctx *c)
            pattern with a word of its own */
         const uint8_t skip = (uint8_t)((tabari ? 0 : neg ? PS_NOT_NEG : PS_NEG) |
                                        (finite ? PS_CONTEXT : 0) | (as_verb ? 0 : PS_NO_LIT));
+        if (c->sides) c->side_now = ++*c->side_clock;   /* a new verb: the side memo is stale */
         for (int q = 0; q < vm.n; q++) block_best(c, vm.v[q]->block, skip, vu0, vu1, &best, &bpm);
         const char *code = NULL, *code2 = NULL, *src_line = NULL;
         uint8_t weight = CW_NORMAL;

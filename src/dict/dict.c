@@ -304,6 +304,47 @@ void dict_hash_bytes(dict *d, const char *p, size_t n)
     for (size_t i = 0; i < n; i++) { d->hstate ^= (unsigned char)p[i]; d->hstate *= 1099511628211ull; }
 }
 
+/* one side of a pattern as bytes: its direction, then of each element all that the matcher
+   reads (kind, adjacency, the word's ids and flags, the set); 0 when it is too long to keep */
+static size_t side_key(const pat_elem *e, int n, int side, unsigned char *buf, size_t cap)
+{
+    size_t o = 0;
+    buf[o++] = (unsigned char)side;
+    for (int k = 0; k < n; k++) {
+        const unsigned char flags[7] = { e[k].kind, e[k].consec, e[k].neg, e[k].w.exact,
+                                         e[k].w.prefix, e[k].w.endings, e[k].w.gap };
+        const uint32_t ids[3] = { e[k].w.fold, e[k].w.nlem, e[k].w.vlem };
+        const synset *set = e[k].syn;
+        if (o + sizeof flags + sizeof ids + sizeof set > cap) return 0;
+        memcpy(buf + o, flags, sizeof flags); o += sizeof flags;
+        memcpy(buf + o, ids, sizeof ids); o += sizeof ids;
+        memcpy(buf + o, &set, sizeof set); o += sizeof set;
+    }
+    return o;
+}
+
+/* every pattern's side ids (pattern.side_id): equal sides, equal ids */
+static void pattern_sides(dict *d)
+{
+    strmap ids; strmap_init(&ids);
+    unsigned char buf[1024];
+    d->nsides = 0;
+    for (int i = 0; i < d->nblocks; i++)
+        for (int j = 0; j < d->blocks[i]->npat; j++) {
+            pattern *p = d->blocks[i]->pat[j];
+            for (int side = SIDE_UPPER; side <= SIDE_LOWER; side++) {
+                const pat_elem *e = side == SIDE_UPPER ? p->upper : p->lower;
+                int n = side == SIDE_UPPER ? p->nupper : p->nlower;
+                size_t len = n ? side_key(e, n, side, buf, sizeof buf) : 0;
+                int added = 0;
+                uint32_t *v = len ? strmap_put(&ids, (const char *)buf, len, d->nsides + 1, &added) : NULL;
+                if (added) d->nsides++;
+                p->side_id[side] = v ? *v : 0;
+            }
+        }
+    strmap_free(&ids);
+}
+
 static int pat_cmp(const void *a, const void *b)
 {
     const pattern *x = *(pattern *const *)a, *y = *(pattern *const *)b;
@@ -547,6 +588,7 @@ void dict_finish(dict *d)
         }
     }
     for (int i = 0; i < d->nblocks; i++) block_index(d, d->blocks[i]);
+    pattern_sides(d);
     d->st.codes_with_patterns = (long)codes.count;
     d->st.synsets = d->nsyn;
     strmap_free(&codes);

@@ -151,7 +151,12 @@ typedef struct pattern {
        asked for exactly before the whole pattern, as its signature bits may all be set by
        other words of the sentence */
     const word_match *anchor;
+    /* its sides' ids (SIDE_UPPER, SIDE_LOWER; 0 = none): patterns whose elements on a side
+       are the same share its id, so the matcher works a side out once for a verb (many
+       patterns of a block end "... +" or begin "$ ...") */
+    uint32_t side_id[2];
 } pattern;
+enum { SIDE_UPPER = 0, SIDE_LOWER = 1 };
 
 /* A block with many patterns (CAMEO's have hundreds) is indexed by the patterns' anchors:
  * each pattern's likeliest-rare element (its longest word, else a set), whose signature bits
@@ -245,6 +250,7 @@ typedef struct dict {
     uint32_t *syn_at, *syn_of, syn_words;
     uint8_t *syn_always;
     verb_block **blocks; int nblocks, bcap;
+    uint32_t nsides;               /* pattern side ids run 1..nsides (dict_finish) */
     strmap cameo_ix; cameo_info *cameo; int ncameo, cameocap;
     hd_dict_stats st;
     char hash[17];

@@ -94,6 +94,18 @@ static void test_verbs_and_patterns(void **st)
     assert_string_equal(paired->code2, "190");
     assert_non_null(neg);
     assert_true(neg->null_code);
+    /* side ids: "- $ * +" and "- NOT * +" share their upper side, not their lower; a side
+       with no elements has none; "ON +" is another upper side */
+    const pattern *src_tgt = NULL;
+    for (int i = 0; i < b->npat; i++)
+        if (b->pat[i]->nlower == 1 && b->pat[i]->lower[0].kind == PE_SRC) src_tgt = b->pat[i];
+    assert_non_null(src_tgt);
+    assert_int_not_equal(src_tgt->side_id[SIDE_UPPER], 0);
+    assert_int_equal(src_tgt->side_id[SIDE_UPPER], neg->side_id[SIDE_UPPER]);
+    assert_int_not_equal(src_tgt->side_id[SIDE_LOWER], neg->side_id[SIDE_LOWER]);
+    assert_int_not_equal(paired->side_id[SIDE_UPPER], neg->side_id[SIDE_UPPER]);
+    assert_int_equal(b->pat[0]->side_id[SIDE_LOWER], 0);
+    assert_true(d.nsides >= 4 && d.nsides <= 6);
     /* the signature holds the bits of the words and sets a pattern cannot match without */
     const pattern *with = b->pat[0];
     const uint64_t *sig = b->sig;   /* pat[0]'s */

@@ -512,10 +512,16 @@ void code_stamp(sent_ctx *c, uint32_t *stamp, uint32_t serial)
    sentence has a signature (block_best's index asks only then) */
 static inline int sig_fits(const sent_ctx *c, const uint64_t *sig)
 {
-    const uint64_t *a = c->sig_absent;
-    uint64_t x = 0;
-    for (int j = 0; j < SIG_WORDS; j++) x |= sig[j] & a[j];
-    return !x;
+    /* two words at a time (GCC's vector extension, which clang has too: SSE2 on x86-64,
+       NEON elsewhere); the loop over single words was a third of the matcher's own work */
+    typedef uint64_t sig_pair __attribute__((vector_size(16)));
+    sig_pair x = { 0, 0 };
+    for (int j = 0; j < SIG_WORDS; j += 2) {
+        sig_pair s, a;
+        memcpy(&s, sig + j, sizeof s); memcpy(&a, c->sig_absent + j, sizeof a);
+        x |= s & a;
+    }
+    return !(x[0] | x[1]);
 }
 
 static inline int sig_possible(const sent_ctx *c, const uint64_t *sig)

@@ -14,9 +14,11 @@ static const char *const starters[] = {
     "later", "last", "officials", NULL
 };
 
+/* asked after each dotted abbreviation before a capital: the first byte before the call */
 static int is_starter(const token *t)
 {
-    for (int i = 0; starters[i]; i++) if (strcmp(t->fold, starters[i]) == 0) return 1;
+    for (int i = 0; starters[i]; i++)
+        if (t->fold[0] == starters[i][0] && strcmp(t->fold, starters[i]) == 0) return 1;
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "text/text.h"
 #include "time/time.h"
+#include "lex/lex.h"
 
 /* Runs the whole text (dateline included) through time_find with one context and returns
  * "words=value" entries joined by "; ". Non-DATE kinds are prefixed (D: duration, S: set,
@@ -26,7 +27,8 @@ static const char *run(const char *text, int32_t article, int future)
     size_t len = 0;
     for (int s = 0; s < d.nsent; s++) {
         timex *x;
-        const token *t = d.sent[s].tok;
+        token *t = d.sent[s].tok;
+        time_classes(t, d.sent[s].ntok);   /* as lexify would have */
         int fut = future >= 0 ? future : time_future(t, d.sent[s].ntok);
         int n = time_find(&a, t, d.sent[s].ntok, text, &ctx, fut, &x);
         for (int k = 0; k < n; k++) {
@@ -128,6 +130,25 @@ static void test_relative(void **st)
     assert_string_equal(run("The bombing came 11 days ago.", 19990419, -1), "11 days ago=1999-04-08");
 }
 
+/* time_classes gives a word the class lexify would (lex_class), and a mark none */
+static void test_classes(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 1 << 12);
+    const char *text = "Talks which began, as planned, in the 1990s";
+    token *t;
+    int n = text_tokenize(&a, text, 0, (uint32_t)strlen(text), 0, &t);
+    for (int i = 0; i < n; i++) t[i].cls = 0xff;
+    time_classes(t, n);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(t[i].cls, (t[i].flags & TF_PUNCT) ? 0 : lex_class(t[i].fold));
+    assert_int_equal(t[1].cls, LC_REL);      /* which */
+    assert_int_equal(t[4].cls, LC_SUBORD);   /* as */
+    assert_int_equal(t[3].cls, 0);           /* , */
+    assert_int_equal(t[0].cls, 0);           /* talks */
+    arena_free(&a);
+}
+
 static void test_not_event_dates(void **st)
 {
     (void)st;
@@ -221,6 +242,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_anchor_gate),
+        cmocka_unit_test(test_classes),
         cmocka_unit_test(test_calendar),
         cmocka_unit_test(test_absolute_dates),
         cmocka_unit_test(test_weekdays),

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "util/arena.h"
 #include "util/strmap.h"
@@ -301,6 +302,27 @@ static void test_words(void **st)
     assert_false(WORDS_SORTED(unsorted, 64));
     assert_true(WORDS_HAS(l, "of") && WORDS_HAS(l, "'s") && WORDS_HAS(l, "the"));
     assert_false(WORDS_HAS(l, "on") || WORDS_HAS(l, ""));
+    /* against bsearch, for every word of a longer list (first bytes shared, and one beyond
+       ASCII) and for words next to them: one byte more, one less, the last byte changed */
+    static const char *const big[] = { "'s", "a", "ab", "abc", "al", "b", "ba", "bb", "c", "ca",
+                                       "caa", "d", "e", "the", "them", "then", "there", "z",
+                                       "\xc3\xa9t\xc3\xa9" };
+    const size_t nb = sizeof big / sizeof *big;
+    assert_true(WORDS_SORTED(big, 8));
+    for (size_t k = 0; k < nb; k++)
+        for (int v = 0; v < 4; v++) {
+            char w[16];
+            size_t len = strlen(big[k]);
+            memcpy(w, big[k], len + 1);
+            if (v == 1) { w[len] = 'a'; w[len + 1] = 0; }
+            if (v == 2 && len) w[len - 1] = 0;
+            if (v == 3 && len) w[len - 1] = (char)(w[len - 1] + 1);
+            const char *p = w;
+            int want = bsearch(&p, big, nb, sizeof *big, words_cmp) != NULL;
+            assert_int_equal(words_has(big, nb, w), want);
+            for (size_t m = 0; m <= nb; m++)   /* and in each prefix of the list */
+                assert_int_equal(words_has(big, m, w), bsearch(&p, big, m, sizeof *big, words_cmp) != NULL);
+        }
 }
 
 int main(void)

@@ -156,11 +156,15 @@ static const char *skip_ws(const char *p, const char *e)
 /* the string whose contents start at p; *end is after its closing quote */
 static int scan_str(const char *p, const char *e, jspan *out, const char **end)
 {
-    const char *b = p;
+    const char *b = p, *q = NULL;
     int esc = 0;
     for (;;) {
-        const char *q = memchr(p, '"', (size_t)(e - p));
-        if (!q) return 0;
+        /* the first quote from p: the one found before, unless an escaped quote was it (an
+           escape is most often a \n, and the text's closing quote is not looked for again) */
+        if (!q || q < p) {
+            q = memchr(p, '"', (size_t)(e - p));
+            if (!q) return 0;
+        }
         const char *bs = memchr(p, '\\', (size_t)(q - p));
         if (!bs) { p = q; break; }
         if (bs + 1 >= e || !bs[1] || !strchr("bfnrt\"\\/", bs[1])) return 0;   /* \u: cJSON */

@@ -76,7 +76,10 @@ static void test_jsonl_scan_and_cjson_agree(void **st)
            key with an escape (cJSON reads "te\\u0078t" as "text") */
         "{\"url\":\"U\",\"ix\":\"-\",\"titles\":\"-\",\"dat\":\"-\",\"title\":\"TT\",\"source\":\"S\","
         "\"texts\":\"-\",\"date\":\"2023-11-29\",\"text\":\"T\",\"data\":\"-\",\"id\":\"e7\",\"\":\"-\"}\n"
-        "{\"te\\u0078t\":\"T8\",\"i\\\"d\":\"-\",\"id\":\"e8\",\"date\":\"2023-11-29\"}\n";
+        "{\"te\\u0078t\":\"T8\",\"i\\\"d\":\"-\",\"id\":\"e8\",\"date\":\"2023-11-29\"}\n"
+        /* escapes before and after an escaped quote, and one just before a closing quote,
+           with values after them (the quote found before an escape is kept for the next) */
+        "{\"id\":\"e9\\\\\",\"text\":\"x\\ny\\\"z\\n\\\"\\\\\",\"date\":\"2023-11-29\",\"url\":\"u\\\"\"}\n";
     const char *p = write_tmp("s.jsonl", body, sizeof body - 1);
     hd_error e;
     io_reader *r = io_open(p, IO_AUTO, NULL, &e);
@@ -115,6 +118,12 @@ static void test_jsonl_scan_and_cjson_agree(void **st)
     assert_int_equal(io_next(r, &a, &e), 1);
     assert_string_equal(a.a.id, "e8");
     assert_string_equal(a.a.text, "T8");
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "e9\\");
+    assert_string_equal(a.a.text, "x\ny\"z\n\"\\");
+    assert_string_equal(a.a.date, "2023-11-29");
+    assert_string_equal(a.a.url, "u\"");
     io_article_free(&a);
     assert_int_equal(io_next(r, &a, &e), 0);
     io_close(r);

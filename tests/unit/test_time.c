@@ -187,12 +187,14 @@ static void test_future_flag(void **st)
 static void test_format(void **st)
 {
     (void)st;
-    static const int ys[] = { 0, 7, 999, 1998, 2023, 9999, 10000, -5 }, ms[] = { 0, 1, 9, 12, 100 };
+    static const int ys[] = { 0, 7, 99, 100, 999, 1900, 1998, 2023, 2100, 9999, 10000, -5 },
+                     ms[] = { 0, 1, 9, 10, 12, 31, 99, 100 };
+    const size_t nm = sizeof ms / sizeof *ms;
     char got[16], want[16];
     for (size_t a = 0; a < sizeof ys / sizeof *ys; a++)
-        for (size_t b = 0; b < sizeof ms / sizeof *ms; b++)
+        for (size_t b = 0; b < nm; b++)
             for (int prec = TP_DAY; prec <= TP_YEAR; prec++) {
-                int y = ys[a], m = ms[b], d = ms[(b + 2) % 5];
+                int y = ys[a], m = ms[b], d = ms[(b + 3) % nm];
                 time_format(got, y, m, d, prec);
                 if (prec == TP_YEAR) snprintf(want, sizeof want, "%04d", y);
                 else if (prec == TP_MONTH) snprintf(want, sizeof want, "%04d-%02d", y, m);

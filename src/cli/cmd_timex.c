@@ -190,11 +190,13 @@ int cmd_timex(int argc, char **argv)
         token *t;
         uint32_t c0 = (uint32_t)utf8_count(text, dt.dl.b0);
         int n = text_tokenize(&a, text, dt.dl.b0, dt.dl.b1, c0, &t);
+        time_classes(t, n);   /* as lexify would have */
         nx = time_find(&a, t, n, text, &ctx, 0, &x);
         print_all(text, t, x, nx);
     }
     for (int s = 0; s < dt.nsent; s++) {
         const sentence *se = &dt.sent[s];
+        time_classes(se->tok, se->ntok);
         nx = time_find(&a, se->tok, se->ntok, text, &ctx, time_future(se->tok, se->ntok), &x);
         print_all(text, se->tok, x, nx);
     }

@@ -119,7 +119,7 @@ static char *dupstr(const cJSON *o, const char *k)
 }
 
 /* an article's strings: each its own malloc (cJSON, text, records), or all in one block
- * (scan_line: one allocation a line instead of three to six) */
+ * after the struct itself (scan_line: one allocation a line instead of four to seven) */
 typedef struct owned { char *id, *date, *text, *source, *title, *url; char *block; } owned;
 
 /* ---- the usual line without cJSON ----------------------------------------------------------
@@ -156,11 +156,15 @@ static const char *skip_ws(const char *p, const char *e)
 /* the string whose contents start at p; *end is after its closing quote */
 static int scan_str(const char *p, const char *e, jspan *out, const char **end)
 {
-    const char *b = p;
+    const char *b = p, *q = NULL;
     int esc = 0;
     for (;;) {
-        const char *q = memchr(p, '"', (size_t)(e - p));
-        if (!q) return 0;
+        /* the first quote from p: the one found before, unless an escaped quote was it (an
+           escape is most often a \n, and the text's closing quote is not looked for again) */
+        if (!q || q < p) {
+            q = memchr(p, '"', (size_t)(e - p));
+            if (!q) return 0;
+        }
         const char *bs = memchr(p, '\\', (size_t)(q - p));
         if (!bs) { p = q; break; }
         if (bs + 1 >= e || !bs[1] || !strchr("bfnrt\"\\/", bs[1])) return 0;   /* \u: cJSON */
@@ -202,42 +206,45 @@ static char *decode(const jspan *v, char *o)
     return o;
 }
 
-static int scan_line(const char *s, size_t n, owned *w)
+/* the article of a usual line, in one allocation; NULL for cJSON to read the line */
+static owned *scan_line(const char *s, size_t n)
 {
     const char *e = s + n, *p = skip_ws(s, e);
     jspan v[NFIELDS];
     int have[NFIELDS] = { 0 };
-    if (memchr(s, 0, n) || p >= e || *p != '{') return 0;
+    if (memchr(s, 0, n) || p >= e || *p != '{') return NULL;
     p = skip_ws(p + 1, e);
     if (p < e && *p == '}') p++;
     else for (;;) {
         jspan k, val;
-        if (p >= e || *p != '"' || !scan_key(p + 1, e, &k, &p)) return 0;
+        if (p >= e || *p != '"' || !scan_key(p + 1, e, &k, &p)) return NULL;
         p = skip_ws(p, e);
-        if (p >= e || *p != ':') return 0;
+        if (p >= e || *p != ':') return NULL;
         p = skip_ws(p + 1, e);
-        if (p >= e || *p != '"' || !scan_str(p + 1, e, &val, &p)) return 0;
+        if (p >= e || *p != '"' || !scan_str(p + 1, e, &val, &p)) return NULL;
         int f = field_of(k.p, k.n);
         if (f >= 0 && !have[f]) { v[f] = val; have[f] = 1; }
         p = skip_ws(p, e);
         if (p < e && *p == ',') { p = skip_ws(p + 1, e); continue; }
         if (p < e && *p == '}') { p++; break; }
-        return 0;
+        return NULL;
     }
-    if (skip_ws(p, e) != e) return 0;
-    char **dst[NFIELDS] = { &w->id, &w->date, &w->text, &w->source, &w->title, &w->url };
+    if (skip_ws(p, e) != e) return NULL;
     size_t room[NFIELDS], total = 0;
     for (int f = 0; f < NFIELDS; f++) {
         room[f] = have[f] ? v[f].n + 1 : 0;
         if (f == DATE_FIELD && have[f] && room[f] < DATE_ROOM) room[f] = DATE_ROOM;
         total += room[f];
     }
-    char *o = w->block = malloc(total ? total : 1);
+    owned *w = malloc(sizeof *w + total);
+    if (!w) return NULL;
+    char *o = w->block = (char *)(w + 1);
+    char **dst[NFIELDS] = { &w->id, &w->date, &w->text, &w->source, &w->title, &w->url };
     for (int f = 0; f < NFIELDS; f++) {
         *dst[f] = have[f] ? decode(&v[f], o) : NULL;
         o += room[f];
     }
-    return 1;
+    return w;
 }
 
 static int next_jsonl(io_reader *r, io_article *out, hd_error *err)
@@ -252,8 +259,9 @@ static int next_jsonl(io_reader *r, io_article *out, hd_error *err)
         while (k < (size_t)n && (s[k] == ' ' || s[k] == '\t')) k++;
         if (k == (size_t)n) continue;
         if (utf8_valid_prefix(s, (size_t)n) != (size_t)n) { fail(err, r, r->line, "invalid UTF-8"); return -1; }
-        owned *w = calloc(1, sizeof *w);
-        if (!scan_line(s, (size_t)n, w)) {
+        owned *w = scan_line(s, (size_t)n);
+        if (!w) {
+            w = calloc(1, sizeof *w);
             cJSON *o = cJSON_ParseWithLength(s, (size_t)n);
             if (!o || !cJSON_IsObject(o)) { cJSON_Delete(o); free(w); fail(err, r, r->line, "not a JSON object"); return -1; }
             w->id = dupstr(o, "id"); w->date = dupstr(o, "date"); w->text = dupstr(o, "text");
@@ -346,8 +354,9 @@ void io_article_free(io_article *a)
 {
     owned *w = a->own;
     if (!w) return;
-    if (w->block) free(w->block);
-    else { free(w->id); free(w->date); free(w->text); free(w->source); free(w->title); free(w->url); }
+    if (!w->block) {   /* a block is part of w's own allocation */
+        free(w->id); free(w->date); free(w->text); free(w->source); free(w->title); free(w->url);
+    }
     free(w);
     a->own = NULL;
 }

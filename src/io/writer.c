@@ -4,54 +4,102 @@
 #include "io.h"
 #include <string.h>
 
-static void str(buf *b, const char *s) { if (s) buf_json_cstr(b, s); else buf_lit(b, "null"); }
+/* A line is written through a cursor in room made once for all of it, from its strings'
+ * lengths (every byte of them escaped at worst): a check and a length update for every key,
+ * comma and number cost more than the writing. */
 
-static void span(buf *b, hd_span s)
+/* a key with the punctuation around it, one copy of a constant */
+#define KEY(o, s) do { memcpy((o), "" s "", sizeof(s) - 1); (o) += sizeof(s) - 1; } while (0)
+/* the room for the keys, the eight integers and the decimal, besides the strings */
+#define LINE_ROOM (512 + 8 * BUF_INT_ROOM + BUF_DECIMAL1_ROOM)
+
+typedef struct jstr { const char *s; size_t n; } jstr;
+
+static jstr js(const char *s) { return (jstr){ s, s ? strlen(s) : 0 }; }
+/* the room a string takes: "null" when it is NULL */
+static size_t js_room(jstr j) { return BUF_JSON_ROOM(j.n) + 4; }
+
+static char *str(char *o, jstr j)
 {
-    buf_lit(b, ",\"span\":["); buf_int(b, s.start); buf_putc(b, ','); buf_int(b, s.end); buf_putc(b, ']');
+    if (!j.s) { KEY(o, "null"); return o; }
+    return buf_json_put(o, j.s, j.n);
 }
 
-static void actor(buf *b, const hd_actor *a)
+static char *span(char *o, hd_span s)
 {
-    if (!a->code) { buf_lit(b, "null"); return; }
-    buf_lit(b, "{\"code\":"); str(b, a->code);
-    buf_lit(b, ",\"text\":"); str(b, a->text);
-    span(b, a->span);
-    buf_lit(b, ",\"entry\":"); str(b, a->entry);
-    buf_putc(b, '}');
+    KEY(o, ",\"span\":[");
+    o = buf_int_put(o, s.start);
+    *o++ = ',';
+    o = buf_int_put(o, s.end);
+    *o++ = ']';
+    return o;
 }
+
+typedef struct jactor { jstr code, text, entry; } jactor;
+
+static jactor ja(const hd_actor *a)
+{
+    if (!a->code) return (jactor){ { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
+    return (jactor){ js(a->code), js(a->text), js(a->entry) };
+}
+
+static char *actor(char *o, jactor j, const hd_actor *a)
+{
+    if (!j.code.s) { KEY(o, "null"); return o; }
+    KEY(o, "{\"code\":"); o = str(o, j.code);
+    KEY(o, ",\"text\":"); o = str(o, j.text);
+    o = span(o, a->span);
+    KEY(o, ",\"entry\":"); o = str(o, j.entry);
+    *o++ = '}';
+    return o;
+}
+
+static void cstr(buf *b, const char *s) { if (s) buf_json_cstr(b, s); else buf_lit(b, "null"); }
 
 void io_write_json(buf *b, const hd_event *ev)
 {
-    buf_lit(b, "{\"article\":"); str(b, ev->article);
-    buf_lit(b, ",\"sentence\":"); buf_int(b, ev->sentence);
-    span(b, ev->span);
-    buf_lit(b, ",\"text\":");
-    str(b, ev->text);
-    buf_lit(b, ",\"date\":"); str(b, ev->date);
-    buf_lit(b, ",\"date_precision\":"); str(b, ev->date_precision);
-    buf_lit(b, ",\"source\":"); actor(b, &ev->source);
-    buf_lit(b, ",\"target\":"); actor(b, &ev->target);
-    buf_lit(b, ",\"code\":"); str(b, ev->code);
-    buf_lit(b, ",\"root\":"); str(b, ev->root);
-    buf_lit(b, ",\"plover\":"); str(b, ev->plover);
-    buf_lit(b, ",\"quad\":"); buf_int(b, ev->quad);
-    buf_lit(b, ",\"goldstein\":"); buf_decimal1(b, ev->goldstein);
-    buf_lit(b, ",\"verb\":{\"text\":"); str(b, ev->verb_text);
-    span(b, ev->verb_span);
-    buf_putc(b, '}');
-    if (ev->has_place) {
-        buf_lit(b, ",\"place\":{\"name\":"); str(b, ev->place.name);
-        buf_lit(b, ",\"country\":"); str(b, ev->place.country);
-        buf_lit(b, ",\"admin1\":"); str(b, ev->place.admin1);
+    jstr article = js(ev->article), text = js(ev->text), date = js(ev->date),
+         prec = js(ev->date_precision), code = js(ev->code), root = js(ev->root),
+         plover = js(ev->plover), verb = js(ev->verb_text), pattern = js(ev->pattern),
+         dict = js(ev->dict);
+    jactor src = ja(&ev->source), tgt = ja(&ev->target);
+    size_t room = LINE_ROOM + js_room(article) + js_room(text) + js_room(date) + js_room(prec) +
+                  js_room(src.code) + js_room(src.text) + js_room(src.entry) +
+                  js_room(tgt.code) + js_room(tgt.text) + js_room(tgt.entry) +
+                  js_room(code) + js_room(root) + js_room(plover) + js_room(verb) +
+                  js_room(pattern) + js_room(dict);
+    char *o = buf_room(b, room);
+    KEY(o, "{\"article\":"); o = str(o, article);
+    KEY(o, ",\"sentence\":"); o = buf_int_put(o, ev->sentence);
+    o = span(o, ev->span);
+    KEY(o, ",\"text\":"); o = str(o, text);
+    KEY(o, ",\"date\":"); o = str(o, date);
+    KEY(o, ",\"date_precision\":"); o = str(o, prec);
+    KEY(o, ",\"source\":"); o = actor(o, src, &ev->source);
+    KEY(o, ",\"target\":"); o = actor(o, tgt, &ev->target);
+    KEY(o, ",\"code\":"); o = str(o, code);
+    KEY(o, ",\"root\":"); o = str(o, root);
+    KEY(o, ",\"plover\":"); o = str(o, plover);
+    KEY(o, ",\"quad\":"); o = buf_int_put(o, ev->quad);
+    KEY(o, ",\"goldstein\":"); o = buf_decimal1_put(o, ev->goldstein);
+    KEY(o, ",\"verb\":{\"text\":"); o = str(o, verb);
+    o = span(o, ev->verb_span);
+    *o++ = '}';
+    if (ev->has_place) {   /* rare (only with a gazetteer): the buffer's own checks */
+        buf_end(b, o);
+        buf_lit(b, ",\"place\":{\"name\":"); cstr(b, ev->place.name);
+        buf_lit(b, ",\"country\":"); cstr(b, ev->place.country);
+        buf_lit(b, ",\"admin1\":"); cstr(b, ev->place.admin1);
         buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,\"geonames_id\":%ld", ev->place.lat, ev->place.lon,
                    ev->place.geonames_id);
-        buf_lit(b, ",\"precision\":"); str(b, ev->place.precision);
+        buf_lit(b, ",\"precision\":"); cstr(b, ev->place.precision);
         buf_putc(b, '}');
+        o = buf_room(b, 64 + js_room(pattern) + js_room(dict));
     }
-    buf_lit(b, ",\"pattern\":"); str(b, ev->pattern);
-    buf_lit(b, ",\"dict\":"); str(b, ev->dict);
-    buf_lit(b, "}\n");
+    KEY(o, ",\"pattern\":"); o = str(o, pattern);
+    KEY(o, ",\"dict\":"); o = str(o, dict);
+    KEY(o, "}\n");
+    buf_end(b, o);
 }
 
 void io_write_tsv(buf *b, const hd_event *ev)

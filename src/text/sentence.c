@@ -14,9 +14,11 @@ static const char *const starters[] = {
     "later", "last", "officials", NULL
 };
 
+/* asked after each dotted abbreviation before a capital: the first byte before the call */
 static int is_starter(const token *t)
 {
-    for (int i = 0; starters[i]; i++) if (strcmp(t->fold, starters[i]) == 0) return 1;
+    for (int i = 0; starters[i]; i++)
+        if (t->fold[0] == starters[i][0] && strcmp(t->fold, starters[i]) == 0) return 1;
     return 0;
 }
 
@@ -145,7 +147,12 @@ void text_split(arena *a, const char *text, size_t len, doc_text *d)
             first_para = 0;
         }
         for (int i = start; i < n; i++) {
-            /* only a mark or an abbreviation ends a sentence: most tokens are words */
+            /* only a mark or an abbreviation ends a sentence: most tokens are words, passed
+               four at a time */
+            while (i + 4 <= n && !((t[i].flags | t[i + 1].flags | t[i + 2].flags | t[i + 3].flags) &
+                                   (TF_PUNCT | TF_ABBREV)))
+                i += 4;
+            if (i >= n) break;
             if (!(t[i].flags & (TF_PUNCT | TF_ABBREV))) continue;
             int nxt = ends_sentence(t, i, n);
             if (nxt) { add_sentence(a, d, &cap, t + start, nxt - start); start = nxt; i = nxt - 1; }

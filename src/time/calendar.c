@@ -2,6 +2,7 @@
  * after H. Hinnant), ISO weeks and Easter (the anonymous Gregorian algorithm). */
 #include "time.h"
 #include <stdio.h>
+#include <string.h>
 
 int time_month_days(int y, int m)
 {
@@ -104,14 +105,17 @@ void time_format(char out[16], int y, int m, int d, int prec)
         else snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
         return;
     }
-    out[0] = (char)('0' + y / 1000); out[1] = (char)('0' + y / 100 % 10);
-    out[2] = (char)('0' + y / 10 % 10); out[3] = (char)('0' + y % 10);
+    /* two digits at a time from a table of the pairs 00 .. 99 */
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    memcpy(out, pairs + 2 * (y / 100), 2);
+    memcpy(out + 2, pairs + 2 * (y % 100), 2);
     int n = 4;
     if (prec != TP_YEAR) {
-        out[n++] = '-'; out[n++] = (char)('0' + m / 10); out[n++] = (char)('0' + m % 10);
-        if (prec != TP_MONTH) {
-            out[n++] = '-'; out[n++] = (char)('0' + d / 10); out[n++] = (char)('0' + d % 10);
-        }
+        out[n++] = '-'; memcpy(out + n, pairs + 2 * m, 2); n += 2;
+        if (prec != TP_MONTH) { out[n++] = '-'; memcpy(out + n, pairs + 2 * d, 2); n += 2; }
     }
     out[n] = 0;
 }

@@ -26,6 +26,8 @@ typedef struct scan {
 
 static const char *F(const scan *s, int i) { return i >= 0 && i < s->n ? s->t[i].fold : ""; }
 static uint32_t FL(const scan *s, int i) { return i >= 0 && i < s->n ? s->t[i].flags : 0; }
+/* a word's closed class (lex.h), as lexify or time_classes left it: 0 outside the sentence */
+static uint8_t CLS(const scan *s, int i) { return i >= 0 && i < s->n ? s->t[i].cls : 0; }
 /* most tokens differ from a given word in the first byte: test it before calling strcmp,
  * since the scan compares every token with dozens of words (callgrind: strcmp was the
  * largest cost per sentence) */
@@ -171,7 +173,7 @@ static int month_at(const scan *s, int i)
         if ((k->flags & TF_HYPHEN) || is_in(s, i - 1, month_ctx)) return m;
         /* "the March accession": a capitalized month modifying a noun */
         if (is(s, i - 1, "the") && i + 1 < s->n && !(FL(s, i + 1) & (TF_PUNCT | TF_CAP)) &&
-            !lex_class(F(s, i + 1)))
+            !CLS(s, i + 1))
             return m;
         return 0;
     }
@@ -183,11 +185,11 @@ static int month_is_name(const scan *s, int i)
 {
     int nx = i + 1;
     if (nx < s->n && (FL(s, nx) & TF_CAP) && !(FL(s, nx) & TF_PUNCT) && !is_datewordish(s, nx) &&
-        !lex_class(F(s, nx)))
+        !CLS(s, nx))
         return 1;
     int pv = i - 1;
     if (pv >= 0 && (FL(s, pv) & TF_CAP) && !(FL(s, pv) & (TF_FIRST | TF_PUNCT)) &&
-        !is_datewordish(s, pv) && !lex_class(F(s, pv)))
+        !is_datewordish(s, pv) && !CLS(s, pv))
         return 1;
     return 0;
 }
@@ -419,7 +421,7 @@ static int is_boundary(const scan *s, int j)
     if (k->flags & (TF_QUOTE | TF_PAREN)) return 1;
     if (k->flags & TF_PUNCT)
         return strcmp(k->fold, "-") != 0 && strcmp(k->fold, "/") != 0 && strcmp(k->fold, "'") != 0;
-    uint8_t c = k->cls ? k->cls : lex_class(k->fold);
+    uint8_t c = k->cls;
     return c == LC_REL || (c == LC_SUBORD && strcmp(k->fold, "until") && strcmp(k->fold, "as"));
 }
 
@@ -982,11 +984,11 @@ static int m_year(scan *s, int i)
     if (same(pv, "of") && (is(s, i - 2, "total") || is(s, i - 2, "number") || is(s, i - 2, "toll") ||
                               is(s, i - 2, "maximum") || is(s, i - 2, "minimum")))
         return 0;
-    uint8_t pcls = i > 0 ? lex_class(pv) : 0;
+    uint8_t pcls = CLS(s, i - 1);
     int det = pcls == LC_DET || pcls == LC_POSSPRON || same(pv, "'s");
     size_t nl = strlen(nx);
     int next_noun = i + 1 < s->n && !(FL(s, i + 1) & (TF_PUNCT | TF_NUM | TF_CAP)) &&
-                    !lex_class(nx) && !text_month(nx) && !(FL(s, i + 1) & TF_HYPHEN);
+                    !CLS(s, i + 1) && !text_month(nx) && !(FL(s, i + 1) & TF_HYPHEN);
     if (!in_list(pv, date_ctx) && !det && !prefixed && next_noun && nl > 3 && nx[nl - 1] == 's' &&
         strcmp(nx, "elections") && strcmp(nx, "games") && strcmp(nx, "talks") &&
         strcmp(nx, "olympics") && strcmp(nx, "polls"))
@@ -996,7 +998,7 @@ static int m_year(scan *s, int i)
     if ((FL(s, e) & TF_HYPHEN) && (FL(s, e) & TF_NUM) && (s->t[e].fold_len == 2 || s->t[e].fold_len == 4)) e++;
     int kind = TX_DATE;
     /* "the 2008 declaration", "Kopp's 1987 Chevrolet" */
-    if (det && i + 1 < s->n && !(FL(s, i + 1) & (TF_PUNCT | TF_NUM)) && !lex_class(nx) && !text_month(nx))
+    if (det && i + 1 < s->n && !(FL(s, i + 1) & (TF_PUNCT | TF_NUM)) && !CLS(s, i + 1) && !text_month(nx))
         kind = TX_ANCHOR;
     if (prefixed) kind = TX_ANCHOR;
     set_year(push(s, i, e, kind), y);
@@ -1384,10 +1386,10 @@ int time_find(arena *a, const token *t, int n, const char *text, time_ctx *ctx, 
            "late on Saturday", "in the 1990s") */
         if (nx[i] > i + 4) { i = nx[i] - 4 > i ? nx[i] - 4 : i + 1; continue; }
         int e = 0, before = s.nv;
-        unsigned cand = candidates(&s, i);
-        for (size_t k = 0; k < sizeof matchers / sizeof *matchers && !e; k++) {
-            if (!(cand & 1u << k)) continue;
-            e = matchers[k](&s, i);
+        /* the candidates' bits in order, lowest first: most tokens have one or none of the
+           eleven, and a loop over all of them cost more than the tests it skipped */
+        for (unsigned cand = candidates(&s, i); cand && !e; cand &= cand - 1) {
+            e = matchers[__builtin_ctz(cand)](&s, i);
             if (!e) s.nv = before;
         }
         if (!e) { i++; continue; }
@@ -1437,4 +1439,9 @@ int time_future(const token *t, int n)
             return 1;
     }
     return 0;
+}
+
+void time_classes(token *t, int n)
+{
+    for (int i = 0; i < n; i++) t[i].cls = (t[i].flags & TF_PUNCT) ? 0 : lex_class(t[i].fold);
 }

@@ -66,8 +66,13 @@ typedef struct time_ctx {
  * the reference date. */
 void time_ctx_init(time_ctx *ctx, int32_t article_date, int dl_month, int dl_day);
 /* The temporal expressions of one sentence, in order. Returns how many (*out in the arena). */
-/* future: 1/0, or -1 to have time_find work it out (time_future) only if a date it finds needs it */
+/* future: 1/0, or -1 to have time_find work it out (time_future) only if a date it finds needs it.
+ * The tokens' closed classes (token.cls) must be set: lexify sets them, time_classes for tokens
+ * straight from the tokenizer (time_find asks them of most words near a date, and a class of
+ * 0 has to mean "none", not "not looked up"). */
 int time_find(arena *a, const token *t, int n, const char *text, time_ctx *ctx, int future, timex **out);
+/* token.cls of each word from lex_class, as lexify sets it (0 for punctuation) */
+void time_classes(token *t, int n);
 /* 1 when the sentence speaks of the future ("will", "'ll", "plans to", "is scheduled to",
  * "is expected to", "next", "tomorrow") - the `future` argument of time_find. */
 int time_future(const token *t, int n);

@@ -64,14 +64,6 @@ void *arena_alloc(arena *a, size_t n)
     return p;
 }
 
-char *arena_strndup(arena *a, const char *s, size_t n)
-{
-    char *p = arena_alloc_raw(a, n + 1);
-    memcpy(p, s, n);
-    p[n] = 0;
-    return p;
-}
-
 char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
 
 void arena_reset(arena *a)

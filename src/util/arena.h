@@ -3,6 +3,7 @@
 #ifndef HD_ARENA_H
 #define HD_ARENA_H
 #include <stddef.h>
+#include <string.h>
 #include "region.h"
 
 typedef struct arena_block arena_block;
@@ -31,7 +32,15 @@ static inline void *arena_alloc_raw(arena *a, size_t n)
     a->used_total += n;
     return p;
 }
-char *arena_strndup(arena *a, const char *s, size_t n);
+/* inline: the coder copies a dozen short strings a sentence (mention texts, codes, the
+ * strmap's keys), and the call cost as much as the copy */
+static inline char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc_raw(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
 char *arena_strdup(arena *a, const char *s);
 void  arena_reset(arena *a);                        /* keep first block, drop the rest */
 void  arena_free(arena *a);

@@ -48,21 +48,7 @@ void buf_printf(buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-/* Goldstein values have one decimal: those are written by hand (the same bytes as %.1f),
- * anything else by printf */
-void buf_decimal1(buf *b, double v)
-{
-    if (!(v > -1e8 && v < 1e8)) { buf_printf(b, "%.1f", v); return; }
-    double v10 = v * 10, r = v10 < 0 ? -(double)(long)(-v10 + 0.5) : (double)(long)(v10 + 0.5);
-    if (r - v10 >= 1e-6 || v10 - r >= 1e-6) { buf_printf(b, "%.1f", v); return; }
-    long t = (long)r, a = t < 0 ? -t : t;
-    if (t < 0) buf_putc(b, '-');
-    buf_int(b, a / 10);
-    buf_putc(b, '.');
-    buf_int(b, a % 10);
-}
-
-void buf_int(buf *b, long v)
+char *buf_int_put(char *o, long v)
 {
     /* two digits a division, from a table of the pairs 00 .. 99, written in place from the
      * last: the digits are counted first (most numbers an event writes are offsets and counts
@@ -71,16 +57,12 @@ void buf_int(buf *b, long v)
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    reserve(b, 20);   /* the most a long takes: first, so the rest needs no registers saved */
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
     size_t nd = 1;
     for (unsigned long p = 10; u >= p && nd < 19; p *= 10) nd++;   /* 19: LONG_MIN's digits */
-    size_t n = nd + (v < 0);
-    char *o = b->p + b->len;
-    if (v < 0) *o = '-';
-    o += n;
-    b->len += n;
-    *o = 0;
+    if (v < 0) *o++ = '-';
+    o += nd;
+    char *end = o;
     while (u >= 100) {
         unsigned r = (unsigned)(u % 100);
         u /= 100;
@@ -88,6 +70,41 @@ void buf_int(buf *b, long v)
     }
     if (u >= 10) memcpy(o - 2, pairs + 2 * u, 2);
     else o[-1] = (char)('0' + u);
+    return end;
+}
+
+void buf_int(buf *b, long v)
+{
+    reserve(b, 20);   /* the most a long takes: first, so the rest needs no registers saved */
+    char *o = buf_int_put(b->p + b->len, v);
+    *o = 0;
+    b->len = (size_t)(o - b->p);
+}
+
+/* Goldstein values have one decimal: those are written by hand (the same bytes as %.1f),
+ * anything else by snprintf (BUF_DECIMAL1_ROOM holds the longest, -DBL_MAX's 312 bytes) */
+char *buf_decimal1_put(char *o, double v)
+{
+    if (v > -1e8 && v < 1e8) {
+        double v10 = v * 10, r = v10 < 0 ? -(double)(long)(-v10 + 0.5) : (double)(long)(v10 + 0.5);
+        if (r - v10 < 1e-6 && v10 - r < 1e-6) {
+            long t = (long)r, a = t < 0 ? -t : t;
+            if (t < 0) *o++ = '-';
+            o = buf_int_put(o, a / 10);
+            *o++ = '.';
+            *o++ = (char)('0' + a % 10);
+            return o;
+        }
+    }
+    return o + snprintf(o, BUF_DECIMAL1_ROOM, "%.1f", v);
+}
+
+void buf_decimal1(buf *b, double v)
+{
+    reserve(b, BUF_DECIMAL1_ROOM);
+    char *o = buf_decimal1_put(b->p + b->len, v);
+    *o = 0;
+    b->len = (size_t)(o - b->p);
 }
 
 /* the bytes a JSON string cannot hold as they are: control characters, '"' and '\\' */
@@ -153,28 +170,35 @@ static inline size_t json_copy_plain(char *o, const char *s, size_t n)
     return i;
 }
 
+/* writes the escape of c, a byte json_escaped names: two bytes or six */
+static char *json_escape(char *o, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\t': *o++ = 't'; break;
+    case '\r': *o++ = 'r'; break;
+    default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
+    }
+    return o;
+}
+
 /* the rest of a JSON string from its first byte to escape, s[i]; o: where it goes, in the
  * room buf_json_str made (n + 2 bytes). Out of line: escapes are rare, and buf_json_str's
  * usual path stays short without this loop. */
 static __attribute__((noinline)) void json_str_escapes(buf *b, char *o, const char *s, size_t i,
                                                        size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
     for (;;) {
         /* an escape (rare) makes room for itself and the rest */
         b->len = (size_t)(o - b->p);
         reserve(b, 6 + (n - i) + 1);
         o = b->p + b->len;
         unsigned char c = (unsigned char)s[i++];
-        *o++ = '\\';
-        switch (c) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '\n': *o++ = 'n'; break;
-        case '\t': *o++ = 't'; break;
-        case '\r': *o++ = 'r'; break;
-        default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
-        }
+        o = json_escape(o, c);
         size_t k = json_copy_plain(o, s + i, n - i);
         o += k; i += k;
         if (i >= n) break;
@@ -195,6 +219,21 @@ void buf_json_str(buf *b, const char *s, size_t n)
     o[n] = '"';
     o[n + 1] = 0;
     b->len += n + 2;
+}
+
+char *buf_json_put(char *o, const char *s, size_t n)
+{
+    *o++ = '"';
+    size_t i = json_copy_plain(o, s, n);
+    o += i;
+    while (i < n) {   /* an escape (rare), then the plain bytes after it */
+        unsigned char c = (unsigned char)s[i++];
+        o = json_escape(o, c);
+        size_t k = json_copy_plain(o, s + i, n - i);
+        o += k; i += k;
+    }
+    *o++ = '"';
+    return o;
 }
 
 void buf_json_cstr(buf *b, const char *s)

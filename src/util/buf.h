@@ -35,4 +35,20 @@ void buf_decimal1(buf *b, double v);   /* %.1f, without printf when v has one de
 void buf_json_str(buf *b, const char *s, size_t n);   /* quoted, escaped JSON string */
 void buf_json_cstr(buf *b, const char *s);            /* the same, of a NUL-terminated string */
 void buf_tsv_field(buf *b, const char *s);            /* tabs/newlines become blanks */
+/* The same writes to a cursor o in room the caller made (no checks, no NUL), returning the
+ * end: for a writer that reserves once for a whole line. The room each needs: */
+#define BUF_INT_ROOM 20                     /* -LONG_MAX */
+#define BUF_DECIMAL1_ROOM 320               /* %.1f of -DBL_MAX */
+#define BUF_JSON_ROOM(n) (6 * (n) + 2)      /* every byte a \u00XX escape, and the quotes */
+/* the cursor at the end of b with room for n more bytes and a NUL; buf_end sets the length
+ * to where the cursor got and puts the NUL */
+static inline char *buf_room(buf *b, size_t n)
+{
+    if (b->len + n + 1 > b->cap) buf_grow(b, n);
+    return b->p + b->len;
+}
+static inline void buf_end(buf *b, char *o) { *o = 0; b->len = (size_t)(o - b->p); }
+char *buf_int_put(char *o, long v);
+char *buf_decimal1_put(char *o, double v);
+char *buf_json_put(char *o, const char *s, size_t n);
 #endif

@@ -76,7 +76,10 @@ static void test_jsonl_scan_and_cjson_agree(void **st)
            key with an escape (cJSON reads "te\\u0078t" as "text") */
         "{\"url\":\"U\",\"ix\":\"-\",\"titles\":\"-\",\"dat\":\"-\",\"title\":\"TT\",\"source\":\"S\","
         "\"texts\":\"-\",\"date\":\"2023-11-29\",\"text\":\"T\",\"data\":\"-\",\"id\":\"e7\",\"\":\"-\"}\n"
-        "{\"te\\u0078t\":\"T8\",\"i\\\"d\":\"-\",\"id\":\"e8\",\"date\":\"2023-11-29\"}\n";
+        "{\"te\\u0078t\":\"T8\",\"i\\\"d\":\"-\",\"id\":\"e8\",\"date\":\"2023-11-29\"}\n"
+        /* escapes before and after an escaped quote, and one just before a closing quote,
+           with values after them (the quote found before an escape is kept for the next) */
+        "{\"id\":\"e9\\\\\",\"text\":\"x\\ny\\\"z\\n\\\"\\\\\",\"date\":\"2023-11-29\",\"url\":\"u\\\"\"}\n";
     const char *p = write_tmp("s.jsonl", body, sizeof body - 1);
     hd_error e;
     io_reader *r = io_open(p, IO_AUTO, NULL, &e);
@@ -115,6 +118,12 @@ static void test_jsonl_scan_and_cjson_agree(void **st)
     assert_int_equal(io_next(r, &a, &e), 1);
     assert_string_equal(a.a.id, "e8");
     assert_string_equal(a.a.text, "T8");
+    io_article_free(&a);
+    assert_int_equal(io_next(r, &a, &e), 1);
+    assert_string_equal(a.a.id, "e9\\");
+    assert_string_equal(a.a.text, "x\ny\"z\n\"\\");
+    assert_string_equal(a.a.date, "2023-11-29");
+    assert_string_equal(a.a.url, "u\"");
     io_article_free(&a);
     assert_int_equal(io_next(r, &a, &e), 0);
     io_close(r);
@@ -167,6 +176,32 @@ static void test_writers(void **st)
     assert_non_null(strstr(b.p, "\"span\":[10,40]"));
     assert_non_null(strstr(b.p, "\"code\":\"111\""));
     assert_int_equal(b.p[b.len - 1], '\n');
+    /* the whole line, after what the buffer holds: a NULL string is null, and a place (its
+       fields written by the buffer's own calls) sits between the verb and the pattern */
+    const char *line =
+        "{\"article\":\"a\\\"1\",\"sentence\":2,\"span\":[10,40],\"text\":\"Serbia condemned Kosovo.\","
+        "\"date\":\"2023-11-29\",\"date_precision\":\"day\",\"source\":{\"code\":\"SRB\",\"text\":"
+        "\"Serbia\",\"span\":[10,16],\"entry\":null},\"target\":null,\"code\":\"111\",\"root\":\"11\","
+        "\"plover\":\"ACCUSE\",\"quad\":3,\"goldstein\":-2.0,\"verb\":{\"text\":\"condemned\","
+        "\"span\":[0,0]}%s,\"pattern\":\"data/verbs/x.txt:3\",\"dict\":\"abc\"}\n";
+    char want[1024];
+    buf_clear(&b);
+    buf_lit(&b, "x");
+    io_write_json(&b, &ev);
+    snprintf(want, sizeof want, line, "");
+    assert_string_equal(b.p + 1, want);
+    assert_int_equal(b.len, strlen(want) + 1);
+    ev.has_place = 1;
+    ev.place.name = "Pristina"; ev.place.country = "XKX"; ev.place.lat = 42.5; ev.place.lon = 21.25;
+    ev.place.geonames_id = 786714; ev.place.precision = "city";
+    buf_clear(&b);
+    io_write_json(&b, &ev);
+    snprintf(want, sizeof want, line,
+             ",\"place\":{\"name\":\"Pristina\",\"country\":\"XKX\",\"admin1\":null,\"lat\":42.5000,"
+             "\"lon\":21.2500,\"geonames_id\":786714,\"precision\":\"city\"}");
+    assert_string_equal(b.p, want);
+    assert_int_equal(b.len, strlen(want));
+    ev.has_place = 0;
     buf_clear(&b);
     io_write_tsv(&b, &ev);
     assert_string_equal(b.p, "20231129\tSRB\t---\t111\ta\"1\t2\tcondemned\n");

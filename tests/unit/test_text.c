@@ -36,6 +36,14 @@ static void test_abbreviations_do_not_split(void **st)
     assert_int_equal(d.sent[1].c0, 56);
     d = split(&a, "The envoy left for the U.S. The talks ended.");
     assert_int_equal(d.nsent, 2);
+    /* only a starter word ends it there: the last of the list, and words that share a
+       starter's first letter or its beginning */
+    d = split(&a, "He flew to the U.S. Officials met him.");
+    assert_int_equal(d.nsent, 2);
+    d = split(&a, "The U.S. Army and the U.K. Then forces and the U.N. Theirs left.");
+    assert_int_equal(d.nsent, 1);
+    d = split(&a, "It was the U.K. Meanwhile the U.N. Their talks ended.");
+    assert_int_equal(d.nsent, 3);
     d = split(&a, "John F. Kennedy spoke. \xe2\x80\x9cWe will go,\xe2\x80\x9d he said. It ended.");
     assert_int_equal(d.nsent, 3);
     arena_free(&a);

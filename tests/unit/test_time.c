@@ -9,6 +9,7 @@
 #include <string.h>
 #include "text/text.h"
 #include "time/time.h"
+#include "lex/lex.h"
 
 /* Runs the whole text (dateline included) through time_find with one context and returns
  * "words=value" entries joined by "; ". Non-DATE kinds are prefixed (D: duration, S: set,
@@ -26,7 +27,8 @@ static const char *run(const char *text, int32_t article, int future)
     size_t len = 0;
     for (int s = 0; s < d.nsent; s++) {
         timex *x;
-        const token *t = d.sent[s].tok;
+        token *t = d.sent[s].tok;
+        time_classes(t, d.sent[s].ntok);   /* as lexify would have */
         int fut = future >= 0 ? future : time_future(t, d.sent[s].ntok);
         int n = time_find(&a, t, d.sent[s].ntok, text, &ctx, fut, &x);
         for (int k = 0; k < n; k++) {
@@ -128,6 +130,25 @@ static void test_relative(void **st)
     assert_string_equal(run("The bombing came 11 days ago.", 19990419, -1), "11 days ago=1999-04-08");
 }
 
+/* time_classes gives a word the class lexify would (lex_class), and a mark none */
+static void test_classes(void **st)
+{
+    (void)st;
+    arena a; arena_init(&a, 1 << 12);
+    const char *text = "Talks which began, as planned, in the 1990s";
+    token *t;
+    int n = text_tokenize(&a, text, 0, (uint32_t)strlen(text), 0, &t);
+    for (int i = 0; i < n; i++) t[i].cls = 0xff;
+    time_classes(t, n);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(t[i].cls, (t[i].flags & TF_PUNCT) ? 0 : lex_class(t[i].fold));
+    assert_int_equal(t[1].cls, LC_REL);      /* which */
+    assert_int_equal(t[4].cls, LC_SUBORD);   /* as */
+    assert_int_equal(t[3].cls, 0);           /* , */
+    assert_int_equal(t[0].cls, 0);           /* talks */
+    arena_free(&a);
+}
+
 static void test_not_event_dates(void **st)
 {
     (void)st;
@@ -166,12 +187,14 @@ static void test_future_flag(void **st)
 static void test_format(void **st)
 {
     (void)st;
-    static const int ys[] = { 0, 7, 999, 1998, 2023, 9999, 10000, -5 }, ms[] = { 0, 1, 9, 12, 100 };
+    static const int ys[] = { 0, 7, 99, 100, 999, 1900, 1998, 2023, 2100, 9999, 10000, -5 },
+                     ms[] = { 0, 1, 9, 10, 12, 31, 99, 100 };
+    const size_t nm = sizeof ms / sizeof *ms;
     char got[16], want[16];
     for (size_t a = 0; a < sizeof ys / sizeof *ys; a++)
-        for (size_t b = 0; b < sizeof ms / sizeof *ms; b++)
+        for (size_t b = 0; b < nm; b++)
             for (int prec = TP_DAY; prec <= TP_YEAR; prec++) {
-                int y = ys[a], m = ms[b], d = ms[(b + 2) % 5];
+                int y = ys[a], m = ms[b], d = ms[(b + 3) % nm];
                 time_format(got, y, m, d, prec);
                 if (prec == TP_YEAR) snprintf(want, sizeof want, "%04d", y);
                 else if (prec == TP_MONTH) snprintf(want, sizeof want, "%04d-%02d", y, m);
@@ -221,6 +244,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_anchor_gate),
+        cmocka_unit_test(test_classes),
         cmocka_unit_test(test_calendar),
         cmocka_unit_test(test_absolute_dates),
         cmocka_unit_test(test_weekdays),

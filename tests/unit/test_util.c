@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "util/arena.h"
 #include "util/strmap.h"
@@ -168,7 +169,18 @@ static void test_buf_json_escaping(void **st)
                 buf_json_str(&b, in, (size_t)len);
                 assert_memory_equal(b.p + 2, want, (size_t)w + 1);
                 assert_int_equal(b.len, (size_t)w + 2);
+                /* buf_json_put writes the same to a cursor, nothing past its end */
+                char out[BUF_JSON_ROOM(48) + 1];
+                memset(out, '@', sizeof out);
+                char *end = buf_json_put(out, in, (size_t)len);
+                assert_int_equal(end - out, w);
+                assert_memory_equal(out, want, (size_t)w);
+                for (char *q = end; q < out + sizeof out; q++) assert_int_equal(*q, '@');
             }
+    /* the worst case fills BUF_JSON_ROOM exactly */
+    char ctl[40], out[BUF_JSON_ROOM(40)];
+    memset(ctl, '\x01', sizeof ctl);
+    assert_int_equal(buf_json_put(out, ctl, sizeof ctl) - out, BUF_JSON_ROOM(40));
     buf_clear(&b);
     buf_printf(&b, "%d-%s", 42, "x");
     assert_string_equal(b.p, "42-x");
@@ -191,6 +203,11 @@ static void test_buf_numbers(void **st)
         snprintf(want, sizeof want, "%ld", ints[i]);
         buf_clear(&b); buf_int(&b, ints[i]);
         assert_string_equal(b.p, want);
+        char out[BUF_INT_ROOM + 1];   /* buf_int_put: the same bytes, its end after them */
+        memset(out, '@', sizeof out);
+        assert_int_equal(buf_int_put(out, ints[i]) - out, strlen(want));
+        assert_memory_equal(out, want, strlen(want));
+        assert_int_equal(out[strlen(want)], '@');
     }
     for (int t = -100; t <= 100; t++) {       /* every Goldstein value, and a few others */
         const double vals[] = { t / 10.0, t / 10.0 + 0.04, t / 7.0, -0.0 + t * 0.1 };
@@ -199,7 +216,19 @@ static void test_buf_numbers(void **st)
             snprintf(want, sizeof want, "%.1f", vals[i]);
             buf_clear(&b); buf_decimal1(&b, vals[i]);
             assert_string_equal(b.p, want);
+            char out[BUF_DECIMAL1_ROOM];
+            assert_int_equal(buf_decimal1_put(out, vals[i]) - out, strlen(want));
+            assert_memory_equal(out, want, strlen(want));
         }
+    }
+    /* the largest values take printf's path and the room it is given */
+    const double big[] = { 1e8, -1e300, -1.7976931348623157e308 };
+    for (size_t i = 0; i < sizeof big / sizeof *big; i++) {
+        char want[400];
+        snprintf(want, sizeof want, "%.1f", big[i]);
+        assert_true(strlen(want) < BUF_DECIMAL1_ROOM);
+        buf_clear(&b); buf_decimal1(&b, big[i]);
+        assert_string_equal(b.p, want);
     }
     buf_free(&b);
 }
@@ -273,6 +302,27 @@ static void test_words(void **st)
     assert_false(WORDS_SORTED(unsorted, 64));
     assert_true(WORDS_HAS(l, "of") && WORDS_HAS(l, "'s") && WORDS_HAS(l, "the"));
     assert_false(WORDS_HAS(l, "on") || WORDS_HAS(l, ""));
+    /* against bsearch, for every word of a longer list (first bytes shared, and one beyond
+       ASCII) and for words next to them: one byte more, one less, the last byte changed */
+    static const char *const big[] = { "'s", "a", "ab", "abc", "al", "b", "ba", "bb", "c", "ca",
+                                       "caa", "d", "e", "the", "them", "then", "there", "z",
+                                       "\xc3\xa9t\xc3\xa9" };
+    const size_t nb = sizeof big / sizeof *big;
+    assert_true(WORDS_SORTED(big, 8));
+    for (size_t k = 0; k < nb; k++)
+        for (int v = 0; v < 4; v++) {
+            char w[16];
+            size_t len = strlen(big[k]);
+            memcpy(w, big[k], len + 1);
+            if (v == 1) { w[len] = 'a'; w[len + 1] = 0; }
+            if (v == 2 && len) w[len - 1] = 0;
+            if (v == 3 && len) w[len - 1] = (char)(w[len - 1] + 1);
+            const char *p = w;
+            int want = bsearch(&p, big, nb, sizeof *big, words_cmp) != NULL;
+            assert_int_equal(words_has(big, nb, w), want);
+            for (size_t m = 0; m <= nb; m++)   /* and in each prefix of the list */
+                assert_int_equal(words_has(big, m, w), bsearch(&p, big, m, sizeof *big, words_cmp) != NULL);
+        }
 }
 
 int main(void)

@@ -304,7 +304,7 @@ static inline uint8_t dict_idm(uint32_t fold_id, uint32_t nlem_id, uint32_t vlem
 /* may a token with these wh bits begin an entry of index bit by its fold or noun lemma, or
    by any of its ids? */
 #define WH_FOLD_NLEM(wh, bit) ((wh) & (bit))
-#define WH_ANY_ID(wh, bit) (((wh) | (wh) >> 4) & (bit))
+#define WH_ANY_ID(wh, bit) ((wh) & ((bit) | (bit) << 4))
 /* a folded word's analysis (word_lex), worked out from the lexicon; fold_id is its own id */
 void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_id, word_lex *out);
 /* compile a word (already folded by the text stage or raw upper case) */

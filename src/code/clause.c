@@ -177,14 +177,21 @@ void code_units(sent_ctx *c)
     c->tok_unit[c->n] = 0;
     c->clause_parent = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 2));
     c->clause_rel_pron = arena_alloc(c->a, (size_t)(c->n + 2));
-    c->nu = 0;
     enum { K_PLAIN, K_COMMA, K_PAREN, K_QUOTE };
     int stack[64], kind[64], sp = 0, next_id = 1;
     stack[0] = 0; kind[0] = K_PLAIN; c->clause_parent[0] = -1;
-    for (int i = 0; i < c->n;) {
-        unit *u = &c->u[c->nu];
-        int g = c->tok_group[i];
-        const token *t = &c->t[i];
+    /* the walk keeps the sentence's arrays and its unit count in locals: the stores to units
+       and to tok_unit could alias c's fields, and made every iteration reload them */
+    const token *const tok = c->t;
+    const int n = c->n;
+    const int *const tok_group = c->tok_group;
+    int *const tok_unit = c->tok_unit;
+    unit *const units = c->u;
+    int nu = 0;
+    for (int i = 0; i < n;) {
+        unit *u = &units[nu];
+        int g = tok_group[i];
+        const token *t = &tok[i];
         if (g >= 0) { u->t0 = c->g[g].t0; u->t1 = c->g[g].t1; u->group = g; }
         else if (t->fold_len != 1 && !(t->flags & TF_QUOTE) && t->cls != LC_SUBORD &&
                  t->cls != LC_REL) {
@@ -192,9 +199,9 @@ void code_units(sent_ctx *c)
                one-character bracket or comma, no quote) stays in the clause it is in */
             u->t0 = i; u->t1 = i + 1; u->group = -1;
             u->clause = stack[sp];
-            c->tok_unit[i] = c->nu;
+            tok_unit[i] = nu;
             i++;
-            c->nu++;
+            nu++;
             continue;
         } else {
             u->t0 = i; u->t1 = i + 1; u->group = -1;
@@ -207,12 +214,12 @@ void code_units(sent_ctx *c)
                 open = 1;
                 /* after a comma, or opening the sentence ("Minutes before the ceasefire
                    started, the army shelled the town"), the clause closes at the next comma */
-                k = (i > 0 && FOLD_IS(&c->t[i - 1], ",")) || i <= 2 ? K_COMMA : K_PLAIN;
+                k = (i > 0 && FOLD_IS(&tok[i - 1], ",")) || i <= 2 ? K_COMMA : K_PLAIN;
             } else if (ch == '(' || ch == '[') { open = 1; k = K_PAREN; }
             else if ((t->flags & TF_QUOTE) && (!strcmp(f, "\xe2\x80\x9c") ||
                      (!strcmp(f, "\"") && !(sp > 0 && kind[sp] == K_QUOTE))) &&
                      !scare_quote(c, i)) { open = 1; k = K_QUOTE; }
-            if (open && sp < 63 && next_id <= c->n) {
+            if (open && sp < 63 && next_id <= n) {
                 c->clause_parent[next_id] = stack[sp];
                 c->clause_rel_pron[next_id] = (uint8_t)(t->cls == LC_REL || !strcmp(f, "where"));
                 stack[++sp] = next_id++; kind[sp] = k;
@@ -231,20 +238,21 @@ void code_units(sent_ctx *c)
                 int q = sp;
                 while (q > 0 && kind[q] != K_QUOTE) q--;
                 if (q > 0) sp = q - 1;
-            } else if (ch == ';' && next_id <= c->n) {
+            } else if (ch == ';' && next_id <= n) {
                 c->clause_parent[next_id] = -1;
                 sp = 0; stack[0] = next_id++; kind[0] = K_PLAIN;
             }
-            for (int q = u->t0; q < u->t1; q++) c->tok_unit[q] = c->nu;
+            for (int q = u->t0; q < u->t1; q++) tok_unit[q] = nu;
             i = u->t1;
-            c->nu++;
+            nu++;
             continue;
         }
         u->clause = stack[sp];
-        for (int q = u->t0; q < u->t1; q++) c->tok_unit[q] = c->nu;
+        for (int q = u->t0; q < u->t1; q++) tok_unit[q] = nu;
         i = u->t1;
-        c->nu++;
+        nu++;
     }
+    c->nu = nu;
 }
 
 /* clause b's relation to clause a, when they differ (clause_rel, code.h) */

@@ -621,7 +621,9 @@ void code_mentions(sent_ctx *c)
         c->m[nmen].possessor = (uint8_t)(j < n && (t[j].flags & TF_POSS));
         i = j;
     }
-    for (int i = 0; i < n; i++) if (c->tok_mention[i] == -2) c->tok_mention[i] = -1;
+    /* no -2 (name) mark is left to clear: the chunk walk takes every name token into a
+       chunk (a chunk begins at a hit or a name, and so never ends where it began), and
+       add_mention gives each token of a chunk its mention's index */
 
     /* 3. appositives: "NAME, TITLE of ORG," and "TITLE of ORG, NAME," */
     for (int k = 0; k + 1 < c->nm; k++) {

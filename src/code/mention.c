@@ -214,16 +214,24 @@ static int is_verb_word(const sent_ctx *c, const token *k)
            (k->fold_id && dict_word_has(c->d, k->fold_id, WH_VERB) && ix[k->fold_id].n);
 }
 
-static int is_modifier(const sent_ctx *c, int i)
+/* is_modifier's test of a plain lower-case word that can be an adjective or a noun: not
+   when it is a verb too, unless it can be an adjective and is not an -ed form */
+static int modifier_word(const sent_ctx *c, const token *k)
+{
+    return !(is_verb_word(c, k) && (!(k->pos_hint & LEX_CAN_ADJ) || k->form == FORM_ED));
+}
+
+/* inline: the chunk walks ask it of most words around a mention, and the token's flags and
+   class answer most of them */
+static inline int is_modifier(const sent_ctx *c, int i)
 {
     const token *k = &c->t[i];
     if (k->flags & TF_PUNCT) return 0;
     if (k->flags & TF_NUM) return 1;
     if (k->cls == LC_QUANT || k->cls == LC_DET) return 1;
     if (k->cls != LC_NONE || (k->flags & TF_CAP)) return 0;
-    if (is_verb_word(c, k) && !(k->pos_hint & LEX_CAN_ADJ)) return 0;
-    if (k->form == FORM_ED && is_verb_word(c, k)) return 0;
-    return (k->pos_hint & (LEX_CAN_ADJ | LEX_CAN_NOUN)) != 0;
+    if (!(k->pos_hint & (LEX_CAN_ADJ | LEX_CAN_NOUN))) return 0;
+    return modifier_word(c, k);
 }
 
 /* three capital letters, and not one of the non-state codes (compared by hand: asked for
@@ -438,9 +446,13 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     if (t0 > 0) {
         const token *p = &c->t[t0 - 1];
         int j = t0 - 1;
-        while (j > 0 && (c->t[j].cls == LC_DET || c->t[j].cls == LC_QUANT || c->t[j].cls == LC_POSSPRON ||
-                         is_modifier(c, j)) && !(c->t[j].cls == LC_PREP || c->t[j].cls == LC_TO || c->t[j].cls == LC_BY))
-            j--;
+        /* back over determiners, possessives and modifiers to the word that may govern the
+           mention (the class tests first: a preposition stops the walk at once) */
+        for (; j > 0; j--) {
+            const uint8_t cl = c->t[j].cls;
+            if (cl == LC_PREP || cl == LC_TO || cl == LC_BY) break;
+            if (!(cl == LC_DET || cl == LC_QUANT || cl == LC_POSSPRON || is_modifier(c, j))) break;
+        }
         p = &c->t[j];
         if (p->cls == LC_PREP || p->cls == LC_TO || p->cls == LC_BY) { m->prep = p->cls; m->prep_word = p->fold; }
     }

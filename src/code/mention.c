@@ -12,6 +12,10 @@
 
 typedef struct hit { int t0, t1; const phrase *p; } hit;
 
+/* is the token's fold the word w? By its length first, then its bytes: no strcmp call. A
+   fold holds no NUL (no word takes one in), so this is strcmp's answer. */
+#define FOLD_IS(k, w) ((k)->fold_len == sizeof(w) - 1 && !memcmp((k)->fold, w, sizeof(w) - 1))
+
 static inline int wm_match(const word_match *w, const token *t)
 {
     if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
@@ -274,7 +278,7 @@ static const char *tabari_agent(const sent_ctx *c, const mention *m, const char 
 {
     phrase former = *agent;
     for (int i = m->t0 > 0 ? m->t0 - 1 : 0; i < m->t1; i++)
-        if (!strcmp(c->t[i].fold, "former")) { former.agent = "ELI"; former.agent_prefix = 0; }
+        if (FOLD_IS(&c->t[i], "former")) { former.agent = "ELI"; former.agent_prefix = 0; }
     return agent_join(c->a, base, &former);
 }
 
@@ -356,8 +360,8 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         {
             int q = m->t0 - 1;
             while (q >= 0 && is_modifier(c, q) && c->t[q].cls != LC_DET) q--;
-            if (q >= 0 && (!strcmp(c->t[q].fold, "the") || !strcmp(c->t[q].fold, "these") ||
-                           !strcmp(c->t[q].fold, "those"))) {
+            if (q >= 0 && (FOLD_IS(&c->t[q], "the") || FOLD_IS(&c->t[q], "these") ||
+                           FOLD_IS(&c->t[q], "those"))) {
                 /* only for non-state roles: "the army" in a Beirut story is still Lebanon's */
                 int crowd = !strcmp(agent->agent, "OPP") || !strcmp(agent->agent, "CVL") ||
                             !strcmp(agent->agent, "REB") || !strcmp(agent->agent, "CRM") ||
@@ -372,8 +376,8 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
                           c->mem->sent_state ? c->mem->sent_state : c->mem->home;
         int p = m->t0 - 1;
         while (p >= 0 && is_modifier(c, p) && c->t[p].cls != LC_DET) p--;
-        if (p >= 0 && c->t[p].cls == LC_POSSPRON && strcmp(c->t[p].fold, "'s")) {
-            const char *f = c->t[p].fold;
+        if (p >= 0 && c->t[p].cls == LC_POSSPRON && !FOLD_IS(&c->t[p], "'s")) {
+            const token *f = &c->t[p];
             /* "its"/"their": the sentence's first non-person actor, the usual antecedent
                ("Mexico broke off relations after Ecuadorian police stormed its embassy"),
                else the last one named */
@@ -381,7 +385,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             for (int q = 0; q < c->nm && !first_np; q++)
                 if (c->m[q].code && !c->m[q].person && !c->m[q].pronoun && !c->m[q].absorbed)
                     first_np = c->m[q].code;
-            const char *ref = (!strcmp(f, "his") || !strcmp(f, "her")) ? c->mem->last_person
+            const char *ref = (FOLD_IS(f, "his") || FOLD_IS(f, "her")) ? c->mem->last_person
                               : first_np ? first_np : c->mem->last_nonperson;
             if (ref && !is_country_code(ref) && strlen(ref) > 3 && strncmp(ref, "IGO", 3) &&
                 strncmp(ref, "NGO", 3)) ref = arena_strndup(c->a, ref, 3);
@@ -397,7 +401,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             for (int i = 0; i < c->n && !ctx; i++) if (c->place_country[i]) ctx = c->place_country[i];
         /* "a federal court in Brooklyn", "police in Tbilisi": the place says whose */
         if (c->place_country && m->t1 + 1 < c->n &&
-            (!strcmp(c->t[m->t1].fold, "in") || !strcmp(c->t[m->t1].fold, "at")) &&
+            (FOLD_IS(&c->t[m->t1], "in") || FOLD_IS(&c->t[m->t1], "at")) &&
             c->place_country[m->t1 + 1])
             ctx = c->place_country[m->t1 + 1];
         m->agent = agent->agent;
@@ -474,11 +478,11 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     memory_note(c->mem, m, c->a);   /* later words of the sentence may refer to it */
 }
 
-static int pronoun_class(const char *f, uint8_t *cls)
+static int pronoun_class(const token *f, uint8_t *cls)
 {
-    if (!strcmp(f, "he") || !strcmp(f, "him") || !strcmp(f, "she")) { *cls = AN_PERSON; return 1; }
-    if (!strcmp(f, "they") || !strcmp(f, "them")) { *cls = AN_PLURAL; return 1; }
-    if (!strcmp(f, "it")) { *cls = AN_STATE; return 1; }
+    if (FOLD_IS(f, "he") || FOLD_IS(f, "him") || FOLD_IS(f, "she")) { *cls = AN_PERSON; return 1; }
+    if (FOLD_IS(f, "they") || FOLD_IS(f, "them")) { *cls = AN_PLURAL; return 1; }
+    if (FOLD_IS(f, "it")) { *cls = AN_STATE; return 1; }
     return 0;
 }
 
@@ -561,11 +565,11 @@ void code_mentions(sent_ctx *c)
     for (int i = 0; i < n;) {
         uint8_t pc;
         if (hit_at[i] < 0 && c->tok_mention[i] != -2) {
-            if (t[i].cls == LC_PRON && pronoun_class(t[i].fold, &pc)) {
+            if (t[i].cls == LC_PRON && pronoun_class(&t[i], &pc)) {
                 mention *m = &c->m[c->nm];
                 add_mention(c, i, i + 1, NULL, 0);
                 m->pronoun = 1;
-                m->code = strcmp(t[i].fold, "it") ? memory_resolve(c->mem, pc) : c->mem->last_nonperson;
+                m->code = !FOLD_IS(&t[i], "it") ? memory_resolve(c->mem, pc) : c->mem->last_nonperson;
                 m->person = pc == AN_PERSON;
                 m->plural = pc == AN_PLURAL;
                 m->entry = "pronoun";
@@ -608,10 +612,10 @@ void code_mentions(sent_ctx *c)
             }
             /* "the president of Serbia", "authorities in Kosovo", "an armed group of Serbs";
                not "its ambassador from France" (the possessive already says whose) */
-            int owned = i > 0 && t[i - 1].cls == LC_POSSPRON && strcmp(t[i - 1].fold, "'s");
-            if (j + 1 < n && ((has_agent && (!strcmp(t[j].fold, "of") ||
-                                             (!owned && (!strcmp(t[j].fold, "in") || !strcmp(t[j].fold, "from"))))) ||
-                              (only_names && !strcmp(t[j].fold, "of")))) {
+            int owned = i > 0 && t[i - 1].cls == LC_POSSPRON && !FOLD_IS(&t[i - 1], "'s");
+            if (j + 1 < n && ((has_agent && (FOLD_IS(&t[j], "of") ||
+                                             (!owned && (FOLD_IS(&t[j], "in") || FOLD_IS(&t[j], "from"))))) ||
+                              (only_names && FOLD_IS(&t[j], "of")))) {
                 int k = j + 1;
                 while (k < n && (t[k].cls == LC_DET || is_modifier(c, k)) && hit_at[k] < 0) k++;
                 if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_ACTOR) { j = k; continue; }
@@ -641,13 +645,13 @@ void code_mentions(sent_ctx *c)
     for (int k = 0; k + 1 < c->nm; k++) {
         mention *a = &c->m[k], *b = &c->m[k + 1];
         int comma = a->t1;
-        if (a->absorbed || b->t0 <= a->t1 || strcmp(t[a->t1].fold, ",") != 0) continue;
+        if (a->absorbed || b->t0 <= a->t1 || !FOLD_IS(&t[a->t1], ",")) continue;
         int gap_ok = 1;
         /* "Japan, a close partner of Australia, protested": an indefinite
            description between commas describes the actor before it */
         if (a->code && !a->pronoun && b->t0 > a->t1 + 1 && b->t0 <= a->t1 + 6 &&
-            (!strcmp(t[a->t1 + 1].fold, "a") || !strcmp(t[a->t1 + 1].fold, "an")) &&
-            b->t1 < c->n && !strcmp(t[b->t1].fold, ",")) {
+            (FOLD_IS(&t[a->t1 + 1], "a") || FOLD_IS(&t[a->t1 + 1], "an")) &&
+            b->t1 < c->n && FOLD_IS(&t[b->t1], ",")) {
             int plain = 1;
             for (int i = a->t1 + 2; i < b->t0; i++)
                 if (t[i].flags & TF_PUNCT) plain = 0;
@@ -661,7 +665,7 @@ void code_mentions(sent_ctx *c)
         /* "Nicholas Haysom, head of the U.N. mission": a title noun and "of the" may stand
            between the comma and the organization */
         for (int i = a->t1 + 1; i < b->t0; i++)
-            if (!(t[i].cls == LC_DET || is_modifier(c, i) || !strcmp(t[i].fold, "of"))) gap_ok = 0;
+            if (!(t[i].cls == LC_DET || is_modifier(c, i) || FOLD_IS(&t[i], "of"))) gap_ok = 0;
         if (!gap_ok) continue;
         if (a->pronoun || b->pronoun) continue;
         /* a place ("Speaking in Sydney, U.S. Secretary of State Rex Tillerson") is no name */

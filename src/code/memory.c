@@ -50,9 +50,9 @@ const char *memory_role(const memory *mem, const char *role)
     return NULL;
 }
 
-static void remember_role(memory *mem, const char *code)
+/* r: code's role (role_of) */
+static void remember_role(memory *mem, const char *code, const char *r)
 {
-    const char *r = role_of(code);
     if (!r || code_same3(code, "IGO") || code_same3(code, "NGO")) return;
     for (int i = 0; i < mem->nroles; i++)
         if (code_same3(mem->roles[i].role, r)) { mem->roles[i].code = code; return; }
@@ -67,13 +67,13 @@ void memory_note(memory *mem, const mention *m, arena *a)
 {
     if (m->absorbed || !m->code) return;
     const char *code = m->code;
-    if (!m->agent_only && !m->pronoun) remember_role(mem, code);
+    const char *r = role_of(code);   /* once, for the role memory and the kinds below */
+    if (!m->agent_only && !m->pronoun) remember_role(mem, code, r);
     mem->last_any = code;
     if (m->person) { mem->last_person = code; }
     else mem->last_nonperson = code;
     if (code_same3(code, "IGO")) { mem->last_igo = code; return; }
     if (code_same3(code, "NGO") || code_same3(code, "IMG")) { mem->last_group = code; return; }
-    const char *r = role_of(code);
     if (m->kind == AK_GROUP ||
         (r && (code_same3(r, "REB") || code_same3(r, "INS") || code_same3(r, "SEP") || code_same3(r, "CRM"))))
         mem->last_group = code;

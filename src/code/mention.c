@@ -473,7 +473,10 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
          !strcmp(m->prep_word, "around") || !strcmp(m->prep_word, "across") ||
          !strcmp(m->prep_word, "within") || !strcmp(m->prep_word, "throughout")))
         m->location = 1;
-    for (int i = t0; i < t1; i++) c->tok_mention[i] = c->nm;
+    /* (in locals: a store to tok_mention could be to c->nm, and would reload it) */
+    int *const tm = c->tok_mention;
+    const int idx = c->nm;
+    for (int i = t0; i < t1; i++) tm[i] = idx;
     c->nm++;
     memory_note(c->mem, m, c->a);   /* later words of the sentence may refer to it */
 }

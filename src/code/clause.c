@@ -14,17 +14,18 @@ static int joint(const sent_ctx *c, int t0, int t1)
 {
     int type = 0;
     if (t1 <= t0) return 0;
+    const int tabari = TABARI_LIKE(c->d);   /* once: stores do not reload it */
     for (int i = t0; i < t1; i++) {
         const token *k = &c->t[i];
         if (FOLD_IS(k, ",")) { if (!type) type = 1; continue; }
         if (FOLD_IS(k, "and") || FOLD_IS(k, "or")) { type = 2; continue; }
         /* TABARI: "neither Alvora nor Brenn"; "Alvora's ... minister" joins nothing */
-        if (TABARI_LIKE(c->d) && FOLD_IS(k, "nor")) { type = 2; continue; }
-        if (TABARI_LIKE(c->d) && FOLD_IS(k, "'s")) return 0;
+        if (tabari && FOLD_IS(k, "nor")) { type = 2; continue; }
+        if (tabari && FOLD_IS(k, "'s")) return 0;
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
         /* TABARI's noun phrases take adjectives: "Alvora and the grim stern Brenn" */
-        if (TABARI_LIKE(c->d) && word_tagged(c->d, k, WT_ADJ)) continue;
+        if (tabari && word_tagged(c->d, k, WT_ADJ)) continue;
         /* PETRARCH's sets have no adjective list: WordNet's plain adjectives */
         if (c->d->rules == RULES_PETRARCH && plain_adjective(k)) continue;
         return 0;
@@ -92,8 +93,12 @@ void code_groups(sent_ctx *c)
         }
         b = last_and;
         group *g = &c->g[c->ng];
-        g->n = 0;
-        for (int k = a; k <= b; k++) g->mem[g->n++] = live[k];
+        /* most groups are one mention: set apart, as the copy loop became a memcpy call */
+        if (a == b) { g->mem[0] = live[a]; g->n = 1; }
+        else {
+            g->n = 0;
+            for (int k = a; k <= b; k++) g->mem[g->n++] = live[k];
+        }
         g->t0 = c->m[live[a]].t0; g->t1 = c->m[live[b]].t1;
         /* "authorities in Kosovo and Serbia": the role carries to a bare country */
         const mention *f = &c->m[live[a]];
@@ -114,7 +119,10 @@ void code_groups(sent_ctx *c)
             c->m[g->mem[k]].prep = c->m[g->mem[0]].prep;
             c->m[g->mem[k]].prep_word = c->m[g->mem[0]].prep_word;
         }
-        for (int i = g->t0; i < g->t1; i++) c->tok_group[i] = c->ng;
+        /* (from locals: a store to tok_group could be to c->ng, and would reload it) */
+        int *const tg = c->tok_group;
+        const int gi = c->ng;
+        for (int i = g->t0; i < g->t1; i++) tg[i] = gi;
         c->ng++;
         a = b + 1;
     }

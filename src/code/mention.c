@@ -254,12 +254,17 @@ const char *tok_text(const sent_ctx *c, int t0, int t1)
     return arena_strndup(c->a, c->text + c->t[t0].b0, c->t[t1 - 1].b1 - c->t[t0].b0);
 }
 
+/* x (lx bytes) then y (ly bytes), as a string in the arena (every byte written: not zeroed) */
+static const char *catn(arena *a, const char *x, size_t lx, const char *y, size_t ly)
+{
+    char *p = arena_alloc_raw(a, lx + ly + 1);
+    memcpy(p, x, lx); memcpy(p + lx, y, ly); p[lx + ly] = 0;
+    return p;
+}
+
 static const char *cat(arena *a, const char *x, const char *y)
 {
-    size_t lx = strlen(x), ly = strlen(y);
-    char *p = arena_alloc(a, lx + ly + 1);
-    memcpy(p, x, lx); memcpy(p + lx, y, ly);
-    return p;
+    return catn(a, x, strlen(x), y, strlen(y));
 }
 
 /* an actor code with an agent's: after it ([~GOV]) or before it ([NGM~]); an agent code the
@@ -267,9 +272,11 @@ static const char *cat(arena *a, const char *x, const char *y)
 static const char *agent_join(arena *a, const char *code, const phrase *agent)
 {
     size_t cl = strlen(code), al = strlen(agent->agent);
+    /* (memcmp: both sides have al bytes before their end, so it answers as strncmp did) */
     for (size_t k = 0; al && k + al <= cl; k += 3)
-        if (!strncmp(code + k, agent->agent, al)) return code;
-    return agent->agent_prefix ? cat(a, agent->agent, code) : cat(a, code, agent->agent);
+        if (!memcmp(code + k, agent->agent, al)) return code;
+    /* the lengths are known: cat would measure them again */
+    return agent->agent_prefix ? catn(a, agent->agent, al, code, cl) : catn(a, code, cl, agent->agent, al);
 }
 
 /* TABARI: an agent joins any actor; FORMER makes it ELI ("former security officials" of

@@ -554,9 +554,19 @@ void code_mentions(sent_ctx *c)
     c->nm = 0;
     /* 1. dictionary phrases, longest first, left to right; and names: capitalized words no
        dictionary knows, marked -2 in tok_mention for now */
+    const int tabari = TABARI_LIKE(c->d);
     for (int i = 0; i < n;) {
+        /* most tokens: punctuation, or a word in small letters that begins no phrase by either
+           id (nor by TABARI's stems); best_at would return at once, and is_name_token say no */
+        const token *tk = &t[i];
+        if ((tk->flags & TF_PUNCT) ||
+            (!(tk->flags & (TF_CAP | TF_ALLCAP)) && !WH_FOLD_NLEM(tk->wh, WH_PHRASE) &&
+             !(tabari && !tk->fold_id && !tk->nlem_id))) {
+            i++;
+            continue;
+        }
         int len = 0;
-        const phrase *p = (t[i].flags & TF_PUNCT) ? NULL : best_at(c, c->d->by_word, i, &len);
+        const phrase *p = best_at(c, c->d->by_word, i, &len);
         /* a one-word actor must be capitalized ("Turkey", not "turkey"); longer phrases
            may be common nouns ("the international community") */
         if (p && p->type == PH_ACTOR && len == 1 && !any_cap(t, i, len) && !TABARI_LIKE(c->d)) p = NULL;

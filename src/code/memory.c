@@ -35,8 +35,12 @@ const char *memory_resolve(const memory *m, uint8_t cls)
 
 static void remember_name(memory *m, const char *name, const char *code)
 {
+    /* (the first letters first: most names differ there, and strcmp is a call) */
     for (int i = 0; i < m->nnames; i++)
-        if (!strcmp(m->names[i].name, name)) { m->names[i].code = code; return; }
+        if (m->names[i].name[0] == name[0] && !strcmp(m->names[i].name, name)) {
+            m->names[i].code = code;
+            return;
+        }
     if (m->nnames == 64) return;
     m->names[m->nnames].name = name;
     m->names[m->nnames].code = code;

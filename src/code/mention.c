@@ -453,7 +453,7 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     }
     if (!m->code && m->name && !m->name2) {
         for (int k = c->mem->nnames - 1; k >= 0; k--)
-            if (!strcmp(c->mem->names[k].name, m->name)) {
+            if (c->mem->names[k].name[0] == m->name[0] && !strcmp(c->mem->names[k].name, m->name)) {
                 m->code = c->mem->names[k].code; m->person = 1; m->entry = "memory"; break;
             }
     }

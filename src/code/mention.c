@@ -552,6 +552,9 @@ void code_mentions(sent_ctx *c)
     c->mcap = 2 * n + 2 * MAX_MEMBERS;
     c->m = arena_alloc_raw(c->a, sizeof(mention) * (size_t)c->mcap);
     c->nm = 0;
+    /* the tokens pass 2 visits, in order: the first of each hit, each name, and each
+       personal pronoun (pass 2 does nothing with any other token but step over it) */
+    int *starts = arena_alloc_raw(c->a, sizeof(int) * (size_t)(n + 1)), ns = 0;
     /* 1. dictionary phrases, longest first, left to right; and names: capitalized words no
        dictionary knows, marked -2 in tok_mention for now */
     const int tabari = TABARI_LIKE(c->d);
@@ -562,6 +565,7 @@ void code_mentions(sent_ctx *c)
         if ((tk->flags & TF_PUNCT) ||
             (!(tk->flags & (TF_CAP | TF_ALLCAP)) && !WH_FOLD_NLEM(tk->wh, WH_PHRASE) &&
              !(tabari && !tk->fold_id && !tk->nlem_id))) {
+            starts[ns] = i; ns += tk->cls == LC_PRON;
             i++;
             continue;
         }
@@ -576,18 +580,24 @@ void code_mentions(sent_ctx *c)
             if (!(p->nw > 1 && (t[i].cls == LC_DET || t[i].cls == LC_QUANT))) p = NULL;
         }
         if (!p) {
-            if (is_name_token(c, i)) c->tok_mention[i] = -2;
+            int name = is_name_token(c, i);
+            if (name) c->tok_mention[i] = -2;
+            starts[ns] = i; ns += name || tk->cls == LC_PRON;
             i++;
             continue;
         }
+        starts[ns++] = i;
         hits[nh].t0 = i; hits[nh].t1 = i + len; hits[nh].p = p;
         for (int k = i; k < i + len; k++) hit_at[k] = nh;
         nh++;
         i += len;
     }
 
-    /* 2. chunks */
-    for (int i = 0; i < n;) {
+    /* 2. chunks: from the tokens pass 1 listed, as a chunk begins only at a hit or a name,
+       and a pronoun is a mention of its own */
+    for (int s = 0, i = 0; s < ns; s++) {
+        if (starts[s] < i) continue;   /* taken into the chunk before */
+        i = starts[s];
         uint8_t pc;
         if (hit_at[i] < 0 && c->tok_mention[i] != -2) {
             if (t[i].cls == LC_PRON && pronoun_class(&t[i], &pc)) {

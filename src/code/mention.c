@@ -294,6 +294,15 @@ static const char *tabari_agent(const sent_ctx *c, const mention *m, const char 
     return agent_join(c->a, base, &former);
 }
 
+/* does the chunk hold a name (a word marked -2)? Asked only where compose needs it: most
+   chunks are settled before (a person, a pronoun) */
+static int has_name(const sent_ctx *c, const mention *m)
+{
+    for (int i = m->t0; i < m->t1; i++)
+        if (c->tok_mention[i] == -2) return 1;
+    return 0;
+}
+
 /* the code a chunk of hits and names stands for */
 static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
 {
@@ -314,10 +323,6 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             if (p->person) agent_person = 1;
         } else if (p->type == PH_ANAPHOR && !anaphor) anaphor = p;
     }
-    int names = 0;
-    for (int i = m->t0; i < m->t1; i++) {
-        if (c->tok_mention[i] == -2) names++;
-    }
     if (agent) { m->agent = agent->agent; m->title = agent->person; }   /* a title or role */
     if (person) {
         m->code = pcode; m->entry = person->src; m->kind = AK_PERSON; m->person = 1;
@@ -326,7 +331,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             if (h[k].p->type == PH_ACTOR && h[k].p->entry == person) { m->pn0 = h[k].t0; m->pn1 = h[k].t1; break; }
         return;
     }
-    if (first && !first_nonplace && !agent && names > 0) {
+    if (first && !first_nonplace && !agent && has_name(c, m)) {
         /* "Baghdad International Airport", "Moscow State University": a place name inside a
            longer proper name is not a government */
         return;
@@ -340,7 +345,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         } else if (agent && is_country_code(base)) {
             m->code = agent_join(c->a, base, agent);
         } else m->code = base;
-        m->person = (uint8_t)(agent_person && names > 0);
+        m->person = (uint8_t)(agent_person && has_name(c, m));
         return;
     }
     if (anaphor) {
@@ -418,7 +423,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             ctx = c->place_country[m->t1 + 1];
         m->agent = agent->agent;
         m->entry = agent->src;
-        m->person = (uint8_t)(agent_person && names > 0);
+        m->person = (uint8_t)(agent_person && has_name(c, m));
         if (ctx) {
             m->code = agent_join(c->a, ctx, agent);
             m->agent_only = 1;

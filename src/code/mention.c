@@ -495,7 +495,9 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     const int idx = c->nm;
     for (int i = t0; i < t1; i++) tm[i] = idx;
     c->nm++;
-    memory_note(c->mem, m, c->a);   /* later words of the sentence may refer to it */
+    /* later words of the sentence may refer to it (an uncoded mention notes nothing: not
+       called for) */
+    if (m->code) memory_note(c->mem, m, c->a);
 }
 
 static int pronoun_class(const token *f, uint8_t *cls)

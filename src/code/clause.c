@@ -197,21 +197,24 @@ void code_units(sent_ctx *c)
     unit *const units = c->u;
     int nu = 0;
     for (int i = 0; i < n;) {
+        /* most tokens: a word in no group that opens, closes and separates nothing (no
+           boundary, no one-character bracket or comma, no quote) stays in the clause it is
+           in; a run of them takes this short loop, with the clause in a register */
+        const int clause = stack[sp];
+        while (i < n && tok_group[i] < 0 && tok[i].fold_len != 1 && !(tok[i].flags & TF_QUOTE) &&
+               tok[i].cls != LC_SUBORD && tok[i].cls != LC_REL) {
+            unit *u = &units[nu];
+            u->t0 = i; u->t1 = i + 1; u->group = -1; u->clause = clause;
+            tok_unit[i] = nu;
+            i++;
+            nu++;
+        }
+        if (i >= n) break;
         unit *u = &units[nu];
         int g = tok_group[i];
         const token *t = &tok[i];
         if (g >= 0) { u->t0 = c->g[g].t0; u->t1 = c->g[g].t1; u->group = g; }
-        else if (t->fold_len != 1 && !(t->flags & TF_QUOTE) && t->cls != LC_SUBORD &&
-                 t->cls != LC_REL) {
-            /* most tokens: a word that opens, closes and separates nothing (no boundary, no
-               one-character bracket or comma, no quote) stays in the clause it is in */
-            u->t0 = i; u->t1 = i + 1; u->group = -1;
-            u->clause = stack[sp];
-            tok_unit[i] = nu;
-            i++;
-            nu++;
-            continue;
-        } else {
+        else {
             u->t0 = i; u->t1 = i + 1; u->group = -1;
             const char *f = t->fold;
             /* the one-character tokens this reads, as a character (strcmp on every word was

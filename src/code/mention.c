@@ -567,15 +567,17 @@ void code_mentions(sent_ctx *c)
     const int tabari = TABARI_LIKE(c->d);
     for (int i = 0; i < n;) {
         /* most tokens: punctuation, or a word in small letters that begins no phrase by either
-           id (nor by TABARI's stems); best_at would return at once, and is_name_token say no */
+           id (nor by TABARI's stems); best_at would return at once, and is_name_token say no.
+           A run of them takes this short loop. */
         const token *tk = &t[i];
-        if ((tk->flags & TF_PUNCT) ||
-            (!(tk->flags & (TF_CAP | TF_ALLCAP)) && !WH_FOLD_NLEM(tk->wh, WH_PHRASE) &&
-             !(tabari && !tk->fold_id && !tk->nlem_id))) {
+        while ((tk->flags & TF_PUNCT) ||
+               (!(tk->flags & (TF_CAP | TF_ALLCAP)) && !WH_FOLD_NLEM(tk->wh, WH_PHRASE) &&
+                !(tabari && !tk->fold_id && !tk->nlem_id))) {
             starts[ns] = i; ns += tk->cls == LC_PRON;
-            i++;
-            continue;
+            if (++i == n) break;
+            tk++;
         }
+        if (i == n) break;
         int len = 0;
         const phrase *p = best_at(c, c->d->by_word, i, &len);
         /* a one-word actor must be capitalized ("Turkey", not "turkey"); longer phrases

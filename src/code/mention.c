@@ -76,9 +76,11 @@ static int type_rank(uint8_t type) { return type == PH_ACTOR ? 3 : type == PH_AG
    the first in the order of the keys and of their lists */
 typedef struct best_phrase { const phrase *p; int nw, rank, k, j, span; } best_phrase;
 
-/* does phrase j of list l, found under key k, match at token i, and is it better? */
-static void consider(const sent_ctx *c, int i, const uint32_t keys[3], int k, const phrase_list *l,
-                     int j, best_phrase *b)
+/* does phrase j of list l, found under key k, match at token i, and is it better? Always
+   inline: called for some five phrases a sentence from four places in consider_list, and its
+   call (the best so far in memory, six arguments) cost more than its work */
+static inline __attribute__((always_inline)) void consider(const sent_ctx *c, int i, const uint32_t keys[3],
+                                                           int k, const phrase_list *l, int j, best_phrase *b)
 {
     const token *t = c->t;
     const phrase *p = l->v[j];

@@ -124,15 +124,20 @@ static void consider_list(const sent_ctx *c, int i, const uint32_t keys[3], int 
         }
 }
 
-/* longest phrase starting at token i, from one index */
+/* may token k begin a phrase: by either id, by its dotted form ("US"), or (TABARI) by a stem?
+   Most words begin none, and best_at is not asked */
+static inline int may_begin_phrase(const token *k, int tabari)
+{
+    return WH_FOLD_NLEM(k->wh, WH_PHRASE) || ((k->flags & TF_ALLCAP) && k->fold_len <= 3) ||
+           (tabari && !k->fold_id && !k->nlem_id);
+}
+
+/* longest phrase starting at token i, from one index; for a token that may begin one
+   (may_begin_phrase) */
 static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, int *len)
 {
     const token *t = c->t;
     *len = 0;
-    /* most words begin no phrase, by either id, and are not looked up again below */
-    if (!WH_FOLD_NLEM(t[i].wh, WH_PHRASE) &&
-        !((t[i].flags & TF_ALLCAP) && t[i].fold_len <= 3) && !(TABARI_LIKE(c->d) && !t[i].fold_id && !t[i].nlem_id))
-        return NULL;
     uint32_t keys[3] = { t[i].fold_id, t[i].nlem_id, 0 };
     /* "US" in capitals is the country, not the pronoun */
     if ((t[i].flags & TF_ALLCAP) && t[i].fold_len <= 3) {
@@ -568,20 +573,20 @@ void code_mentions(sent_ctx *c)
        dictionary knows, marked -2 in tok_mention for now */
     const int tabari = TABARI_LIKE(c->d);
     for (int i = 0; i < n;) {
-        /* most tokens: punctuation, or a word in small letters that begins no phrase by either
-           id (nor by TABARI's stems); best_at would return at once, and is_name_token say no.
-           A run of them takes this short loop. */
+        /* most tokens: punctuation, or a word in small letters that may begin no phrase: no
+           phrase to look for, and is_name_token would say no. A run of them takes this short
+           loop. */
         const token *tk = &t[i];
+        int begins = 0;
         while ((tk->flags & TF_PUNCT) ||
-               (!(tk->flags & (TF_CAP | TF_ALLCAP)) && !WH_FOLD_NLEM(tk->wh, WH_PHRASE) &&
-                !(tabari && !tk->fold_id && !tk->nlem_id))) {
+               (!(begins = may_begin_phrase(tk, tabari)) && !(tk->flags & TF_CAP))) {
             starts[ns] = i; ns += tk->cls == LC_PRON;
             if (++i == n) break;
             tk++;
         }
         if (i == n) break;
         int len = 0;
-        const phrase *p = best_at(c, c->d->by_word, i, &len);
+        const phrase *p = begins ? best_at(c, c->d->by_word, i, &len) : NULL;
         /* a one-word actor must be capitalized ("Turkey", not "turkey"); longer phrases
            may be common nouns ("the international community") */
         if (p && p->type == PH_ACTOR && len == 1 && !any_cap(t, i, len) && !TABARI_LIKE(c->d)) p = NULL;

@@ -124,6 +124,15 @@ static void test_months_and_days_are_no_names(void **st)
     }
 }
 
+static void test_capital_us_is_the_country(void **st)
+{
+    (void)st;
+    /* "US" in capitals may begin a phrase by its dotted form (U.S.); "us" is the pronoun */
+    assert_string_equal(code("The US condemned Serbia."), "USA>SRB:111");
+    assert_string_equal(code("The U.S. condemned Serbia."), "USA>SRB:111");
+    assert_string_equal(code("Serbia condemned us."), "");
+}
+
 static void test_dated_person_code(void **st)
 {
     (void)st;
@@ -218,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_negation_drops_or_recodes),
         cmocka_unit_test(test_appositive_and_surname_memory),
         cmocka_unit_test(test_months_and_days_are_no_names),
+        cmocka_unit_test(test_capital_us_is_the_country),
         cmocka_unit_test(test_dated_person_code),
         cmocka_unit_test(test_authorities_in_compound),
         cmocka_unit_test(test_phrasal_verb_pattern),

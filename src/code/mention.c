@@ -284,9 +284,10 @@ static const char *cat(arena *a, const char *x, const char *y)
 static const char *agent_join(arena *a, const char *code, const phrase *agent)
 {
     size_t cl = strlen(code), al = strlen(agent->agent);
-    /* (memcmp: both sides have al bytes before their end, so it answers as strncmp did) */
+    /* (memcmp: both sides have al bytes before their end, so it answers as strncmp did; the
+       first letters first, as most differ there) */
     for (size_t k = 0; al && k + al <= cl; k += 3)
-        if (!memcmp(code + k, agent->agent, al)) return code;
+        if (code[k] == agent->agent[0] && !memcmp(code + k, agent->agent, al)) return code;
     /* the lengths are known: cat would measure them again */
     return agent->agent_prefix ? catn(a, agent->agent, al, code, cl) : catn(a, code, cl, agent->agent, al);
 }

@@ -146,8 +146,10 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
         keys[2] = dict_word_id(c->d, dotted, (size_t)o);
     }
     best_phrase b = { NULL, 0, 0, 0, 0, 0 };
-    for (int k = 0; k < 3; k++) {
-        if (!keys[k] || (k == 1 && keys[1] == keys[0])) continue;
+    /* the keys there, each once, in order: the fold and a noun lemma that differs from it
+       (the token's idm bits say which), and the dotted form */
+    for (unsigned m = (IDM_FNV(t[i].idm) & 3u) | (keys[2] ? 4u : 0u); m; m &= m - 1) {
+        int k = __builtin_ctz(m);
         if (!dict_word_has(c->d, keys[k], WH_PHRASE)) continue;
         consider_list(c, i, keys, k, &ix[keys[k]], &b);
     }

@@ -122,7 +122,8 @@ void code_groups(sent_ctx *c)
         /* (from locals: a store to tok_group could be to c->ng, and would reload it) */
         int *const tg = c->tok_group;
         const int gi = c->ng;
-        for (int i = g->t0; i < g->t1; i++) tg[i] = gi;
+        tg[g->t0] = gi;   /* (the first alone: most groups are short, and the vector loop set-up cost more) */
+        for (int i = g->t0 + 1; i < g->t1; i++) tg[i] = gi;
         c->ng++;
         a = b + 1;
     }
@@ -253,13 +254,14 @@ void code_units(sent_ctx *c)
                 c->clause_parent[next_id] = -1;
                 sp = 0; stack[0] = next_id++; kind[0] = K_PLAIN;
             }
-            for (int q = u->t0; q < u->t1; q++) tok_unit[q] = nu;
+            tok_unit[i] = nu;   /* (a unit of one token) */
             i = u->t1;
             nu++;
             continue;
         }
         u->clause = stack[sp];
-        for (int q = u->t0; q < u->t1; q++) tok_unit[q] = nu;
+        tok_unit[u->t0] = nu;   /* (the first alone: most groups are short, and the vector loop set-up cost more) */
+        for (int q = u->t0 + 1; q < u->t1; q++) tok_unit[q] = nu;
         i = u->t1;
         nu++;
     }

@@ -503,7 +503,8 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     /* (in locals: a store to tok_mention could be to c->nm, and would reload it) */
     int *const tm = c->tok_mention;
     const int idx = c->nm;
-    for (int i = t0; i < t1; i++) tm[i] = idx;
+    tm[t0] = idx;   /* (the first alone: most mentions are short, and the vector loop set-up cost more) */
+    for (int i = t0 + 1; i < t1; i++) tm[i] = idx;
     c->nm++;
     /* later words of the sentence may refer to it (an uncoded mention notes nothing: not
        called for) */
@@ -607,7 +608,8 @@ void code_mentions(sent_ctx *c)
         }
         starts[ns++] = i;
         hits[nh].t0 = i; hits[nh].t1 = i + len; hits[nh].p = p;
-        for (int k = i; k < i + len; k++) hit_at[k] = nh;
+        hit_at[i] = nh;   /* (the first alone: most hits are one word, and the vector loop set-up cost more) */
+        for (int k = i + 1; k < i + len; k++) hit_at[k] = nh;
         nh++;
         i += len;
     }

@@ -442,6 +442,13 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
     }
 }
 
+/* does a possessive pronoun ("its", not 's) come before token i? (asked only of a chunk that
+   reaches "in" or "from") */
+static inline int after_possessive(const token *t, int i)
+{
+    return i > 0 && t[i - 1].cls == LC_POSSPRON && !FOLD_IS(&t[i - 1], "'s");
+}
+
 static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
 {
     mention *m = &c->m[c->nm];
@@ -668,9 +675,9 @@ void code_mentions(sent_ctx *c)
             }
             /* "the president of Serbia", "authorities in Kosovo", "an armed group of Serbs";
                not "its ambassador from France" (the possessive already says whose) */
-            int owned = i > 0 && t[i - 1].cls == LC_POSSPRON && !FOLD_IS(&t[i - 1], "'s");
             if (j + 1 < n && ((has_agent && (FOLD_IS(&t[j], "of") ||
-                                             (!owned && (FOLD_IS(&t[j], "in") || FOLD_IS(&t[j], "from"))))) ||
+                                             ((FOLD_IS(&t[j], "in") || FOLD_IS(&t[j], "from")) &&
+                                              !after_possessive(t, i)))) ||
                               (only_names && FOLD_IS(&t[j], "of")))) {
                 int k = j + 1;
                 while (k < n && (t[k].cls == LC_DET || is_modifier(c, k)) && hit_at[k] < 0) k++;

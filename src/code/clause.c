@@ -184,11 +184,14 @@ void code_units(sent_ctx *c)
     c->u = arena_alloc_raw(c->a, sizeof(unit) * (size_t)(c->n + 1));
     c->tok_unit = arena_alloc_raw(c->a, sizeof(int) * (size_t)(c->n + 1));
     c->tok_unit[c->n] = 0;
-    c->clause_parent = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 2));
-    c->clause_rel_pron = arena_alloc(c->a, (size_t)(c->n + 2));
+    /* not zeroed either: a clause's parent and relative flag are written where its number is
+       given out (0 here, the others at an opener or a semicolon), and only the numbers given
+       out are read */
+    c->clause_parent = arena_alloc_raw(c->a, sizeof(int) * (size_t)(c->n + 2));
+    c->clause_rel_pron = arena_alloc_raw(c->a, (size_t)(c->n + 2));
     enum { K_PLAIN, K_COMMA, K_PAREN, K_QUOTE };
     int stack[64], kind[64], sp = 0, next_id = 1;
-    stack[0] = 0; kind[0] = K_PLAIN; c->clause_parent[0] = -1;
+    stack[0] = 0; kind[0] = K_PLAIN; c->clause_parent[0] = -1; c->clause_rel_pron[0] = 0;
     /* the walk keeps the sentence's arrays and its unit count in locals: the stores to units
        and to tok_unit could alias c's fields, and made every iteration reload them */
     const token *const tok = c->t;
@@ -251,7 +254,7 @@ void code_units(sent_ctx *c)
                 while (q > 0 && kind[q] != K_QUOTE) q--;
                 if (q > 0) sp = q - 1;
             } else if (ch == ';' && next_id <= n) {
-                c->clause_parent[next_id] = -1;
+                c->clause_parent[next_id] = -1; c->clause_rel_pron[next_id] = 0;
                 sp = 0; stack[0] = next_id++; kind[0] = K_PLAIN;
             }
             tok_unit[i] = nu;   /* (a unit of one token) */

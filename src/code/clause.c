@@ -14,17 +14,18 @@ static int joint(const sent_ctx *c, int t0, int t1)
 {
     int type = 0;
     if (t1 <= t0) return 0;
+    const int tabari = TABARI_LIKE(c->d);   /* once: stores do not reload it */
     for (int i = t0; i < t1; i++) {
         const token *k = &c->t[i];
         if (FOLD_IS(k, ",")) { if (!type) type = 1; continue; }
         if (FOLD_IS(k, "and") || FOLD_IS(k, "or")) { type = 2; continue; }
         /* TABARI: "neither Alvora nor Brenn"; "Alvora's ... minister" joins nothing */
-        if (TABARI_LIKE(c->d) && FOLD_IS(k, "nor")) { type = 2; continue; }
-        if (TABARI_LIKE(c->d) && FOLD_IS(k, "'s")) return 0;
+        if (tabari && FOLD_IS(k, "nor")) { type = 2; continue; }
+        if (tabari && FOLD_IS(k, "'s")) return 0;
         if (k->cls == LC_DET || k->cls == LC_QUANT || k->cls == LC_POSSPRON) continue;
         if (k->flags & TF_NUM) continue;      /* "Roman Protasevich, 26, and his girlfriend" */
         /* TABARI's noun phrases take adjectives: "Alvora and the grim stern Brenn" */
-        if (TABARI_LIKE(c->d) && word_tagged(c->d, k, WT_ADJ)) continue;
+        if (tabari && word_tagged(c->d, k, WT_ADJ)) continue;
         /* PETRARCH's sets have no adjective list: WordNet's plain adjectives */
         if (c->d->rules == RULES_PETRARCH && plain_adjective(k)) continue;
         return 0;
@@ -92,8 +93,12 @@ void code_groups(sent_ctx *c)
         }
         b = last_and;
         group *g = &c->g[c->ng];
-        g->n = 0;
-        for (int k = a; k <= b; k++) g->mem[g->n++] = live[k];
+        /* most groups are one mention: set apart, as the copy loop became a memcpy call */
+        if (a == b) { g->mem[0] = live[a]; g->n = 1; }
+        else {
+            g->n = 0;
+            for (int k = a; k <= b; k++) g->mem[g->n++] = live[k];
+        }
         g->t0 = c->m[live[a]].t0; g->t1 = c->m[live[b]].t1;
         /* "authorities in Kosovo and Serbia": the role carries to a bare country */
         const mention *f = &c->m[live[a]];
@@ -114,7 +119,11 @@ void code_groups(sent_ctx *c)
             c->m[g->mem[k]].prep = c->m[g->mem[0]].prep;
             c->m[g->mem[k]].prep_word = c->m[g->mem[0]].prep_word;
         }
-        for (int i = g->t0; i < g->t1; i++) c->tok_group[i] = c->ng;
+        /* (from locals: a store to tok_group could be to c->ng, and would reload it) */
+        int *const tg = c->tok_group;
+        const int gi = c->ng;
+        tg[g->t0] = gi;   /* (the first alone: most groups are short, and the vector loop set-up cost more) */
+        for (int i = g->t0 + 1; i < g->t1; i++) tg[i] = gi;
         c->ng++;
         a = b + 1;
     }
@@ -175,28 +184,41 @@ void code_units(sent_ctx *c)
     c->u = arena_alloc_raw(c->a, sizeof(unit) * (size_t)(c->n + 1));
     c->tok_unit = arena_alloc_raw(c->a, sizeof(int) * (size_t)(c->n + 1));
     c->tok_unit[c->n] = 0;
-    c->clause_parent = arena_alloc(c->a, sizeof(int) * (size_t)(c->n + 2));
-    c->clause_rel_pron = arena_alloc(c->a, (size_t)(c->n + 2));
-    c->nu = 0;
+    /* not zeroed either: a clause's parent and relative flag are written where its number is
+       given out (0 here, the others at an opener or a semicolon), and only the numbers given
+       out are read */
+    c->clause_parent = arena_alloc_raw(c->a, sizeof(int) * (size_t)(c->n + 2));
+    c->clause_rel_pron = arena_alloc_raw(c->a, (size_t)(c->n + 2));
     enum { K_PLAIN, K_COMMA, K_PAREN, K_QUOTE };
     int stack[64], kind[64], sp = 0, next_id = 1;
-    stack[0] = 0; kind[0] = K_PLAIN; c->clause_parent[0] = -1;
-    for (int i = 0; i < c->n;) {
-        unit *u = &c->u[c->nu];
-        int g = c->tok_group[i];
-        const token *t = &c->t[i];
-        if (g >= 0) { u->t0 = c->g[g].t0; u->t1 = c->g[g].t1; u->group = g; }
-        else if (t->fold_len != 1 && !(t->flags & TF_QUOTE) && t->cls != LC_SUBORD &&
-                 t->cls != LC_REL) {
-            /* most tokens: a word that opens, closes and separates nothing (no boundary, no
-               one-character bracket or comma, no quote) stays in the clause it is in */
-            u->t0 = i; u->t1 = i + 1; u->group = -1;
-            u->clause = stack[sp];
-            c->tok_unit[i] = c->nu;
+    stack[0] = 0; kind[0] = K_PLAIN; c->clause_parent[0] = -1; c->clause_rel_pron[0] = 0;
+    /* the walk keeps the sentence's arrays and its unit count in locals: the stores to units
+       and to tok_unit could alias c's fields, and made every iteration reload them */
+    const token *const tok = c->t;
+    const int n = c->n;
+    const int *const tok_group = c->tok_group;
+    int *const tok_unit = c->tok_unit;
+    unit *const units = c->u;
+    int nu = 0;
+    for (int i = 0; i < n;) {
+        /* most tokens: a word in no group that opens, closes and separates nothing (no
+           boundary, no one-character bracket or comma, no quote) stays in the clause it is
+           in; a run of them takes this short loop, with the clause in a register */
+        const int clause = stack[sp];
+        while (i < n && tok_group[i] < 0 && tok[i].fold_len != 1 && !(tok[i].flags & TF_QUOTE) &&
+               tok[i].cls != LC_SUBORD && tok[i].cls != LC_REL) {
+            unit *u = &units[nu];
+            u->t0 = i; u->t1 = i + 1; u->group = -1; u->clause = clause;
+            tok_unit[i] = nu;
             i++;
-            c->nu++;
-            continue;
-        } else {
+            nu++;
+        }
+        if (i >= n) break;
+        unit *u = &units[nu];
+        int g = tok_group[i];
+        const token *t = &tok[i];
+        if (g >= 0) { u->t0 = c->g[g].t0; u->t1 = c->g[g].t1; u->group = g; }
+        else {
             u->t0 = i; u->t1 = i + 1; u->group = -1;
             const char *f = t->fold;
             /* the one-character tokens this reads, as a character (strcmp on every word was
@@ -207,12 +229,12 @@ void code_units(sent_ctx *c)
                 open = 1;
                 /* after a comma, or opening the sentence ("Minutes before the ceasefire
                    started, the army shelled the town"), the clause closes at the next comma */
-                k = (i > 0 && FOLD_IS(&c->t[i - 1], ",")) || i <= 2 ? K_COMMA : K_PLAIN;
+                k = (i > 0 && FOLD_IS(&tok[i - 1], ",")) || i <= 2 ? K_COMMA : K_PLAIN;
             } else if (ch == '(' || ch == '[') { open = 1; k = K_PAREN; }
             else if ((t->flags & TF_QUOTE) && (!strcmp(f, "\xe2\x80\x9c") ||
                      (!strcmp(f, "\"") && !(sp > 0 && kind[sp] == K_QUOTE))) &&
                      !scare_quote(c, i)) { open = 1; k = K_QUOTE; }
-            if (open && sp < 63 && next_id <= c->n) {
+            if (open && sp < 63 && next_id <= n) {
                 c->clause_parent[next_id] = stack[sp];
                 c->clause_rel_pron[next_id] = (uint8_t)(t->cls == LC_REL || !strcmp(f, "where"));
                 stack[++sp] = next_id++; kind[sp] = k;
@@ -231,20 +253,22 @@ void code_units(sent_ctx *c)
                 int q = sp;
                 while (q > 0 && kind[q] != K_QUOTE) q--;
                 if (q > 0) sp = q - 1;
-            } else if (ch == ';' && next_id <= c->n) {
-                c->clause_parent[next_id] = -1;
+            } else if (ch == ';' && next_id <= n) {
+                c->clause_parent[next_id] = -1; c->clause_rel_pron[next_id] = 0;
                 sp = 0; stack[0] = next_id++; kind[0] = K_PLAIN;
             }
-            for (int q = u->t0; q < u->t1; q++) c->tok_unit[q] = c->nu;
+            tok_unit[i] = nu;   /* (a unit of one token) */
             i = u->t1;
-            c->nu++;
+            nu++;
             continue;
         }
         u->clause = stack[sp];
-        for (int q = u->t0; q < u->t1; q++) c->tok_unit[q] = c->nu;
+        tok_unit[u->t0] = nu;   /* (the first alone: most groups are short, and the vector loop set-up cost more) */
+        for (int q = u->t0 + 1; q < u->t1; q++) tok_unit[q] = nu;
         i = u->t1;
-        c->nu++;
+        nu++;
     }
+    c->nu = nu;
 }
 
 /* clause b's relation to clause a, when they differ (clause_rel, code.h) */

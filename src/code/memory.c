@@ -35,8 +35,12 @@ const char *memory_resolve(const memory *m, uint8_t cls)
 
 static void remember_name(memory *m, const char *name, const char *code)
 {
+    /* (the first letters first: most names differ there, and strcmp is a call) */
     for (int i = 0; i < m->nnames; i++)
-        if (!strcmp(m->names[i].name, name)) { m->names[i].code = code; return; }
+        if (m->names[i].name[0] == name[0] && !strcmp(m->names[i].name, name)) {
+            m->names[i].code = code;
+            return;
+        }
     if (m->nnames == 64) return;
     m->names[m->nnames].name = name;
     m->names[m->nnames].code = code;
@@ -50,9 +54,9 @@ const char *memory_role(const memory *mem, const char *role)
     return NULL;
 }
 
-static void remember_role(memory *mem, const char *code)
+/* r: code's role (role_of) */
+static void remember_role(memory *mem, const char *code, const char *r)
 {
-    const char *r = role_of(code);
     if (!r || code_same3(code, "IGO") || code_same3(code, "NGO")) return;
     for (int i = 0; i < mem->nroles; i++)
         if (code_same3(mem->roles[i].role, r)) { mem->roles[i].code = code; return; }
@@ -67,18 +71,27 @@ void memory_note(memory *mem, const mention *m, arena *a)
 {
     if (m->absorbed || !m->code) return;
     const char *code = m->code;
-    if (!m->agent_only && !m->pronoun) remember_role(mem, code);
+    const char *r = role_of(code);   /* once, for the role memory and the kinds below */
+    if (!m->agent_only && !m->pronoun) remember_role(mem, code, r);
     mem->last_any = code;
     if (m->person) { mem->last_person = code; }
     else mem->last_nonperson = code;
     if (code_same3(code, "IGO")) { mem->last_igo = code; return; }
     if (code_same3(code, "NGO") || code_same3(code, "IMG")) { mem->last_group = code; return; }
-    const char *r = role_of(code);
-    if (m->kind == AK_GROUP ||
-        (r && (code_same3(r, "REB") || code_same3(r, "INS") || code_same3(r, "SEP") || code_same3(r, "CRM"))))
-        mem->last_group = code;
-    if (r && (code_same3(r, "OPP") || code_same3(r, "CVL"))) mem->last_crowd = code;
-    if (r && code_same3(r, "MIL")) mem->last_mil = code;
+    if (m->kind == AK_GROUP) mem->last_group = code;
+    /* the kinds a role makes: by its first letter, so that a role of none of them (GOV, COP,
+       BUS...) costs one test instead of seven comparisons */
+    if (r) switch (r[0]) {
+    case 'R': if (code_same3(r, "REB")) mem->last_group = code; break;
+    case 'I': if (code_same3(r, "INS")) mem->last_group = code; break;
+    case 'S': if (code_same3(r, "SEP")) mem->last_group = code; break;
+    case 'C':
+        if (code_same3(r, "CRM")) mem->last_group = code;
+        else if (code_same3(r, "CVL")) mem->last_crowd = code;
+        break;
+    case 'O': if (code_same3(r, "OPP")) mem->last_crowd = code; break;
+    case 'M': if (code_same3(r, "MIL")) mem->last_mil = code; break;
+    }
     if (m->plural && !m->person) mem->last_plural = code;
     if (code[0] && code[1] && code[2] && !m->pronoun && !m->agent_only) {
         /* the same state again (most often) keeps its copy */

@@ -12,6 +12,10 @@
 
 typedef struct hit { int t0, t1; const phrase *p; } hit;
 
+/* is the token's fold the word w? By its length first, then its bytes: no strcmp call. A
+   fold holds no NUL (no word takes one in), so this is strcmp's answer. */
+#define FOLD_IS(k, w) ((k)->fold_len == sizeof(w) - 1 && !memcmp((k)->fold, w, sizeof(w) - 1))
+
 static inline int wm_match(const word_match *w, const token *t)
 {
     if (w->prefix) return strncmp(t->fold, w->text, strlen(w->text)) == 0;
@@ -72,9 +76,11 @@ static int type_rank(uint8_t type) { return type == PH_ACTOR ? 3 : type == PH_AG
    the first in the order of the keys and of their lists */
 typedef struct best_phrase { const phrase *p; int nw, rank, k, j, span; } best_phrase;
 
-/* does phrase j of list l, found under key k, match at token i, and is it better? */
-static void consider(const sent_ctx *c, int i, const uint32_t keys[3], int k, const phrase_list *l,
-                     int j, best_phrase *b)
+/* does phrase j of list l, found under key k, match at token i, and is it better? Always
+   inline: called for some five phrases a sentence from four places in consider_list, and its
+   call (the best so far in memory, six arguments) cost more than its work */
+static inline __attribute__((always_inline)) void consider(const sent_ctx *c, int i, const uint32_t keys[3],
+                                                           int k, const phrase_list *l, int j, best_phrase *b)
 {
     const token *t = c->t;
     const phrase *p = l->v[j];
@@ -118,15 +124,20 @@ static void consider_list(const sent_ctx *c, int i, const uint32_t keys[3], int 
         }
 }
 
-/* longest phrase starting at token i, from one index */
+/* may token k begin a phrase: by either id, by its dotted form ("US"), or (TABARI) by a stem?
+   Most words begin none, and best_at is not asked */
+static inline int may_begin_phrase(const token *k, int tabari)
+{
+    return WH_FOLD_NLEM(k->wh, WH_PHRASE) || ((k->flags & TF_ALLCAP) && k->fold_len <= 3) ||
+           (tabari && !k->fold_id && !k->nlem_id);
+}
+
+/* longest phrase starting at token i, from one index; for a token that may begin one
+   (may_begin_phrase) */
 static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, int *len)
 {
     const token *t = c->t;
     *len = 0;
-    /* most words begin no phrase, by either id, and are not looked up again below */
-    if (!WH_FOLD_NLEM(t[i].wh, WH_PHRASE) &&
-        !((t[i].flags & TF_ALLCAP) && t[i].fold_len <= 3) && !(TABARI_LIKE(c->d) && !t[i].fold_id && !t[i].nlem_id))
-        return NULL;
     uint32_t keys[3] = { t[i].fold_id, t[i].nlem_id, 0 };
     /* "US" in capitals is the country, not the pronoun */
     if ((t[i].flags & TF_ALLCAP) && t[i].fold_len <= 3) {
@@ -135,8 +146,10 @@ static const phrase *best_at(const sent_ctx *c, const phrase_list *ix, int i, in
         keys[2] = dict_word_id(c->d, dotted, (size_t)o);
     }
     best_phrase b = { NULL, 0, 0, 0, 0, 0 };
-    for (int k = 0; k < 3; k++) {
-        if (!keys[k] || (k == 1 && keys[1] == keys[0])) continue;
+    /* the keys there, each once, in order: the fold and a noun lemma that differs from it
+       (the token's idm bits say which), and the dotted form */
+    for (unsigned m = (IDM_FNV(t[i].idm) & 3u) | (keys[2] ? 4u : 0u); m; m &= m - 1) {
+        int k = __builtin_ctz(m);
         if (!dict_word_has(c->d, keys[k], WH_PHRASE)) continue;
         consider_list(c, i, keys, k, &ix[keys[k]], &b);
     }
@@ -163,31 +176,36 @@ static int any_cap(const token *t, int i, int n)
     return 0;
 }
 
-/* capitalized words that are not names: months, weekdays, titles */
-static const struct { const char *w; uint8_t n; } not_names[] = {
+/* capitalized words that are not names: months, weekdays, titles; listed by first letter, so
+   that a word compares itself only with those it begins like (most names begin otherwise and
+   compare with none; the one list of 35 cost a capitalized word some 140 instructions) */
+typedef struct not_name_word { const char *w; uint8_t n; } not_name_word;
 #define W(s) { s, sizeof s - 1 }
-    W("january"), W("february"), W("march"), W("april"), W("may"), W("june"), W("july"),
-    W("august"), W("september"), W("october"), W("november"), W("december"), W("monday"),
-    W("tuesday"), W("wednesday"), W("thursday"), W("friday"), W("saturday"), W("sunday"),
-    W("mr"), W("mrs"), W("ms"), W("dr"), W("jan"), W("feb"), W("mar"), W("apr"), W("jun"),
-    W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"), W("dec")
+static const not_name_word nn_a[] = { W("april"), W("august"), W("apr"), W("aug"), { NULL, 0 } };
+static const not_name_word nn_d[] = { W("december"), W("dr"), W("dec"), { NULL, 0 } };
+static const not_name_word nn_f[] = { W("february"), W("friday"), W("feb"), { NULL, 0 } };
+static const not_name_word nn_j[] = { W("january"), W("june"), W("july"), W("jan"), W("jun"), W("jul"),
+                                      { NULL, 0 } };
+static const not_name_word nn_m[] = { W("march"), W("may"), W("monday"), W("mr"), W("mrs"), W("ms"),
+                                      W("mar"), { NULL, 0 } };
+static const not_name_word nn_n[] = { W("november"), W("nov"), { NULL, 0 } };
+static const not_name_word nn_o[] = { W("october"), W("oct"), { NULL, 0 } };
+static const not_name_word nn_s[] = { W("september"), W("saturday"), W("sunday"), W("sep"), W("sept"),
+                                      { NULL, 0 } };
+static const not_name_word nn_t[] = { W("tuesday"), W("thursday"), { NULL, 0 } };
+static const not_name_word nn_w[] = { W("wednesday"), { NULL, 0 } };
 #undef W
+static const not_name_word *const not_names[26] = {
+    ['a' - 'a'] = nn_a, ['d' - 'a'] = nn_d, ['f' - 'a'] = nn_f, ['j' - 'a'] = nn_j, ['m' - 'a'] = nn_m,
+    ['n' - 'a'] = nn_n, ['o' - 'a'] = nn_o, ['s' - 'a'] = nn_s, ['t' - 'a'] = nn_t, ['w' - 'a'] = nn_w,
 };
-
-/* the first letters of not_names (keep the two in step): most names begin otherwise and
-   skip the list */
-#define L(ch) (1u << ((ch) - 'a'))
-enum { NOT_NAME_FIRST = L('a') | L('d') | L('f') | L('j') | L('m') | L('n') | L('o') | L('s') |
-                        L('t') | L('w') };
-#undef L
 
 static int not_name(const token *k)
 {
     unsigned first = (unsigned char)k->fold[0] - 'a';
-    if (k->fold_len > 9 || first >= 26 || !(NOT_NAME_FIRST >> first & 1)) return 0;
-    for (size_t j = 0; j < sizeof not_names / sizeof *not_names; j++)
-        if (not_names[j].n == k->fold_len && not_names[j].w[0] == k->fold[0] &&
-            !memcmp(k->fold, not_names[j].w, k->fold_len)) return 1;
+    if (k->fold_len > 9 || first >= 26 || !not_names[first]) return 0;
+    for (const not_name_word *w = not_names[first]; w->w; w++)
+        if (w->n == k->fold_len && !memcmp(k->fold, w->w, k->fold_len)) return 1;
     return 0;
 }
 
@@ -214,16 +232,24 @@ static int is_verb_word(const sent_ctx *c, const token *k)
            (k->fold_id && dict_word_has(c->d, k->fold_id, WH_VERB) && ix[k->fold_id].n);
 }
 
-static int is_modifier(const sent_ctx *c, int i)
+/* is_modifier's test of a plain lower-case word that can be an adjective or a noun: not
+   when it is a verb too, unless it can be an adjective and is not an -ed form */
+static int modifier_word(const sent_ctx *c, const token *k)
+{
+    return !(is_verb_word(c, k) && (!(k->pos_hint & LEX_CAN_ADJ) || k->form == FORM_ED));
+}
+
+/* inline: the chunk walks ask it of most words around a mention, and the token's flags and
+   class answer most of them */
+static inline int is_modifier(const sent_ctx *c, int i)
 {
     const token *k = &c->t[i];
     if (k->flags & TF_PUNCT) return 0;
     if (k->flags & TF_NUM) return 1;
     if (k->cls == LC_QUANT || k->cls == LC_DET) return 1;
     if (k->cls != LC_NONE || (k->flags & TF_CAP)) return 0;
-    if (is_verb_word(c, k) && !(k->pos_hint & LEX_CAN_ADJ)) return 0;
-    if (k->form == FORM_ED && is_verb_word(c, k)) return 0;
-    return (k->pos_hint & (LEX_CAN_ADJ | LEX_CAN_NOUN)) != 0;
+    if (!(k->pos_hint & (LEX_CAN_ADJ | LEX_CAN_NOUN))) return 0;
+    return modifier_word(c, k);
 }
 
 /* three capital letters, and not one of the non-state codes (compared by hand: asked for
@@ -242,12 +268,17 @@ const char *tok_text(const sent_ctx *c, int t0, int t1)
     return arena_strndup(c->a, c->text + c->t[t0].b0, c->t[t1 - 1].b1 - c->t[t0].b0);
 }
 
+/* x (lx bytes) then y (ly bytes), as a string in the arena (every byte written: not zeroed) */
+static const char *catn(arena *a, const char *x, size_t lx, const char *y, size_t ly)
+{
+    char *p = arena_alloc_raw(a, lx + ly + 1);
+    memcpy(p, x, lx); memcpy(p + lx, y, ly); p[lx + ly] = 0;
+    return p;
+}
+
 static const char *cat(arena *a, const char *x, const char *y)
 {
-    size_t lx = strlen(x), ly = strlen(y);
-    char *p = arena_alloc(a, lx + ly + 1);
-    memcpy(p, x, lx); memcpy(p + lx, y, ly);
-    return p;
+    return catn(a, x, strlen(x), y, strlen(y));
 }
 
 /* an actor code with an agent's: after it ([~GOV]) or before it ([NGM~]); an agent code the
@@ -255,9 +286,12 @@ static const char *cat(arena *a, const char *x, const char *y)
 static const char *agent_join(arena *a, const char *code, const phrase *agent)
 {
     size_t cl = strlen(code), al = strlen(agent->agent);
+    /* (memcmp: both sides have al bytes before their end, so it answers as strncmp did; the
+       first letters first, as most differ there) */
     for (size_t k = 0; al && k + al <= cl; k += 3)
-        if (!strncmp(code + k, agent->agent, al)) return code;
-    return agent->agent_prefix ? cat(a, agent->agent, code) : cat(a, code, agent->agent);
+        if (code[k] == agent->agent[0] && !memcmp(code + k, agent->agent, al)) return code;
+    /* the lengths are known: cat would measure them again */
+    return agent->agent_prefix ? catn(a, agent->agent, al, code, cl) : catn(a, code, cl, agent->agent, al);
 }
 
 /* TABARI: an agent joins any actor; FORMER makes it ELI ("former security officials" of
@@ -266,8 +300,17 @@ static const char *tabari_agent(const sent_ctx *c, const mention *m, const char 
 {
     phrase former = *agent;
     for (int i = m->t0 > 0 ? m->t0 - 1 : 0; i < m->t1; i++)
-        if (!strcmp(c->t[i].fold, "former")) { former.agent = "ELI"; former.agent_prefix = 0; }
+        if (FOLD_IS(&c->t[i], "former")) { former.agent = "ELI"; former.agent_prefix = 0; }
     return agent_join(c->a, base, &former);
+}
+
+/* does the chunk hold a name (a word marked -2)? Asked only where compose needs it: most
+   chunks are settled before (a person, a pronoun) */
+static int has_name(const sent_ctx *c, const mention *m)
+{
+    for (int i = m->t0; i < m->t1; i++)
+        if (c->tok_mention[i] == -2) return 1;
+    return 0;
 }
 
 /* the code a chunk of hits and names stands for */
@@ -290,10 +333,6 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             if (p->person) agent_person = 1;
         } else if (p->type == PH_ANAPHOR && !anaphor) anaphor = p;
     }
-    int names = 0;
-    for (int i = m->t0; i < m->t1; i++) {
-        if (c->tok_mention[i] == -2) names++;
-    }
     if (agent) { m->agent = agent->agent; m->title = agent->person; }   /* a title or role */
     if (person) {
         m->code = pcode; m->entry = person->src; m->kind = AK_PERSON; m->person = 1;
@@ -302,7 +341,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             if (h[k].p->type == PH_ACTOR && h[k].p->entry == person) { m->pn0 = h[k].t0; m->pn1 = h[k].t1; break; }
         return;
     }
-    if (first && !first_nonplace && !agent && names > 0) {
+    if (first && !first_nonplace && !agent && has_name(c, m)) {
         /* "Baghdad International Airport", "Moscow State University": a place name inside a
            longer proper name is not a government */
         return;
@@ -316,7 +355,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         } else if (agent && is_country_code(base)) {
             m->code = agent_join(c->a, base, agent);
         } else m->code = base;
-        m->person = (uint8_t)(agent_person && names > 0);
+        m->person = (uint8_t)(agent_person && has_name(c, m));
         return;
     }
     if (anaphor) {
@@ -348,8 +387,8 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
         {
             int q = m->t0 - 1;
             while (q >= 0 && is_modifier(c, q) && c->t[q].cls != LC_DET) q--;
-            if (q >= 0 && (!strcmp(c->t[q].fold, "the") || !strcmp(c->t[q].fold, "these") ||
-                           !strcmp(c->t[q].fold, "those"))) {
+            if (q >= 0 && (FOLD_IS(&c->t[q], "the") || FOLD_IS(&c->t[q], "these") ||
+                           FOLD_IS(&c->t[q], "those"))) {
                 /* only for non-state roles: "the army" in a Beirut story is still Lebanon's */
                 int crowd = !strcmp(agent->agent, "OPP") || !strcmp(agent->agent, "CVL") ||
                             !strcmp(agent->agent, "REB") || !strcmp(agent->agent, "CRM") ||
@@ -364,8 +403,8 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
                           c->mem->sent_state ? c->mem->sent_state : c->mem->home;
         int p = m->t0 - 1;
         while (p >= 0 && is_modifier(c, p) && c->t[p].cls != LC_DET) p--;
-        if (p >= 0 && c->t[p].cls == LC_POSSPRON && strcmp(c->t[p].fold, "'s")) {
-            const char *f = c->t[p].fold;
+        if (p >= 0 && c->t[p].cls == LC_POSSPRON && !FOLD_IS(&c->t[p], "'s")) {
+            const token *f = &c->t[p];
             /* "its"/"their": the sentence's first non-person actor, the usual antecedent
                ("Mexico broke off relations after Ecuadorian police stormed its embassy"),
                else the last one named */
@@ -373,7 +412,7 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             for (int q = 0; q < c->nm && !first_np; q++)
                 if (c->m[q].code && !c->m[q].person && !c->m[q].pronoun && !c->m[q].absorbed)
                     first_np = c->m[q].code;
-            const char *ref = (!strcmp(f, "his") || !strcmp(f, "her")) ? c->mem->last_person
+            const char *ref = (FOLD_IS(f, "his") || FOLD_IS(f, "her")) ? c->mem->last_person
                               : first_np ? first_np : c->mem->last_nonperson;
             if (ref && !is_country_code(ref) && strlen(ref) > 3 && strncmp(ref, "IGO", 3) &&
                 strncmp(ref, "NGO", 3)) ref = arena_strndup(c->a, ref, 3);
@@ -389,18 +428,25 @@ static void compose(sent_ctx *c, mention *m, const hit *h, int nh)
             for (int i = 0; i < c->n && !ctx; i++) if (c->place_country[i]) ctx = c->place_country[i];
         /* "a federal court in Brooklyn", "police in Tbilisi": the place says whose */
         if (c->place_country && m->t1 + 1 < c->n &&
-            (!strcmp(c->t[m->t1].fold, "in") || !strcmp(c->t[m->t1].fold, "at")) &&
+            (FOLD_IS(&c->t[m->t1], "in") || FOLD_IS(&c->t[m->t1], "at")) &&
             c->place_country[m->t1 + 1])
             ctx = c->place_country[m->t1 + 1];
         m->agent = agent->agent;
         m->entry = agent->src;
-        m->person = (uint8_t)(agent_person && names > 0);
+        m->person = (uint8_t)(agent_person && has_name(c, m));
         if (ctx) {
             m->code = agent_join(c->a, ctx, agent);
             m->agent_only = 1;
         }
         return;
     }
+}
+
+/* does a possessive pronoun ("its", not 's) come before token i? (asked only of a chunk that
+   reaches "in" or "from") */
+static inline int after_possessive(const token *t, int i)
+{
+    return i > 0 && t[i - 1].cls == LC_POSSPRON && !FOLD_IS(&t[i - 1], "'s");
 }
 
 static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
@@ -429,7 +475,7 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     }
     if (!m->code && m->name && !m->name2) {
         for (int k = c->mem->nnames - 1; k >= 0; k--)
-            if (!strcmp(c->mem->names[k].name, m->name)) {
+            if (c->mem->names[k].name[0] == m->name[0] && !strcmp(c->mem->names[k].name, m->name)) {
                 m->code = c->mem->names[k].code; m->person = 1; m->entry = "memory"; break;
             }
     }
@@ -438,9 +484,13 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
     if (t0 > 0) {
         const token *p = &c->t[t0 - 1];
         int j = t0 - 1;
-        while (j > 0 && (c->t[j].cls == LC_DET || c->t[j].cls == LC_QUANT || c->t[j].cls == LC_POSSPRON ||
-                         is_modifier(c, j)) && !(c->t[j].cls == LC_PREP || c->t[j].cls == LC_TO || c->t[j].cls == LC_BY))
-            j--;
+        /* back over determiners, possessives and modifiers to the word that may govern the
+           mention (the class tests first: a preposition stops the walk at once) */
+        for (; j > 0; j--) {
+            const uint8_t cl = c->t[j].cls;
+            if (cl == LC_PREP || cl == LC_TO || cl == LC_BY) break;
+            if (!(cl == LC_DET || cl == LC_QUANT || cl == LC_POSSPRON || is_modifier(c, j))) break;
+        }
         p = &c->t[j];
         if (p->cls == LC_PREP || p->cls == LC_TO || p->cls == LC_BY) { m->prep = p->cls; m->prep_word = p->fold; }
     }
@@ -457,16 +507,22 @@ static void add_mention(sent_ctx *c, int t0, int t1, const hit *h, int nh)
          !strcmp(m->prep_word, "around") || !strcmp(m->prep_word, "across") ||
          !strcmp(m->prep_word, "within") || !strcmp(m->prep_word, "throughout")))
         m->location = 1;
-    for (int i = t0; i < t1; i++) c->tok_mention[i] = c->nm;
+    /* (in locals: a store to tok_mention could be to c->nm, and would reload it) */
+    int *const tm = c->tok_mention;
+    const int idx = c->nm;
+    tm[t0] = idx;   /* (the first alone: most mentions are short, and the vector loop set-up cost more) */
+    for (int i = t0 + 1; i < t1; i++) tm[i] = idx;
     c->nm++;
-    memory_note(c->mem, m, c->a);   /* later words of the sentence may refer to it */
+    /* later words of the sentence may refer to it (an uncoded mention notes nothing: not
+       called for) */
+    if (m->code) memory_note(c->mem, m, c->a);
 }
 
-static int pronoun_class(const char *f, uint8_t *cls)
+static int pronoun_class(const token *f, uint8_t *cls)
 {
-    if (!strcmp(f, "he") || !strcmp(f, "him") || !strcmp(f, "she")) { *cls = AN_PERSON; return 1; }
-    if (!strcmp(f, "they") || !strcmp(f, "them")) { *cls = AN_PLURAL; return 1; }
-    if (!strcmp(f, "it")) { *cls = AN_STATE; return 1; }
+    if (FOLD_IS(f, "he") || FOLD_IS(f, "him") || FOLD_IS(f, "she")) { *cls = AN_PERSON; return 1; }
+    if (FOLD_IS(f, "they") || FOLD_IS(f, "them")) { *cls = AN_PLURAL; return 1; }
+    if (FOLD_IS(f, "it")) { *cls = AN_STATE; return 1; }
     return 0;
 }
 
@@ -521,11 +577,27 @@ void code_mentions(sent_ctx *c)
     c->mcap = 2 * n + 2 * MAX_MEMBERS;
     c->m = arena_alloc_raw(c->a, sizeof(mention) * (size_t)c->mcap);
     c->nm = 0;
+    /* the tokens pass 2 visits, in order: the first of each hit, each name, and each
+       personal pronoun (pass 2 does nothing with any other token but step over it) */
+    int *starts = arena_alloc_raw(c->a, sizeof(int) * (size_t)(n + 1)), ns = 0;
     /* 1. dictionary phrases, longest first, left to right; and names: capitalized words no
        dictionary knows, marked -2 in tok_mention for now */
+    const int tabari = TABARI_LIKE(c->d);
     for (int i = 0; i < n;) {
+        /* most tokens: punctuation, or a word in small letters that may begin no phrase: no
+           phrase to look for, and is_name_token would say no. A run of them takes this short
+           loop. */
+        const token *tk = &t[i];
+        int begins = 0;
+        while ((tk->flags & TF_PUNCT) ||
+               (!(begins = may_begin_phrase(tk, tabari)) && !(tk->flags & TF_CAP))) {
+            starts[ns] = i; ns += tk->cls == LC_PRON;
+            if (++i == n) break;
+            tk++;
+        }
+        if (i == n) break;
         int len = 0;
-        const phrase *p = (t[i].flags & TF_PUNCT) ? NULL : best_at(c, c->d->by_word, i, &len);
+        const phrase *p = begins ? best_at(c, c->d->by_word, i, &len) : NULL;
         /* a one-word actor must be capitalized ("Turkey", not "turkey"); longer phrases
            may be common nouns ("the international community") */
         if (p && p->type == PH_ACTOR && len == 1 && !any_cap(t, i, len) && !TABARI_LIKE(c->d)) p = NULL;
@@ -535,25 +607,32 @@ void code_mentions(sent_ctx *c)
             if (!(p->nw > 1 && (t[i].cls == LC_DET || t[i].cls == LC_QUANT))) p = NULL;
         }
         if (!p) {
-            if (is_name_token(c, i)) c->tok_mention[i] = -2;
+            int name = is_name_token(c, i);
+            if (name) c->tok_mention[i] = -2;
+            starts[ns] = i; ns += name || tk->cls == LC_PRON;
             i++;
             continue;
         }
+        starts[ns++] = i;
         hits[nh].t0 = i; hits[nh].t1 = i + len; hits[nh].p = p;
-        for (int k = i; k < i + len; k++) hit_at[k] = nh;
+        hit_at[i] = nh;   /* (the first alone: most hits are one word, and the vector loop set-up cost more) */
+        for (int k = i + 1; k < i + len; k++) hit_at[k] = nh;
         nh++;
         i += len;
     }
 
-    /* 2. chunks */
-    for (int i = 0; i < n;) {
+    /* 2. chunks: from the tokens pass 1 listed, as a chunk begins only at a hit or a name,
+       and a pronoun is a mention of its own */
+    for (int s = 0, i = 0; s < ns; s++) {
+        if (starts[s] < i) continue;   /* taken into the chunk before */
+        i = starts[s];
         uint8_t pc;
         if (hit_at[i] < 0 && c->tok_mention[i] != -2) {
-            if (t[i].cls == LC_PRON && pronoun_class(t[i].fold, &pc)) {
+            if (t[i].cls == LC_PRON && pronoun_class(&t[i], &pc)) {
                 mention *m = &c->m[c->nm];
                 add_mention(c, i, i + 1, NULL, 0);
                 m->pronoun = 1;
-                m->code = strcmp(t[i].fold, "it") ? memory_resolve(c->mem, pc) : c->mem->last_nonperson;
+                m->code = !FOLD_IS(&t[i], "it") ? memory_resolve(c->mem, pc) : c->mem->last_nonperson;
                 m->person = pc == AN_PERSON;
                 m->plural = pc == AN_PLURAL;
                 m->entry = "pronoun";
@@ -596,10 +675,10 @@ void code_mentions(sent_ctx *c)
             }
             /* "the president of Serbia", "authorities in Kosovo", "an armed group of Serbs";
                not "its ambassador from France" (the possessive already says whose) */
-            int owned = i > 0 && t[i - 1].cls == LC_POSSPRON && strcmp(t[i - 1].fold, "'s");
-            if (j + 1 < n && ((has_agent && (!strcmp(t[j].fold, "of") ||
-                                             (!owned && (!strcmp(t[j].fold, "in") || !strcmp(t[j].fold, "from"))))) ||
-                              (only_names && !strcmp(t[j].fold, "of")))) {
+            if (j + 1 < n && ((has_agent && (FOLD_IS(&t[j], "of") ||
+                                             ((FOLD_IS(&t[j], "in") || FOLD_IS(&t[j], "from")) &&
+                                              !after_possessive(t, i)))) ||
+                              (only_names && FOLD_IS(&t[j], "of")))) {
                 int k = j + 1;
                 while (k < n && (t[k].cls == LC_DET || is_modifier(c, k)) && hit_at[k] < 0) k++;
                 if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].p->type == PH_ACTOR) { j = k; continue; }
@@ -621,19 +700,21 @@ void code_mentions(sent_ctx *c)
         c->m[nmen].possessor = (uint8_t)(j < n && (t[j].flags & TF_POSS));
         i = j;
     }
-    for (int i = 0; i < n; i++) if (c->tok_mention[i] == -2) c->tok_mention[i] = -1;
+    /* no -2 (name) mark is left to clear: the chunk walk takes every name token into a
+       chunk (a chunk begins at a hit or a name, and so never ends where it began), and
+       add_mention gives each token of a chunk its mention's index */
 
     /* 3. appositives: "NAME, TITLE of ORG," and "TITLE of ORG, NAME," */
     for (int k = 0; k + 1 < c->nm; k++) {
         mention *a = &c->m[k], *b = &c->m[k + 1];
         int comma = a->t1;
-        if (a->absorbed || b->t0 <= a->t1 || strcmp(t[a->t1].fold, ",") != 0) continue;
+        if (a->absorbed || b->t0 <= a->t1 || !FOLD_IS(&t[a->t1], ",")) continue;
         int gap_ok = 1;
         /* "Japan, a close partner of Australia, protested": an indefinite
            description between commas describes the actor before it */
         if (a->code && !a->pronoun && b->t0 > a->t1 + 1 && b->t0 <= a->t1 + 6 &&
-            (!strcmp(t[a->t1 + 1].fold, "a") || !strcmp(t[a->t1 + 1].fold, "an")) &&
-            b->t1 < c->n && !strcmp(t[b->t1].fold, ",")) {
+            (FOLD_IS(&t[a->t1 + 1], "a") || FOLD_IS(&t[a->t1 + 1], "an")) &&
+            b->t1 < c->n && FOLD_IS(&t[b->t1], ",")) {
             int plain = 1;
             for (int i = a->t1 + 2; i < b->t0; i++)
                 if (t[i].flags & TF_PUNCT) plain = 0;
@@ -647,7 +728,7 @@ void code_mentions(sent_ctx *c)
         /* "Nicholas Haysom, head of the U.N. mission": a title noun and "of the" may stand
            between the comma and the organization */
         for (int i = a->t1 + 1; i < b->t0; i++)
-            if (!(t[i].cls == LC_DET || is_modifier(c, i) || !strcmp(t[i].fold, "of"))) gap_ok = 0;
+            if (!(t[i].cls == LC_DET || is_modifier(c, i) || FOLD_IS(&t[i], "of"))) gap_ok = 0;
         if (!gap_ok) continue;
         if (a->pronoun || b->pronoun) continue;
         /* a place ("Speaking in Sydney, U.S. Secretary of State Rex Tillerson") is no name */

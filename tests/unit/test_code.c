@@ -108,6 +108,31 @@ static void test_appositive_and_surname_memory(void **st)
                         "SRBPTY>KSVGOV:112 SRBGOV>SRBPTY:111");
 }
 
+static void test_months_and_days_are_no_names(void **st)
+{
+    (void)st;
+    /* a capitalized word no dictionary knows is a name, and a place inside a longer name is
+       no government ("Blursday Belgrade"); months, weekdays and titles are not names (one
+       word from each first letter's list in mention.c) */
+    assert_string_equal(code("On Blursday Belgrade condemned Pristina."), "");
+    const char *words[] = { "August", "Dec", "Friday", "July", "Monday", "Nov", "October", "Sept",
+                            "Thursday", "Wednesday" };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        char s[96];
+        snprintf(s, sizeof s, "On %s Belgrade condemned Pristina.", words[i]);
+        assert_string_equal(code(s), "SRBGOV>KSVGOV:111");
+    }
+}
+
+static void test_capital_us_is_the_country(void **st)
+{
+    (void)st;
+    /* "US" in capitals may begin a phrase by its dotted form (U.S.); "us" is the pronoun */
+    assert_string_equal(code("The US condemned Serbia."), "USA>SRB:111");
+    assert_string_equal(code("The U.S. condemned Serbia."), "USA>SRB:111");
+    assert_string_equal(code("Serbia condemned us."), "");
+}
+
 static void test_dated_person_code(void **st)
 {
     (void)st;
@@ -201,6 +226,8 @@ int main(void)
         cmocka_unit_test(test_passive_with_by_and_compound),
         cmocka_unit_test(test_negation_drops_or_recodes),
         cmocka_unit_test(test_appositive_and_surname_memory),
+        cmocka_unit_test(test_months_and_days_are_no_names),
+        cmocka_unit_test(test_capital_us_is_the_country),
         cmocka_unit_test(test_dated_person_code),
         cmocka_unit_test(test_authorities_in_compound),
         cmocka_unit_test(test_phrasal_verb_pattern),

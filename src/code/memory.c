@@ -3,13 +3,24 @@
  * first country named), and surnames learnt from titles and appositives, so that "the
  * alliance", "he", "the group" and a bare "Radoicic" get the right code later on. */
 #include "code.h"
+#include <stddef.h>
 #include <string.h>
+
+/* zero the bytes of m from field a up to field b */
+#define ZERO_SPAN(m, a, b) memset((char *)(m) + offsetof(memory, a), 0, offsetof(memory, b) - offsetof(memory, a))
 
 void memory_init(memory *m, int32_t date)
 {
-    memset(m, 0, sizeof *m);
+    /* all but the arrays behind a count (roles, events, names: 1.8 of its 2.1 KB, zeroed for
+       every article), whose entries are written before their count covers them; every other
+       byte is zeroed, so a field added anywhere else starts at 0 */
+    memset(m, 0, offsetof(memory, roles));
+    ZERO_SPAN(m, nroles, evs);
+    ZERO_SPAN(m, nevs, names);
+    memset((char *)m + offsetof(memory, nnames), 0, sizeof *m - offsetof(memory, nnames));
     m->date = date;
 }
+#undef ZERO_SPAN
 
 /* the role of a code of at least six letters (its second three), else NULL */
 static const char *role_of(const char *code)

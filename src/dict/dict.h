@@ -55,7 +55,7 @@ typedef struct phrase {
  * told by their second word (one word long, a stem, a gap, a plural ending) in `other`.
  * Lets the actor search look at the few phrases that can match instead of all that share a
  * first word (a set may begin hundreds with THE). Built by dict_finish. */
-enum { PHRASE_KEYS_MIN = 8 };
+enum { PHRASE_KEYS_MIN = 4 };
 typedef struct phrase_keys {
     uint64_t *by_fold, *by_nlem; int nfold, nnlem;
     uint32_t *other; int nother;

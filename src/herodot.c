@@ -595,7 +595,8 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
             fprintf(trace, "  place \"%s\" -> %s, %s (%.2f, %.2f; %s)\n", tok_text(&c, gm[i].t0, gm[i].t1),
                     gm[i].place.name, gm[i].place.country, gm[i].place.lat, gm[i].place.lon,
                     gm[i].place.precision);
-        for (int k = 0; k < c.nm && nctx < 64; k++) {
+        /* the countries named so far, for the gazetteer (none without places) */
+        for (int k = 0; hc->geo && k < c.nm && nctx < 64; k++) {
             const char *mc = c.m[k].code;
             if (!mc || !mc[0] || !mc[1] || !mc[2] || code_same3(mc, "IGO") || code_same3(mc, "NGO")) continue;
             int dupc = 0;

@@ -576,7 +576,8 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         /* places first: the code stage uses them ("police in Tbilisi", "shelled Goris") */
         geo_mention *gm = NULL;
         int ngm = hc->geo ? geo_find(hc->geo, &ar, c.t, c.n, a->text, ctx_countries, nctx, &gm) : 0;
-        c.place_country = arena_alloc(&ar, sizeof(char *) * (size_t)(c.n + 1));
+        /* (NULL without a gazetteer: the code stage asks it only when it is there) */
+        c.place_country = hc->geo ? arena_alloc(&ar, sizeof(char *) * (size_t)(c.n + 1)) : NULL;
         for (int i = 0; i < ngm; i++)
             if (strcmp(gm[i].place.precision, "region") && gm[i].place.country && gm[i].place.country[0])
                 for (int k = gm[i].t0; k < gm[i].t1 && k < c.n; k++) c.place_country[k] = gm[i].place.country;

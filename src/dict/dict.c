@@ -316,12 +316,12 @@ static size_t side_key(const pat_elem *e, int n, int side, unsigned char *buf, s
     for (int k = 0; k < n; k++) {
         const unsigned char flags[7] = { e[k].kind, e[k].consec, e[k].neg, e[k].w.exact,
                                          e[k].w.prefix, e[k].w.endings, e[k].w.gap };
-        const uint32_t ids[3] = { e[k].w.fold, e[k].w.nlem, e[k].w.vlem };
-        const synset *set = e[k].syn;
-        if (o + sizeof flags + sizeof ids + sizeof set > cap) return 0;
+        /* the set by its id, not its address: the same ids (and hash table) on every run */
+        const uint32_t ids[4] = { e[k].w.fold, e[k].w.nlem, e[k].w.vlem,
+                                  e[k].syn ? (uint32_t)e[k].syn->id + 1 : 0 };
+        if (o + sizeof flags + sizeof ids > cap) return 0;
         memcpy(buf + o, flags, sizeof flags); o += sizeof flags;
         memcpy(buf + o, ids, sizeof ids); o += sizeof ids;
-        memcpy(buf + o, &set, sizeof set); o += sizeof set;
     }
     return o;
 }

@@ -13,6 +13,11 @@ int file_open(dict *d, src_file *f, const char *path, dict_diag *dg)
 {
     memset(f, 0, sizeof *f);
     f->path = arena_strdup(&d->mem, path);
+    /* the name entries give as their source ("verbs/coop.txt"), worked out once a file */
+    size_t bl = strlen(d->base);
+    f->rel = f->path;
+    if (bl && !strncmp(f->rel, d->base, bl) && f->rel[bl] == '/') f->rel += bl + 1;
+    f->rel_len = strlen(f->rel);
     dict_note_source(d, path);
     FILE *fp = fopen(path, "rb");
     if (!fp) { dict_report(dg, path, 0, "cannot open dictionary file"); return -1; }
@@ -70,11 +75,9 @@ int finish_line(const char *line)
 const char *where(dict *d, const src_file *f)
 {
     char b[1100];
-    const char *p = f->path;
-    size_t bl = strlen(d->base);
-    if (bl && !strncmp(p, d->base, bl) && p[bl] == '/') p += bl + 1;   /* "verbs/coop.txt:12" */
+    const char *p = f->rel;   /* "verbs/coop.txt:12" */
     /* by hand: one snprintf per entry was a tenth of loading the Phoenix set */
-    size_t pl = strlen(p);
+    size_t pl = f->rel_len;
     if (pl > sizeof b - 24) pl = sizeof b - 24;
     memcpy(b, p, pl);
     char digits[24];

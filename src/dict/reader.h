@@ -5,6 +5,7 @@
 
 typedef struct src_file {
     const char *path;
+    const char *rel; size_t rel_len;   /* path relative to the dictionary's folder (where) */
     char *data; size_t len;
     size_t pos; long line;
     int in_comment;           /* inside a multi-line <!-- ... --> */

@@ -70,6 +70,16 @@ static void test_closed_classes(void **st)
     assert_int_equal(lex_class("without"), LC_PREP);
     assert_int_equal(lex_class("just"), LC_ADVMOD);
     assert_int_equal(lex_class("zone"), LC_NONE);
+    /* the second-letter filter: a one-letter word, a second byte that is no letter, and
+       words whose first two letters start a closed-class word or do not */
+    assert_int_equal(lex_class("i"), LC_PRON);
+    assert_int_equal(lex_class("ourselves"), LC_PRON);
+    assert_int_equal(lex_class("reportedly"), LC_ADVMOD);
+    assert_int_equal(lex_class("via"), LC_PREP);
+    assert_int_equal(lex_class("n"), LC_NONE);
+    assert_int_equal(lex_class("n'"), LC_NONE);
+    assert_int_equal(lex_class("ix"), LC_NONE);
+    assert_int_equal(lex_class("vie"), LC_NONE);
     assert_int_equal(lex_class(""), LC_NONE);
     assert_int_equal(lex_class("1990"), LC_NONE);
     assert_int_equal(lex_class("\xc3\xa9t\xc3\xa9"), LC_NONE);

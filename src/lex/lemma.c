@@ -273,22 +273,28 @@ const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char 
 void lex_analyse(const lexicon *lx, const char *w, size_t n, lex_word *out)
 {
     out->noun = out->verb = NULL;
-    out->noun_len = out->verb_len = 0; out->noun_hash = out->verb_hash = 0;
+    out->noun_len = out->verb_len = 0; out->noun_hash = out->verb_hash = out->chop_hash = 0;
     if (n == 0 || n + 1 > sizeof out->nb) { out->pos = lex_pos(lx, w, n); return; }
     word_in x; word_in_init(&x, w, n);
+    out->chop_hash = strmap_hash_end(x.st[1]);
     out->pos = word_pos(lx, &x);
     out->noun = lemma_of(lx, &x, LEX_CAN_NOUN, out->nb, sizeof out->nb, &out->noun_len, &out->noun_hash);
     out->verb = lemma_of(lx, &x, LEX_CAN_VERB, out->vb, sizeof out->vb, &out->verb_len, &out->verb_hash);
 }
 
-uint8_t lex_verb_form(const char *fold, const char *lemma)
+uint8_t lex_verb_form_n(const char *fold, size_t n, const char *lemma, size_t ln)
 {
-    size_t n = strlen(fold);
-    if (!lemma || strcmp(fold, lemma) == 0) return FORM_BASE;
-    if (n > 3 && strcmp(fold + n - 3, "ing") == 0) return FORM_ING;
-    if (n > 2 && strcmp(fold + n - 2, "ed") == 0) return FORM_ED;
-    if (n > 1 && fold[n - 1] == 's' && strncmp(fold, lemma, strlen(lemma) > 0 ? 1 : 0) == 0 &&
-        (strlen(lemma) + 1 == n || strlen(lemma) + 2 == n))
+    if (!lemma || (ln == n && memcmp(fold, lemma, n) == 0)) return FORM_BASE;
+    if (n > 3 && memcmp(fold + n - 3, "ing", 3) == 0) return FORM_ING;
+    if (n > 2 && memcmp(fold + n - 2, "ed", 2) == 0) return FORM_ED;
+    /* -s or -es on the lemma, whose first letter (when it has one) is the word's */
+    if (n > 1 && fold[n - 1] == 's' && (ln == 0 || fold[0] == lemma[0]) &&
+        (ln + 1 == n || ln + 2 == n))
         return FORM_S;
     return FORM_EN;   /* irregular: went, taken, held (past or participle) */
+}
+
+uint8_t lex_verb_form(const char *fold, const char *lemma)
+{
+    return lex_verb_form_n(fold, strlen(fold), lemma, lemma ? strlen(lemma) : 0);
 }

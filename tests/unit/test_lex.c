@@ -94,6 +94,18 @@ static void test_verb_forms(void **st)
     assert_int_equal(lex_verb_form("attacks", "attack"), FORM_S);
     assert_int_equal(lex_verb_form("held", "hold"), FORM_EN);
     assert_int_equal(lex_verb_form("attack", "attack"), FORM_BASE);
+    assert_int_equal(lex_verb_form("attack", NULL), FORM_BASE);
+    assert_int_equal(lex_verb_form("goes", "go"), FORM_S);
+    assert_int_equal(lex_verb_form("does", "go"), FORM_EN);     /* another first letter */
+    assert_int_equal(lex_verb_form("s", ""), FORM_EN);
+    assert_int_equal(lex_verb_form("sees", "s"), FORM_EN);     /* three longer: not -s */
+    assert_int_equal(lex_verb_form("ing", "in"), FORM_EN);     /* too short for -ing */
+    assert_int_equal(lex_verb_form("attacker", "attack"), FORM_EN);
+    /* given lengths, on words that are not NUL-terminated where they end */
+    assert_int_equal(lex_verb_form_n("attackedX", 8, "attackY", 6), FORM_ED);
+    assert_int_equal(lex_verb_form_n("attacksX", 7, "attack", 6), FORM_S);
+    assert_int_equal(lex_verb_form_n("attackX", 6, "attackY", 6), FORM_BASE);
+    assert_int_equal(lex_verb_form_n("attacking", 9, "attacking", 6), FORM_ING);
 }
 
 /* the rules as plain lookups, hashing every candidate afresh: lex_analyse and lex_lemma, which

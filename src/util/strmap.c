@@ -60,6 +60,20 @@ uint32_t *strmap_get_h(const strmap *m, const char *key, size_t len, uint32_t h)
     return get_h(m, key, len, h);
 }
 
+uint32_t *strmap_get2_h(const strmap *m, const char *a, size_t an, const char *b, size_t bn,
+                        uint32_t h)
+{
+    size_t cap = m->cap, i = h & (cap - 1), n = an + bn;
+    for (;;) {
+        const strmap_slot *s = &m->slots[i];
+        if (!s->key) return NULL;
+        if (s->hash == h && s->len == n && memcmp(s->key, a, an) == 0 &&
+            memcmp(s->key + an, b, bn) == 0)
+            return &m->slots[i].value;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
 uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 {
     return get_h(m, key, len, hash(key, len));

@@ -89,8 +89,15 @@ static void test_strmap_hash_once(void **st)
         assert_non_null(a);
         assert_ptr_equal(a, b);
         assert_int_equal(*a, i);
+        /* the key in two pieces, split anywhere (an empty piece included) */
+        for (size_t at = 0; at <= n; at++)
+            assert_ptr_equal(strmap_get2_h(&m, k, at, k + at, n - at, strmap_hash(k, n)), a);
     }
     assert_null(strmap_get_h(&m, "nokey", 5, strmap_hash("nokey", 5)));
+    /* a key's pieces must both match: "word1" + "2" is word12, "word1" + "x" is nothing */
+    assert_int_equal(*strmap_get2_h(&m, "word1", 5, "2", 1, strmap_hash("word12", 6)), 12);
+    assert_null(strmap_get2_h(&m, "word1", 5, "x", 1, strmap_hash("word1x", 6)));
+    assert_null(strmap_get2_h(&m, "word", 4, "1", 1, strmap_hash("word12", 6)));
     int added;
     strmap_put_h(&m, "word1", 5, strmap_hash("word1", 5), 7, &added);
     assert_false(added);

@@ -136,25 +136,31 @@ int lex_pos(const lexicon *lx, const char *w, size_t n)
 #define E2(a, b) (B(a) << 8 | B(b))
 #define E3(a, b, c) (B(a) << 16 | B(b) << 8 | B(c))
 #define E4(a, b, c, d) (B(a) << 24 | E3(b, c, d))
+struct rule { const char *suf, *rep; size_t sl, rl; uint32_t sufb, repb; };
 #define R(suf, sufb, rep, repb) { suf, rep, sizeof suf - 1, sizeof rep - 1, sufb, repb }
-/* No replacement is longer than its suffix (word_in's candidate keys rely on it). */
-static const struct rule { const char *suf, *rep; size_t sl, rl; uint32_t sufb, repb; } noun_rules[] = {
+#define END { NULL, NULL, 0, 0, 0, 0 }
+/* WordNet's rules, noun: -ses -s, -xes -x, -zes -z, -ches -ch, -shes -sh, -men -man, -ies -y,
+ * -s; verb: -ies -y, -es -e, -es, -ed -e, -ed, -ing -e, -ing, -s; the first whose candidate is
+ * known wins. They are kept here in groups by how a word ends, each in that order: a word can
+ * only meet the rules of its group, and most words are in none or try one rule only (the
+ * plural "talks" tries -s, not the six -es rules first). No replacement is longer than its
+ * suffix (word_in's candidate keys rely on it). */
+static const struct rule noun_es[] = {   /* a noun in -es */
     R("ses", E3('s', 'e', 's'), "s", E1('s')), R("xes", E3('x', 'e', 's'), "x", E1('x')),
     R("zes", E3('z', 'e', 's'), "z", E1('z')), R("ches", E4('c', 'h', 'e', 's'), "ch", E2('c', 'h')),
-    R("shes", E4('s', 'h', 'e', 's'), "sh", E2('s', 'h')),
-    R("men", E3('m', 'e', 'n'), "man", E3('m', 'a', 'n')), R("ies", E3('i', 'e', 's'), "y", E1('y')),
-    R("s", E1('s'), "", 0), { NULL, NULL, 0, 0, 0, 0 } };
-static const struct rule verb_rules[] = {
+    R("shes", E4('s', 'h', 'e', 's'), "sh", E2('s', 'h')), R("ies", E3('i', 'e', 's'), "y", E1('y')),
+    R("s", E1('s'), "", 0), END };
+static const struct rule noun_men[] = { R("men", E3('m', 'e', 'n'), "man", E3('m', 'a', 'n')), END };
+static const struct rule verb_es[] = {   /* a verb in -es */
     R("ies", E3('i', 'e', 's'), "y", E1('y')), R("es", E2('e', 's'), "e", E1('e')),
-    R("es", E2('e', 's'), "", 0), R("ed", E2('e', 'd'), "e", E1('e')), R("ed", E2('e', 'd'), "", 0),
-    R("ing", E3('i', 'n', 'g'), "e", E1('e')), R("ing", E3('i', 'n', 'g'), "", 0),
-    R("s", E1('s'), "", 0), { NULL, NULL, 0, 0, 0, 0 } };
+    R("es", E2('e', 's'), "", 0), R("s", E1('s'), "", 0), END };
+static const struct rule any_s[] = { R("s", E1('s'), "", 0), END };   /* in -s but not -es */
+static const struct rule verb_ed[] = {
+    R("ed", E2('e', 'd'), "e", E1('e')), R("ed", E2('e', 'd'), "", 0), END };
+static const struct rule verb_ing[] = {
+    R("ing", E3('i', 'n', 'g'), "e", E1('e')), R("ing", E3('i', 'n', 'g'), "", 0), END };
 #undef R
-/* the last letters of each table's suffixes, one bit a letter: a word ending otherwise (most
-   words the dictionary does not know) skips the table without trying its rules */
-#define LAST(c) (1u << ((c) - 'a'))
-enum { NOUN_LAST = LAST('s') | LAST('n'), VERB_LAST = LAST('s') | LAST('d') | LAST('g') };
-#undef LAST
+#undef END
 enum { SUF_MAX = 4 };   /* the longest suffix; a doubled consonant reaches one byte further */
 static const uint32_t suf_mask[SUF_MAX + 1] = { 0, 0xff, 0xffff, 0xffffff, 0xffffffff };
 enum { CAND_MAX = 12 };  /* more candidates than a word's two lemmas try between them */
@@ -280,14 +286,21 @@ static const char *lemma_of(const lexicon *lx, word_in *x, int pos, char *out, s
     /* rules before identity: WordNet lists "troops" and "talks" as lemmas of their own, but
        matching wants them to meet TROOP and TALK. Not for a noun in -ss, -us or -is. */
     int verb = bit == LEX_CAN_VERB;
-    unsigned last = (unsigned char)w[n - 1] - (unsigned)'a';
-    if (last < 26 && ((verb ? VERB_LAST : NOUN_LAST) >> last & 1)) {
-        uint32_t two = (uint32_t)(x->tail & 0xffff);
-        int ss = n > 2 && (two == E2('s', 's') || two == E2('u', 's') || two == E2('i', 's'));
-        if (verb || !ss) {
-            const char *r = try_rules(lx, x, verb ? verb_rules : noun_rules, bit, out, outsz, len, h);
-            if (r) return r;
-        }
+    uint32_t two = (uint32_t)(x->tail & 0xffff);   /* the last two bytes (one, if n is 1) */
+    const struct rule *rules = NULL;
+    switch (two & 0xff) {
+    case 's':
+        if (!verb && n > 2 && (two == E2('s', 's') || two == E2('u', 's') || two == E2('i', 's')))
+            break;
+        rules = two == E2('e', 's') ? (verb ? verb_es : noun_es) : any_s;
+        break;
+    case 'n': rules = verb ? NULL : noun_men; break;
+    case 'd': rules = verb ? verb_ed : NULL; break;
+    case 'g': rules = verb ? verb_ing : NULL; break;
+    }
+    if (rules) {
+        const char *r = try_rules(lx, x, rules, bit, out, outsz, len, h);
+        if (r) return r;
     }
     if (lx->loaded && (word_pos(lx, x) & bit)) {
         memcpy(out, w, n); out[n] = 0;

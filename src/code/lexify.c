@@ -81,21 +81,28 @@ static inline void set_lex(token *k, const word_lex *w)
 }
 
 /* a word token's analysis: from the dictionary, else the memo, else worked out (and kept);
-   h is the fold's strmap_hash, shared by the memo's lookup and insert */
+   h is the fold's strmap_hash. A new word is put in the memo's map at once, with the index
+   its analysis is about to get: one probe of the map where a lookup and then an insert made
+   two (nearly every word reaching here is new, as the slot cache answers repeats). */
 static void analyse_token(const dict *d, lex_memo *memo, const token *k, uint32_t h, word_lex *w)
 {
     if (k->fold_id && k->fold_id < d->nlex) { *w = d->lex_of[k->fold_id]; return; }
-    uint32_t *seen = memo ? strmap_get_h(&memo->map, k->fold, k->fold_len, h) : NULL;
-    if (seen) { *w = memo->v[*seen]; return; }
+    if (!memo) { dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, w); return; }
+    if (memo->n >= 500000) {   /* bounded: a pathological input stops filling it */
+        const uint32_t *seen = strmap_get_h(&memo->map, k->fold, k->fold_len, h);
+        if (seen) *w = memo->v[*seen];
+        else dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, w);
+        return;
+    }
+    int added;
+    const uint32_t *at = strmap_put_h(&memo->map, k->fold, k->fold_len, h, (uint32_t)memo->n, &added);
+    if (!added) { *w = memo->v[*at]; return; }
     dict_word_analyse(d, k->fold, k->fold_len, k->fold_id, w);
-    if (!memo || memo->n >= 500000) return;   /* bounded: a pathological input stops filling it */
     if (memo->n == memo->cap) {
         memo->cap = memo->cap ? memo->cap * 2 : 4096;
         memo->v = realloc(memo->v, memo->cap * sizeof *memo->v);
     }
-    memo->v[memo->n] = *w;
-    strmap_put_h(&memo->map, k->fold, k->fold_len, h, (uint32_t)memo->n, NULL);
-    memo->n++;
+    memo->v[memo->n++] = *w;
 }
 
 void code_lexify(const dict *d, lex_memo *memo, token *t, int n)

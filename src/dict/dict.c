@@ -135,10 +135,11 @@ void dict_word_analyse(const dict *d, const char *fold, size_t n, uint32_t fold_
     /* proper-noun plurals WordNet does not know ("Kosovars"): the singular, when it is a
        dictionary word */
     if (!nl && n > 3 && fold[n - 1] == 's' && fold[n - 2] != 's' && fold[n - 2] != 'u')
-        out->nlem_id = dict_word_id(d, fold, n - 1);
+        out->nlem_id = lw.chop_hash ? dict_word_id_h(d, fold, n - 1, lw.chop_hash)
+                                    : dict_word_id(d, fold, n - 1);
     if (!out->nlem_id) out->nlem_id = fold_id;
     out->vlem_id = vl ? dict_word_id_h(d, vl, lw.verb_len, lw.verb_hash) : fold_id;
-    out->form = lex_verb_form(fold, vl);
+    out->form = lex_verb_form_n(fold, n, vl, lw.verb_len);
     out->wh = dict_wh(d, fold_id, out->nlem_id, out->vlem_id);
     out->idm = dict_idm(fold_id, out->nlem_id, out->vlem_id);
 }

@@ -129,40 +129,71 @@ int lex_pos(const lexicon *lx, const char *w, size_t n)
     return v ? (int)(*v & LEX_POS_MASK) : 0;
 }
 
-#define R(suf, rep) { suf, rep, sizeof suf - 1, sizeof rep - 1 }
-static const struct rule { const char *suf, *rep; size_t sl, rl; } noun_rules[] = {
-    R("ses", "s"), R("xes", "x"), R("zes", "z"), R("ches", "ch"), R("shes", "sh"),
-    R("men", "man"), R("ies", "y"), R("s", ""), { NULL, NULL, 0, 0 } };
-static const struct rule verb_rules[] = {
-    R("ies", "y"), R("es", "e"), R("es", ""), R("ed", "e"), R("ed", ""), R("ing", "e"),
-    R("ing", ""), R("s", ""), { NULL, NULL, 0, 0 } };
+/* A suffix's or a replacement's bytes as a number, its last byte lowest, as word_in keeps a
+ * word's last bytes: a rule's suffix is then tested with one mask and compare. */
+#define B(c) ((uint32_t)(unsigned char)(c))
+#define E1(a) B(a)
+#define E2(a, b) (B(a) << 8 | B(b))
+#define E3(a, b, c) (B(a) << 16 | B(b) << 8 | B(c))
+#define E4(a, b, c, d) (B(a) << 24 | E3(b, c, d))
+struct rule { const char *suf, *rep; size_t sl, rl; uint32_t sufb, repb; };
+#define R(suf, sufb, rep, repb) { suf, rep, sizeof suf - 1, sizeof rep - 1, sufb, repb }
+#define END { NULL, NULL, 0, 0, 0, 0 }
+/* WordNet's rules, noun: -ses -s, -xes -x, -zes -z, -ches -ch, -shes -sh, -men -man, -ies -y,
+ * -s; verb: -ies -y, -es -e, -es, -ed -e, -ed, -ing -e, -ing, -s; the first whose candidate is
+ * known wins. They are kept here in groups by how a word ends, each in that order: a word can
+ * only meet the rules of its group, and most words are in none or try one rule only (the
+ * plural "talks" tries -s, not the six -es rules first). No replacement is longer than its
+ * suffix (word_in's candidate keys rely on it). */
+static const struct rule noun_es[] = {   /* a noun in -es */
+    R("ses", E3('s', 'e', 's'), "s", E1('s')), R("xes", E3('x', 'e', 's'), "x", E1('x')),
+    R("zes", E3('z', 'e', 's'), "z", E1('z')), R("ches", E4('c', 'h', 'e', 's'), "ch", E2('c', 'h')),
+    R("shes", E4('s', 'h', 'e', 's'), "sh", E2('s', 'h')), R("ies", E3('i', 'e', 's'), "y", E1('y')),
+    R("s", E1('s'), "", 0), END };
+static const struct rule noun_men[] = { R("men", E3('m', 'e', 'n'), "man", E3('m', 'a', 'n')), END };
+static const struct rule verb_es[] = {   /* a verb in -es */
+    R("ies", E3('i', 'e', 's'), "y", E1('y')), R("es", E2('e', 's'), "e", E1('e')),
+    R("es", E2('e', 's'), "", 0), R("s", E1('s'), "", 0), END };
+static const struct rule any_s[] = { R("s", E1('s'), "", 0), END };   /* in -s but not -es */
+static const struct rule verb_ed[] = {
+    R("ed", E2('e', 'd'), "e", E1('e')), R("ed", E2('e', 'd'), "", 0), END };
+static const struct rule verb_ing[] = {
+    R("ing", E3('i', 'n', 'g'), "e", E1('e')), R("ing", E3('i', 'n', 'g'), "", 0), END };
 #undef R
-/* the last letters of each table's suffixes: a word ending otherwise (most words the
-   dictionary does not know) skips the table without trying its rules */
-static const char noun_last[] = "sn", verb_last[] = "sdg";
+#undef END
 enum { SUF_MAX = 4 };   /* the longest suffix; a doubled consonant reaches one byte further */
+static const uint32_t suf_mask[SUF_MAX + 1] = { 0, 0xff, 0xffff, 0xffffff, 0xffffffff };
+enum { CAND_MAX = 12 };  /* more candidates than a word's two lemmas try between them */
 
 /* A word being lemmatised, hashed once: the FNV states of its prefixes that the suffix rules
  * keep (the word less up to SUF_MAX + 1 bytes), so a rule's candidate is hashed by adding its
  * replacement only, and the word's own entry (pos bits and exceptions), looked up once for
- * both lemmas. */
+ * both lemmas. The noun and the verb rules often try the same candidate ("s" -> "" in both,
+ * "ies" -> "y", a noun's "ches" -> "ch" and a verb's "es" -> ""): the candidates looked up
+ * are kept with their entries, so the second asks the table no more. */
 typedef struct word_in {
     const char *w; size_t n;
     uint32_t st[SUF_MAX + 2];   /* st[j]: the state after the first n - j bytes */
+    uint64_t tail;              /* the last SUF_MAX + 1 bytes (all, if fewer), the last lowest */
     int looked;                 /* entry is looked up */
     uint32_t entry;             /* its lexicon.pos entry, 0 if none */
+    int ncand;
+    struct { uint64_t key; uint32_t entry; } cand[CAND_MAX];   /* see cand_entry */
 } word_in;
 
 static void word_in_init(word_in *x, const char *w, size_t n)
 {
-    x->w = w; x->n = n; x->looked = 0; x->entry = 0;
+    x->w = w; x->n = n; x->looked = 0; x->entry = 0; x->ncand = 0;
     size_t k = n > SUF_MAX + 1 ? n - (SUF_MAX + 1) : 0;
     uint32_t h = strmap_hash_add(STRMAP_HASH_INIT, w, k);
+    uint64_t t = 0;
     for (size_t i = k;; i++) {
         x->st[n - i] = h;
         if (i == n) break;
         h = strmap_hash_add(h, w + i, 1);
+        t = t << 8 | (unsigned char)w[i];
     }
+    x->tail = t;
 }
 
 static uint32_t word_hash(const word_in *x) { return strmap_hash_end(x->st[0]); }
@@ -179,49 +210,57 @@ static uint32_t word_entry(const lexicon *lx, word_in *x)
 
 static int word_pos(const lexicon *lx, word_in *x) { return (int)(word_entry(lx, x) & LEX_POS_MASK); }
 
-/* is the candidate in out (len bytes, hash h) known with part of speech bit? */
-static int known_h(const lexicon *lx, const char *out, size_t len, uint32_t h, int bit)
+/* The lexicon.pos entry (0 if none) of the candidate made of the word's first b bytes and rep
+ * (rl bytes, repb packed as the rules have it, rl <= the suffix's length), whose strmap_hash
+ * is h. A candidate is known by its length and its bytes from the word's last SUF_MAX + 1 on
+ * (at most five: b is at least n - SUF_MAX - 1, and rep no longer than what it replaces); the
+ * bytes before those are the word's in every candidate, so equal keys are equal strings. */
+static uint32_t cand_entry(const lexicon *lx, word_in *x, size_t b, const char *rep, size_t rl,
+                           uint32_t repb, uint32_t h)
 {
-    if (!lx->loaded) return 1;   /* without WordNet, trust the suffix rules */
-    const uint32_t *v = strmap_get_h(&lx->pos, out, len, h);
-    return v && (*v & (uint32_t)bit);
+    uint64_t key = (uint64_t)(b + rl) << 40 | (x->tail >> 8 * (x->n - b)) << 8 * rl | repb;
+    for (int i = 0; i < x->ncand; i++)
+        if (x->cand[i].key == key) return x->cand[i].entry;
+    const uint32_t *v = strmap_get2_h(&lx->pos, x->w, b, rep, rl, h);
+    uint32_t e = v ? *v : 0;
+    if (x->ncand < CAND_MAX) { x->cand[x->ncand].key = key; x->cand[x->ncand++].entry = e; }
+    return e;
 }
 
-/* does w (n bytes) end in suf (sl bytes) after at least two letters? compared from the end,
-   where most words already differ */
-static inline int ends_in(const char *w, size_t n, const char *suf, size_t sl)
+/* is that candidate known with part of speech bit? (without WordNet, trust the rules) */
+static int known(const lexicon *lx, word_in *x, size_t b, const char *rep, size_t rl,
+                 uint32_t repb, uint32_t h, int bit)
 {
-    if (n <= sl + 1) return 0;
-    for (size_t i = 1; i <= sl; i++)
-        if (w[n - i] != suf[sl - i]) return 0;
-    return 1;
+    return !lx->loaded || (cand_entry(lx, x, b, rep, rl, repb, h) & (uint32_t)bit);
 }
 
-/* the first rule whose candidate WordNet knows; its length and hash go to *len and *h */
-static const char *try_rules(const lexicon *lx, const word_in *x, const struct rule *r,
-                             const char *last, int bit, char *out, size_t outsz, size_t *len,
-                             uint32_t *h)
+/* the first rule whose candidate WordNet knows, written to out; its length and hash go to
+   *len and *h. Candidates are looked up in pieces and only the one found is copied. */
+static const char *try_rules(const lexicon *lx, word_in *x, const struct rule *r, int bit,
+                             char *out, size_t outsz, size_t *len, uint32_t *h)
 {
     const char *w = x->w;
     size_t n = x->n;
-    while (*last && *last != w[n - 1]) last++;   /* strchr, inline: asked for every word */
-    if (!*last) return NULL;
     for (; r->suf; r++) {
         size_t sl = r->sl, rl = r->rl;
-        if (!ends_in(w, n, r->suf, sl)) continue;
+        if (n <= sl + 1 || (x->tail & suf_mask[sl]) != r->sufb) continue;   /* w ends in suf */
         size_t base = n - sl;
         if (base + rl + 1 > outsz) continue;
-        memcpy(out, w, base); memcpy(out + base, r->rep, rl); out[base + rl] = 0;
-        *len = base + rl;
-        *h = strmap_hash_end(strmap_hash_add(x->st[sl], r->rep, rl));
-        if (known_h(lx, out, *len, *h, bit)) return out;
+        uint32_t ch = strmap_hash_end(strmap_hash_add(x->st[sl], r->rep, rl));
+        if (known(lx, x, base, r->rep, rl, r->repb, ch, bit)) {
+            memcpy(out, w, base); memcpy(out + base, r->rep, rl); out[base + rl] = 0;
+            *len = base + rl; *h = ch;
+            return out;
+        }
         /* stopped -> stop, planning -> plan */
-        if (bit == LEX_CAN_VERB && rl == 0 && base >= 3 && out[base - 1] == out[base - 2] &&
-            strchr("bdgklmnprtvz", out[base - 1])) {
-            out[base - 1] = 0;
-            *len = base - 1;
-            *h = strmap_hash_end(x->st[sl + 1]);
-            if (known_h(lx, out, *len, *h, bit)) return out;
+        if (bit == LEX_CAN_VERB && rl == 0 && base >= 3 && w[base - 1] == w[base - 2] &&
+            strchr("bdgklmnprtvz", w[base - 1])) {
+            ch = strmap_hash_end(x->st[sl + 1]);
+            if (known(lx, x, base - 1, "", 0, 0, ch, bit)) {
+                memcpy(out, w, base - 1); out[base - 1] = 0;
+                *len = base - 1; *h = ch;
+                return out;
+            }
         }
     }
     return NULL;
@@ -245,13 +284,22 @@ static const char *lemma_of(const lexicon *lx, word_in *x, int pos, char *out, s
         return out;
     }
     /* rules before identity: WordNet lists "troops" and "talks" as lemmas of their own, but
-       matching wants them to meet TROOP and TALK */
-    int ss = n > 2 && (!memcmp(w + n - 2, "ss", 2) || !memcmp(w + n - 2, "us", 2) ||
-                       !memcmp(w + n - 2, "is", 2));
-    if (!ss || bit == LEX_CAN_VERB) {
-        const char *r = bit == LEX_CAN_VERB
-            ? try_rules(lx, x, verb_rules, verb_last, bit, out, outsz, len, h)
-            : try_rules(lx, x, noun_rules, noun_last, bit, out, outsz, len, h);
+       matching wants them to meet TROOP and TALK. Not for a noun in -ss, -us or -is. */
+    int verb = bit == LEX_CAN_VERB;
+    uint32_t two = (uint32_t)(x->tail & 0xffff);   /* the last two bytes (one, if n is 1) */
+    const struct rule *rules = NULL;
+    switch (two & 0xff) {
+    case 's':
+        if (!verb && n > 2 && (two == E2('s', 's') || two == E2('u', 's') || two == E2('i', 's')))
+            break;
+        rules = two == E2('e', 's') ? (verb ? verb_es : noun_es) : any_s;
+        break;
+    case 'n': rules = verb ? NULL : noun_men; break;
+    case 'd': rules = verb ? verb_ed : NULL; break;
+    case 'g': rules = verb ? verb_ing : NULL; break;
+    }
+    if (rules) {
+        const char *r = try_rules(lx, x, rules, bit, out, outsz, len, h);
         if (r) return r;
     }
     if (lx->loaded && (word_pos(lx, x) & bit)) {
@@ -273,22 +321,28 @@ const char *lex_lemma(const lexicon *lx, const char *w, size_t n, int pos, char 
 void lex_analyse(const lexicon *lx, const char *w, size_t n, lex_word *out)
 {
     out->noun = out->verb = NULL;
-    out->noun_len = out->verb_len = 0; out->noun_hash = out->verb_hash = 0;
+    out->noun_len = out->verb_len = 0; out->noun_hash = out->verb_hash = out->chop_hash = 0;
     if (n == 0 || n + 1 > sizeof out->nb) { out->pos = lex_pos(lx, w, n); return; }
     word_in x; word_in_init(&x, w, n);
+    out->chop_hash = strmap_hash_end(x.st[1]);
     out->pos = word_pos(lx, &x);
     out->noun = lemma_of(lx, &x, LEX_CAN_NOUN, out->nb, sizeof out->nb, &out->noun_len, &out->noun_hash);
     out->verb = lemma_of(lx, &x, LEX_CAN_VERB, out->vb, sizeof out->vb, &out->verb_len, &out->verb_hash);
 }
 
-uint8_t lex_verb_form(const char *fold, const char *lemma)
+uint8_t lex_verb_form_n(const char *fold, size_t n, const char *lemma, size_t ln)
 {
-    size_t n = strlen(fold);
-    if (!lemma || strcmp(fold, lemma) == 0) return FORM_BASE;
-    if (n > 3 && strcmp(fold + n - 3, "ing") == 0) return FORM_ING;
-    if (n > 2 && strcmp(fold + n - 2, "ed") == 0) return FORM_ED;
-    if (n > 1 && fold[n - 1] == 's' && strncmp(fold, lemma, strlen(lemma) > 0 ? 1 : 0) == 0 &&
-        (strlen(lemma) + 1 == n || strlen(lemma) + 2 == n))
+    if (!lemma || (ln == n && memcmp(fold, lemma, n) == 0)) return FORM_BASE;
+    if (n > 3 && memcmp(fold + n - 3, "ing", 3) == 0) return FORM_ING;
+    if (n > 2 && memcmp(fold + n - 2, "ed", 2) == 0) return FORM_ED;
+    /* -s or -es on the lemma, whose first letter (when it has one) is the word's */
+    if (n > 1 && fold[n - 1] == 's' && (ln == 0 || fold[0] == lemma[0]) &&
+        (ln + 1 == n || ln + 2 == n))
         return FORM_S;
     return FORM_EN;   /* irregular: went, taken, held (past or participle) */
+}
+
+uint8_t lex_verb_form(const char *fold, const char *lemma)
+{
+    return lex_verb_form_n(fold, strlen(fold), lemma, lemma ? strlen(lemma) : 0);
 }

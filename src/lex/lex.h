@@ -54,6 +54,7 @@ typedef struct lex_word {
     const char *noun, *verb;
     size_t noun_len, verb_len;
     uint32_t noun_hash, verb_hash;
+    uint32_t chop_hash;   /* strmap_hash of the word less its last byte; 0: not worked out */
     char nb[256], vb[256];
 } lex_word;
 void lex_analyse(const lexicon *lx, const char *w, size_t n, lex_word *out);
@@ -61,4 +62,6 @@ uint8_t lex_class(const char *fold);
 int lex_closed_sorted(void);   /* for tests: the closed-class table is sorted */
 /* morphological form of a verb token given its fold and lemma */
 uint8_t lex_verb_form(const char *fold, const char *lemma);
+/* the same given their lengths (n and ln bytes; lemma may be NULL), as lex_analyse has them */
+uint8_t lex_verb_form_n(const char *fold, size_t n, const char *lemma, size_t ln);
 #endif

@@ -43,4 +43,9 @@ static inline uint32_t strmap_hash_end(uint32_t state) { return state ? state : 
 uint32_t *strmap_get_h(const strmap *m, const char *key, size_t len, uint32_t hash);
 uint32_t *strmap_put_h(strmap *m, const char *key, size_t len, uint32_t hash, uint32_t initial,
                        int *added);
+/* strmap_get_h of the key a (an bytes) followed by b (bn bytes), without joining them in a
+ * buffer first: a lemma candidate is a word's stem and a replacement suffix, and most are not
+ * found, so copying each to look it up was wasted. hash is the joined key's strmap_hash. */
+uint32_t *strmap_get2_h(const strmap *m, const char *a, size_t an, const char *b, size_t bn,
+                        uint32_t hash);
 #endif

@@ -70,6 +70,16 @@ static void test_closed_classes(void **st)
     assert_int_equal(lex_class("without"), LC_PREP);
     assert_int_equal(lex_class("just"), LC_ADVMOD);
     assert_int_equal(lex_class("zone"), LC_NONE);
+    /* the second-letter filter: a one-letter word, a second byte that is no letter, and
+       words whose first two letters start a closed-class word or do not */
+    assert_int_equal(lex_class("i"), LC_PRON);
+    assert_int_equal(lex_class("ourselves"), LC_PRON);
+    assert_int_equal(lex_class("reportedly"), LC_ADVMOD);
+    assert_int_equal(lex_class("via"), LC_PREP);
+    assert_int_equal(lex_class("n"), LC_NONE);
+    assert_int_equal(lex_class("n'"), LC_NONE);
+    assert_int_equal(lex_class("ix"), LC_NONE);
+    assert_int_equal(lex_class("vie"), LC_NONE);
     assert_int_equal(lex_class(""), LC_NONE);
     assert_int_equal(lex_class("1990"), LC_NONE);
     assert_int_equal(lex_class("\xc3\xa9t\xc3\xa9"), LC_NONE);
@@ -84,6 +94,18 @@ static void test_verb_forms(void **st)
     assert_int_equal(lex_verb_form("attacks", "attack"), FORM_S);
     assert_int_equal(lex_verb_form("held", "hold"), FORM_EN);
     assert_int_equal(lex_verb_form("attack", "attack"), FORM_BASE);
+    assert_int_equal(lex_verb_form("attack", NULL), FORM_BASE);
+    assert_int_equal(lex_verb_form("goes", "go"), FORM_S);
+    assert_int_equal(lex_verb_form("does", "go"), FORM_EN);     /* another first letter */
+    assert_int_equal(lex_verb_form("s", ""), FORM_EN);
+    assert_int_equal(lex_verb_form("sees", "s"), FORM_EN);     /* three longer: not -s */
+    assert_int_equal(lex_verb_form("ing", "in"), FORM_EN);     /* too short for -ing */
+    assert_int_equal(lex_verb_form("attacker", "attack"), FORM_EN);
+    /* given lengths, on words that are not NUL-terminated where they end */
+    assert_int_equal(lex_verb_form_n("attackedX", 8, "attackY", 6), FORM_ED);
+    assert_int_equal(lex_verb_form_n("attacksX", 7, "attack", 6), FORM_S);
+    assert_int_equal(lex_verb_form_n("attackX", 6, "attackY", 6), FORM_BASE);
+    assert_int_equal(lex_verb_form_n("attacking", 9, "attacking", 6), FORM_ING);
 }
 
 /* the rules as plain lookups, hashing every candidate afresh: lex_analyse and lex_lemma, which
@@ -155,7 +177,12 @@ static void test_analyse_agrees(void **st)
         "", "a", "s", "is", "us", "ss", "bus", "buses", "boxes", "churches", "wishes", "men",
         "women", "countries", "talks", "troops", "stopped", "planning", "went", "children",
         "held", "taken", "protesters", "kosovars", "analysis", "focus", "glass", "dies", "lied",
-        "agreed", "seeing", "1990s", "n't", "'s", "u.s.", "shelled", "rebels", "fled" };
+        "agreed", "seeing", "1990s", "n't", "'s", "u.s.", "shelled", "rebels", "fled",
+        /* the noun and the verb rules try some candidates alike, and lex_analyse looks each up
+           once: candidates that differ only in their last bytes must stay apart ("aime",
+           no verb, and "aim", one; "allowe" and "allow"), and those alike must agree */
+        "aimes", "allowes", "banges", "echoes", "vetoes", "torpedoes", "embargoes", "ties", "tied", "lies", "dyes", "axes",
+        "taxes", "fezzes", "watches", "ashes", "cried", "ferried", "chairmen", "omen" };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) check_analysis(words[i]);
     if (!lx.loaded) return;
     /* WordNet's own words, and the inflections the rules undo */

@@ -89,8 +89,32 @@ static void test_strmap_hash_once(void **st)
         assert_non_null(a);
         assert_ptr_equal(a, b);
         assert_int_equal(*a, i);
+        /* the key in two pieces, split anywhere (an empty piece included) */
+        for (size_t at = 0; at <= n; at++)
+            assert_ptr_equal(strmap_get2_h(&m, k, at, k + at, n - at, strmap_hash(k, n)), a);
     }
     assert_null(strmap_get_h(&m, "nokey", 5, strmap_hash("nokey", 5)));
+    /* a key's pieces must both match: "word1" + "2" is word12, "word1" + "x" is nothing */
+    assert_int_equal(*strmap_get2_h(&m, "word1", 5, "2", 1, strmap_hash("word12", 6)), 12);
+    assert_null(strmap_get2_h(&m, "word1", 5, "x", 1, strmap_hash("word1x", 6)));
+    assert_null(strmap_get2_h(&m, "word", 4, "1", 1, strmap_hash("word12", 6)));
+    /* keys with the same hash and length, found by search: only comparing their bytes tells
+       them apart (6 bytes: two 4-byte loads; 11 and 20: 8-byte ones) */
+    static const char *const twins[][2] = { { "svnmhm", "tmtehy" },
+        { "sqoqlqjsiae", "yfhkdtihkpg" }, { "cgfvdhhhfggivkxgirjd", "cwjoaqmsuvrpuuholudp" } };
+    for (size_t i = 0; i < sizeof twins / sizeof *twins; i++) {
+        const char *a = twins[i][0], *b = twins[i][1];
+        size_t n = strlen(a);
+        assert_int_equal(strmap_hash(a, n), strmap_hash(b, n));
+        *strmap_put(&m, a, n, 0, NULL) = 100;
+        assert_null(strmap_get(&m, b, n));
+        assert_null(strmap_get2_h(&m, b, 1, b + 1, n - 1, strmap_hash(b, n)));
+        int twin_added;
+        *strmap_put(&m, b, n, 0, &twin_added) = 200;
+        assert_true(twin_added);
+        assert_int_equal(*strmap_get(&m, a, n), 100);
+        assert_int_equal(*strmap_get(&m, b, n), 200);
+    }
     int added;
     strmap_put_h(&m, "word1", 5, strmap_hash("word1", 5), 7, &added);
     assert_false(added);

@@ -566,7 +566,7 @@ int hd_code_article(const hd_coder *hc, const hd_article *a, const hd_code_optio
         sent_ctx c; memset(&c, 0, sizeof c);
         c.d = &hc->d; c.a = &ar; c.text = a->text; c.s = s; c.t = s->tok; c.n = s->ntok;
         c.mem = &mem; c.trace = trace; c.rules = &hc->rules;
-        code_lexify(&hc->d, &sc->memo, c.t, c.n);
+        c.wh_any = code_lexify(&hc->d, &sc->memo, c.t, c.n);
         if (trace) fprintf(trace, "\n[%d] %.*s\n", si, (int)(s->b1 - s->b0), a->text + s->b0);
         int disc = code_discard(&c);
         if (disc == 2) break;

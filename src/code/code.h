@@ -126,6 +126,7 @@ typedef struct sent_ctx {
        they can begin; has_sig is 0 when there is none and every pattern must be tried.
        sig_absent is its complement, kept so that a pattern's test is an AND per word */
     uint64_t sig[SIG_WORDS], sig_absent[SIG_WORDS]; int has_sig;
+    unsigned wh_any;           /* the OR of the tokens' wh bits (code_lexify's answer) */
     /* per synonym set, a row of n bytes: 1 + the length matched at each token, 0 = not yet
        (patterns sharing a set try it at the same tokens again and again); a set's row is made
        when the sentence first tries the set (syn_row_serial[set] == serial), since zeroing
@@ -156,7 +157,8 @@ typedef struct lex_memo {
 } lex_memo;
 void lex_memo_init(lex_memo *m);
 void lex_memo_free(lex_memo *m);
-void code_lexify(const dict *d, lex_memo *memo, token *t, int n);
+/* returns the OR of the tokens' wh bits: which indexes any token of the span may begin */
+unsigned code_lexify(const dict *d, lex_memo *memo, token *t, int n);
 void code_mentions(sent_ctx *c);
 void code_groups(sent_ctx *c);
 void code_units(sent_ctx *c);

@@ -105,8 +105,9 @@ static void analyse_token(const dict *d, lex_memo *memo, const token *k, uint32_
     memo->v[memo->n++] = *w;
 }
 
-void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
+unsigned code_lexify(const dict *d, lex_memo *memo, token *t, int n)
 {
+    unsigned any = 0;
     for (int i = 0; i < n; i++) {
         token *k = &t[i];
         if (k->flags & TF_PUNCT) {   /* its id: punctuation in patterns */
@@ -114,6 +115,7 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
             k->cls = LC_NONE;
             k->wh = dict_wh(d, k->fold_id, k->nlem_id, k->vlem_id);
             k->idm = dict_idm(k->fold_id, k->nlem_id, k->vlem_id);
+            any |= k->wh;
             continue;
         }
         lex_slot *sl = NULL; uint64_t k0 = 0, k1 = 0;
@@ -121,6 +123,7 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
             sl = slot_of(memo, k, &k0, &k1);
             if (sl->len == k->fold_len && sl->k0 == k0 && sl->k1 == k1) {
                 k->fold_id = sl->fold_id; set_lex(k, &sl->w);
+                any |= sl->w.wh;
                 continue;
             }
         }
@@ -129,6 +132,8 @@ void code_lexify(const dict *d, lex_memo *memo, token *t, int n)
         word_lex w;
         analyse_token(d, memo, k, h, &w);
         set_lex(k, &w);
+        any |= w.wh;
         if (sl) { sl->k0 = k0; sl->k1 = k1; sl->len = k->fold_len; sl->fold_id = k->fold_id; sl->w = w; }
     }
+    return any;
 }

@@ -1373,6 +1373,7 @@ void code_verbs(sent_ctx *c)
 
 int code_discard(sent_ctx *c)
 {
+    if (!WH_FOLD_NLEM(c->wh_any, WH_DISCARD)) return 0;   /* most sentences: no discard word */
     for (int i = 0; i < c->n; i++) {
         const token *t = &c->t[i];
         if (!WH_FOLD_NLEM(t->wh, WH_DISCARD)) continue;

@@ -49,10 +49,15 @@ static void test_memo_and_cache_agree(void **st)
     token *fresh, *memoed;
     int n = text_tokenize(&a, text, 0, sizeof text - 1, 0, &fresh);
     assert_int_equal(text_tokenize(&a, text, 0, sizeof text - 1, 0, &memoed), n);
-    code_lexify(&d, NULL, fresh, n);                 /* no memo: every word worked out */
+    unsigned any = code_lexify(&d, NULL, fresh, n);   /* no memo: every word worked out */
+    /* its answer is the OR of the tokens' index bits, whichever way they were found */
+    unsigned or_wh = 0;
+    for (int i = 0; i < n; i++) or_wh |= fresh[i].wh;
+    assert_int_equal(any, or_wh);
+    assert_true(WH_ANY_ID(any, WH_VERB));
     lex_memo m; lex_memo_init(&m);
     for (int round = 0; round < 3; round++) {        /* cold, then from the memo and cache */
-        code_lexify(&d, &m, memoed, n);
+        assert_int_equal(code_lexify(&d, &m, memoed, n), any);
         for (int i = 0; i < n; i++) assert_true(same_lex(&fresh[i], &memoed[i]));
     }
     /* the dictionary's own word, an unknown one, and one too long for the cache */

@@ -7,8 +7,6 @@
 #include "code.h"
 #include <string.h>
 
-/* is the token's fold the word w of n bytes? (by its length first: no strcmp call) */
-#define FOLD_IS(k, w) ((k)->fold_len == sizeof(w) - 1 && !memcmp((k)->fold, w, sizeof(w) - 1))
 
 static int joint(const sent_ctx *c, int t0, int t1)
 {

@@ -173,7 +173,8 @@ static inline int clause_rel(const sent_ctx *c, int v, int u)
 void code_verbs(sent_ctx *c);
 int code_word_lists_sorted(void);   /* for tests: verb.c's word lists are sorted (bsearch) */
 /* is token k's fold the literal word w? its length first, then a memcmp of a constant size
-   (strcmp on a token's fold is asked of most words by some rules) */
+   (strcmp on a token's fold is asked of most words by some rules). A fold holds no NUL, so
+   this is strcmp's answer. */
 #define FOLD_IS(k, w) ((k)->fold_len == sizeof(w) - 1 && !memcmp((k)->fold, w, sizeof(w) - 1))
 /* does code s begin with the three letters of p (a country, IGO, a role)? strncmp(s, p, 3) == 0
    inline: the article memory and the country context ask it of every coded mention */

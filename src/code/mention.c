@@ -12,9 +12,6 @@
 
 typedef struct hit { int t0, t1; const phrase *p; } hit;
 
-/* is the token's fold the word w? By its length first, then its bytes: no strcmp call. A
-   fold holds no NUL (no word takes one in), so this is strcmp's answer. */
-#define FOLD_IS(k, w) ((k)->fold_len == sizeof(w) - 1 && !memcmp((k)->fold, w, sizeof(w) - 1))
 
 static inline int wm_match(const word_match *w, const token *t)
 {

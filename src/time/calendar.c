@@ -1,6 +1,7 @@
 /* calendar.c - proleptic Gregorian date arithmetic on YYYYMMDD integers (days from civil
  * after H. Hinnant), ISO weeks and Easter (the anonymous Gregorian algorithm). */
 #include "time.h"
+#include "../util/buf.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -105,11 +106,8 @@ void time_format(char out[16], int y, int m, int d, int prec)
         else snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
         return;
     }
-    /* two digits at a time from a table of the pairs 00 .. 99 */
-    static const char pairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
+    /* two digits at a time from the table of the pairs 00 .. 99 */
+    const char *pairs = digit_pairs;
     memcpy(out, pairs + 2 * (y / 100), 2);
     memcpy(out + 2, pairs + 2 * (y % 100), 2);
     int n = 4;

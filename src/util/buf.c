@@ -48,15 +48,17 @@ void buf_printf(buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 char *buf_int_put(char *o, long v)
 {
     /* two digits a division, from a table of the pairs 00 .. 99, written in place from the
      * last: the digits are counted first (most numbers an event writes are offsets and counts
      * of one to four digits), so there is no copy from a scratch array */
-    static const char pairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
+    const char *pairs = digit_pairs;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
     size_t nd = 1;
     for (unsigned long p = 10; u >= p && nd < 19; p *= 10) nd++;   /* 19: LONG_MIN's digits */

@@ -48,6 +48,8 @@ static inline char *buf_room(buf *b, size_t n)
     return b->p + b->len;
 }
 static inline void buf_end(buf *b, char *o) { *o = 0; b->len = (size_t)(o - b->p); }
+/* the decimal pairs "00" .. "99" in one string: numbers are written two digits at a time */
+extern const char digit_pairs[201];
 char *buf_int_put(char *o, long v);
 char *buf_decimal1_put(char *o, double v);
 char *buf_json_put(char *o, const char *s, size_t n);

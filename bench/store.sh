@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build/release}
 make -s lib >/dev/null
 ICU_LIBS=$(pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
-${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation \
+# (clang does not know gcc's -Wformat-truncation: told to pass over options it does not know)
+case "$(${CC:-cc} --version 2>/dev/null)" in *clang*) XWARN=-Wno-unknown-warning-option ;; *) XWARN= ;; esac
+${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation $XWARN \
     -I/usr/include/postgresql -o "$BUILD/store_bench" bench/store_bench.c "$BUILD/libherodot.a" \
     $ICU_LIBS -lcjson -lsqlite3 -lpq -lcld2 -lm -lpthread
 exec "$BUILD/store_bench" "$@"

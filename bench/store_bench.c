@@ -87,6 +87,7 @@ static result load(hd_store *s, const cfg *c)
     char text[8192], id[32], hash[17], adate[11];
     hd_error err;
     double t0 = now(), spent = 0;
+    const int progress = isatty(2);
     long done = 0, in_tx = 0;
     for (long a = 0; a < narts; a++) {
         /* a news feed runs forward in time: the article's day follows its number, with jitter */
@@ -146,7 +147,7 @@ static result load(hd_store *s, const cfg *c)
         done += nev;
         if (++in_tx >= c->batch) { if (store_commit(s, &err) < 0) goto fail; in_tx = 0; }
         spent += now() - t1;
-        if (a % 20000 == 19999)
+        if (a % 20000 == 19999 && progress)   /* a progress line on a terminal only */
             fprintf(stderr, "\r  %s: %ld events, %.0f events/s   ", s->ops->name, done, (double)done / spent);
     }
     double t1 = now();
@@ -154,7 +155,7 @@ static result load(hd_store *s, const cfg *c)
     spent += now() - t1;
     res.secs = spent;
     res.wall = now() - t0;
-    fprintf(stderr, "\r\033[K");
+    if (progress) fprintf(stderr, "\r\033[K");
     res.events = done;
     res.articles = narts;
     res.evps = (double)done / res.secs;

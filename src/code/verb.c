@@ -54,7 +54,6 @@ static inline int wm_match_any(const word_match *w, const token *t)
 
 static int tr(const sent_ctx *c) { return c->trace != NULL; }
 
-
 /* ---- verb candidates ---------------------------------------------------------------- */
 
 typedef struct vmatch { const verb_entry *v[16]; int n; int t0, t1; } vmatch;
@@ -157,7 +156,7 @@ static const char *event_noun_code(const sent_ctx *c, int i)
     for (int q = 0; q < vm.n; q++) {
         const verb_entry *v = vm.v[q];
         const char *code = v->code ? v->code : v->block->code;
-        if (code && strcmp(code, "---")) return code;
+        if (code && !dict_null_code(code)) return code;
     }
     /* a noun block with no default ("deal", "pact": coded only through patterns) is still
        of the family its patterns code */
@@ -1033,7 +1032,6 @@ static void add_event(sent_ctx *c, int sg, int tg, const char *code, int t0, int
     e->verb_t0 = t0; e->verb_t1 = t1; e->pattern = pat; e->weight = weight;
 }
 
-
 /* a group of one member of group g, or -1 when there is no room */
 static int member_group(sent_ctx *c, int g, int k)
 {
@@ -1151,7 +1149,7 @@ void code_verbs(sent_ctx *c)
         if (tabari && tabari_noun(c, t0)) { i = t1 - 1; continue; }
         /* a null-coded verb ("ACCORD [---]") is not counted for COMPLEX, as TABARI's nulls */
         const char *dcode = vm.v[0]->code ? vm.v[0]->code : vm.v[0]->block->code;
-        if (dcode && strcmp(dcode, "---")) {
+        if (dcode && !dict_null_code(dcode)) {
             if (first_verb < 0) first_verb = t0;
             nverbs++;
         }
@@ -1192,7 +1190,7 @@ void code_verbs(sent_ctx *c)
             code2 = v->code ? v->code2 : v->block->code2;
             src_line = v->src;
             weight = v->block->weight;
-            if (code && !strcmp(code, "---")) code = NULL;
+            if (code && dict_null_code(code)) code = NULL;
         }
         int sg = bpm.src, tg = bpm.tgt;
         if (bpm.comp >= 0) { sg = tg = bpm.comp; }

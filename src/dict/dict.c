@@ -278,9 +278,6 @@ void dict_report(dict_diag *dg, const char *file, long line, const char *fmt, ..
     if (dg) { dg->count++; if (dg->fn) dg->fn(&e, dg->ud); }
 }
 
-/* "---", an entry's no-code, compared by hand: asked for every actor a sentence names */
-static int null_code(const char *s) { return s[0] == '-' && s[1] == '-' && s[2] == '-' && !s[3]; }
-
 const char *dict_actor_code(const actor_entry *e, int32_t date)
 {
     const char *dflt = NULL;
@@ -290,9 +287,9 @@ const char *dict_actor_code(const actor_entry *e, int32_t date)
         if (!c->from && !c->to) { if (!dflt) dflt = c->code; continue; }
         restricted++;
         if ((!c->from || date >= c->from) && (!c->to || date <= c->to))
-            return null_code(c->code) ? NULL : c->code;    /* [---]: no code */
+            return dict_null_code(c->code) ? NULL : c->code;    /* [---]: no code */
     }
-    if (dflt && !null_code(dflt)) return dflt;
+    if (dflt && !dict_null_code(dflt)) return dflt;
     return NULL;
 }
 

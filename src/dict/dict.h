@@ -161,8 +161,9 @@ enum { SIDE_UPPER = 0, SIDE_LOWER = 1 };
 /* A block with many patterns (CAMEO's have hundreds) is indexed by the patterns' anchors:
  * each pattern's likeliest-rare element (its longest word, else a set), whose signature bits
  * (one for each id it may be present by) get a row of bits over pat[], in order, plus one row
- * for the patterns with no anchor and one per PS_* shape bit. The matcher ORs the rows of the bits its sentence has and
- * visits only those patterns, instead of testing every pattern (dict_finish, code_verbs). */
+ * for the patterns with no anchor and one per PS_* shape bit. The matcher ORs the rows of the
+ * bits its sentence has and visits only those patterns, instead of testing every pattern
+ * (dict_finish, code_verbs). */
 enum { BLOCK_INDEX_MIN = 16, ROW_NO_ANCHOR = SIG_BITS, ROW_SHAPE = SIG_BITS + 1, BLOCK_ROWS = SIG_BITS + 1 + 4 };
 
 typedef struct verb_block {
@@ -207,15 +208,15 @@ typedef struct dict_dialect_stats {
     long stem_index_keys;        /* extra index keys for TABARI stems (tabari_index_stems) */
 } dict_dialect_stats;
 
-/* what a token of a word is, lexically: the ids of its noun and verb lemmas (the word's own id
+/* What a token of a word is, lexically: the ids of its noun and verb lemmas (the word's own id
  * when it has none), its closed class, what WordNet allows it to be (LEX_CAN_*) and its verb
- * form (FORM_*) */
-/* wh: which by-word indexes (WH_* bits, word_has) have entries for the word's own or noun
-   lemma's id (low four bits) or its verb lemma's (high four): a stage asks it once for a
-   token instead of a byte per id, and most tokens begin nothing any index holds */
-/* idm: which of the word's ids are there and differ from those before them, in the order
-   fold, noun lemma, verb lemma (bits 0-2: IDM_FNV) and in the order verb lemma, noun lemma,
-   fold (bits 4-6: IDM_VNF). A stage that looks each id up once visits the set bits. */
+ * form (FORM_*); and two summaries the code stage tests instead of each id:
+ * - wh: which by-word indexes (WH_* bits, word_has) have entries for the word's own or noun
+ *   lemma's id (low four bits) or its verb lemma's (high four); most tokens begin nothing any
+ *   index holds;
+ * - idm: which of the word's ids are there and differ from those before them, in the order
+ *   fold, noun lemma, verb lemma (bits 0-2: IDM_FNV) and in the order verb lemma, noun lemma,
+ *   fold (bits 4-6: IDM_VNF); a stage that looks each id up once visits the set bits. */
 typedef struct word_lex { uint32_t nlem_id, vlem_id; uint8_t cls, pos_hint, form, wh, idm; } word_lex;
 #define IDM_FNV(idm) ((idm) & 7u)
 #define IDM_VNF(idm) ((idm) >> 4 & 7u)
@@ -269,6 +270,9 @@ void dict_init_in(dict *d, const lexicon *lx, region *rg);
 /* note a file or folder the dictionary depends on (stat now), for the cache's validation */
 void dict_note_source(dict *d, const char *path);
 void dict_free(dict *d);
+/* is code s "---", an entry's or a block's no-code? By hand: asked for every actor a sentence
+   names and every verb it codes */
+static inline int dict_null_code(const char *s) { return s[0] == '-' && s[1] == '-' && s[2] == '-' && !s[3]; }
 /* vocabulary */
 uint32_t dict_intern(dict *d, const char *w, size_t n);
 uint32_t dict_word_id(const dict *d, const char *w, size_t n);

@@ -7,6 +7,7 @@
  * (lex_memo, in its hd_scratch). News repeats its words, so in front of both a small cache
  * of recent words (lex_slot) answers most tokens with two 8-byte compares, no string hash. */
 #include "code.h"
+#include "../util/bytes.h"
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,33 +28,15 @@ void lex_memo_free(lex_memo *m)
     m->v = NULL; m->n = m->cap = 0; m->slot = NULL;
 }
 
-/* up to 8 bytes (n <= 8) as a zero-padded word, in fixed-size loads that stay inside the
-   string: a memcpy of a variable length was a library call for every token. A length between
-   two load sizes reads two overlapping loads, the second shifted to its place (the bytes they
-   share are the same, so OR joins them). */
-static inline uint64_t load_upto8(const char *s, size_t n)
-{
-    if (n >= 8) { uint64_t v; memcpy(&v, s, 8); return v; }
-    if (n >= 4) {
-        uint32_t lo, hi; memcpy(&lo, s, 4); memcpy(&hi, s + n - 4, 4);
-        return lo | (uint64_t)hi << (8 * (n - 4));
-    }
-    if (n >= 2) {
-        uint16_t lo, hi; memcpy(&lo, s, 2); memcpy(&hi, s + n - 2, 2);
-        return lo | (uint64_t)hi << (8 * (n - 2));
-    }
-    return n ? (unsigned char)s[0] : 0;
-}
-
-/* the slot a word of at most 16 bytes goes to, and its bytes as two words (zero padded); the
+/* the slot a word of at most 16 bytes goes to, and its bytes as two words (zero padded, read
+   in fixed-size loads: a memcpy of a variable length was a library call for every token); the
    second word of a long one is its last eight bytes, shifted down past those it shares with
    the first */
 static lex_slot *slot_of(const lex_memo *m, const token *k, uint64_t *k0, uint64_t *k1)
 {
     size_t n = k->fold_len;
-    *k0 = load_upto8(k->fold, n < 8 ? n : 8);
-    if (n > 8) { uint64_t v; memcpy(&v, k->fold + n - 8, 8); *k1 = v >> (8 * (16 - n)); }
-    else *k1 = 0;
+    *k0 = bytes_upto8(k->fold, n < 8 ? n : 8);
+    *k1 = n > 8 ? bytes_load8(k->fold + n - 8) >> (8 * (16 - n)) : 0;
     uint64_t h = (*k0 * 0x9E3779B97F4A7C15ull) ^ (*k1 * 0xC2B2AE3D27D4EB4Full) ^ k->fold_len;
     return &m->slot[(h * 0x9E3779B97F4A7C15ull) >> (64 - LEX_SLOT_BITS)];
 }

@@ -1,5 +1,6 @@
 /* strmap.c - see strmap.h. FNV-1a hashing, linear probing, load factor <= 1/2. */
 #include "strmap.h"
+#include "bytes.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,26 +39,8 @@ void strmap_free(strmap *m)
     arena_free(&m->keys);
 }
 
-static inline uint64_t load8(const char *s) { uint64_t v; memcpy(&v, s, 8); return v; }
-static inline uint32_t load4(const char *s) { uint32_t v; memcpy(&v, s, 4); return v; }
-static inline uint16_t load2(const char *s) { uint16_t v; memcpy(&v, s, 2); return v; }
-
-/* memcmp(a, b, n) == 0, inline: keys are mostly words of a few bytes, and memcmp was a library
- * call on every probe that met a slot of the key's hash and length. Compared in fixed-size
- * loads that stay inside both strings; a length between two load sizes takes two loads that
- * overlap. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-    if (n >= 8) {
-        const char *ae = a + n - 8, *be = b + n - 8;
-        for (; a < ae; a += 8, b += 8)
-            if (load8(a) != load8(b)) return 0;
-        return load8(ae) == load8(be);
-    }
-    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
-    if (n >= 2) return load2(a) == load2(b) && load2(a + n - 2) == load2(b + n - 2);
-    return n == 0 || a[0] == b[0];
-}
+/* keys are compared inline (bytes_same): they are mostly words of a few bytes, and memcmp was
+   a library call on every probe that met a slot of the key's hash and length */
 
 static inline strmap_slot *find(strmap_slot *slots, size_t cap, const char *k, size_t n, uint32_t h)
 {
@@ -65,7 +48,7 @@ static inline strmap_slot *find(strmap_slot *slots, size_t cap, const char *k, s
     for (;;) {
         strmap_slot *s = &slots[i];
         if (!s->key) return s;
-        if (s->hash == h && s->len == n && same_bytes(s->key, k, n)) return s;
+        if (s->hash == h && s->len == n && bytes_same(s->key, k, n)) return s;
         i = (i + 1) & (cap - 1);
     }
 }
@@ -88,8 +71,8 @@ uint32_t *strmap_get2_h(const strmap *m, const char *a, size_t an, const char *b
     for (;;) {
         const strmap_slot *s = &m->slots[i];
         if (!s->key) return NULL;
-        if (s->hash == h && s->len == n && same_bytes(s->key, a, an) &&
-            same_bytes(s->key + an, b, bn))
+        if (s->hash == h && s->len == n && bytes_same(s->key, a, an) &&
+            bytes_same(s->key + an, b, bn))
             return &m->slots[i].value;
         i = (i + 1) & (cap - 1);
     }

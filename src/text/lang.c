@@ -7,6 +7,7 @@
  * the enum Language is an int). A shim in C++ would have been the usual way; this keeps the
  * build a C build. The names are stable: cld2 has not changed since 2015. */
 #include "text.h"
+#include "../util/bytes.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,11 +32,7 @@ enum { CLD2_ENGLISH = 0, CLD2_UNKNOWN = 26, LANG_PREFIX = 1024, FOREIGN_MIN = 12
 
 /* ASCII letters, by a table: the scan below reads a few hundred bytes of every article */
 #define LT(c) (((c) | 32u) - 'a' < 26u)
-#define LT4(c) LT(c), LT((c) + 1u), LT((c) + 2u), LT((c) + 3u)
-#define LT16(c) LT4(c), LT4((c) + 4u), LT4((c) + 8u), LT4((c) + 12u)
-static const uint8_t is_letter[256] = {   /* 0 from 128 on */
-    LT16(0u), LT16(16u), LT16(32u), LT16(48u), LT16(64u), LT16(80u), LT16(96u), LT16(112u)
-};
+static const uint8_t is_letter[256] = { BYTE_TABLE_ASCII(LT) };   /* 0 from 128 on */
 
 static int looks_english(const char *str, size_t n)
 {

@@ -7,6 +7,7 @@
  *    from sentence ends; numbers keep their separators ("1,000", "3.5"). */
 #include "text.h"
 #include "../util/utf8.h"
+#include "../util/bytes.h"
 #include <string.h>
 #include <ctype.h>
 #include <unicode/uchar.h>
@@ -45,21 +46,12 @@ static int is_abbrev(const char *s, size_t n)
 enum { AC_UPPER = TF_CAP << 8, AC_DIGIT = TF_NUM << 8, AC_LOWER = 1 << 12 };  /* ascii_word_flags */
 #define AC(c) ((c) - '0' < 10u ? AC_DIGIT | (c) : (c) - 'a' < 26u ? AC_LOWER | (c) : \
                (c) - 'A' < 26u ? AC_UPPER | ((c) + 32u) : 0)
-#define AC4(c) AC(c), AC((c) + 1u), AC((c) + 2u), AC((c) + 3u)
-#define AC16(c) AC4(c), AC4((c) + 4u), AC4((c) + 8u), AC4((c) + 12u)
-static const uint16_t ascii_class[256] = {   /* 0 from 128 on */
-    AC16(0u), AC16(16u), AC16(32u), AC16(48u), AC16(64u), AC16(80u), AC16(96u), AC16(112u)
-};
+static const uint16_t ascii_class[256] = { BYTE_TABLE_ASCII(AC) };   /* 0 from 128 on */
 
 /* the bytes after a word's ASCII letters and digits that may take it on or attach to it:
  * . , ' - and any byte of a character beyond ASCII (a letter, a curly apostrophe) */
 #define GO(c) ((c) >= 0x80u || (c) == '.' || (c) == ',' || (c) == '\'' || (c) == '-')
-#define GO4(c) GO(c), GO((c) + 1u), GO((c) + 2u), GO((c) + 3u)
-#define GO16(c) GO4(c), GO4((c) + 4u), GO4((c) + 8u), GO4((c) + 12u)
-static const uint8_t word_goes_on[256] = {
-    GO16(0u), GO16(16u), GO16(32u), GO16(48u), GO16(64u), GO16(80u), GO16(96u), GO16(112u),
-    GO16(128u), GO16(144u), GO16(160u), GO16(176u), GO16(192u), GO16(208u), GO16(224u), GO16(240u)
-};
+static const uint8_t word_goes_on[256] = { BYTE_TABLE_ALL(GO) };
 
 static inline int ascii_upper(unsigned c) { return c - 'A' < 26; }
 static inline int ascii_digit(unsigned c) { return c - '0' < 10; }

@@ -1,6 +1,7 @@
 /* buf.c - see buf.h. */
 #include "buf.h"
 #include "swar.h"
+#include "bytes.h"
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -111,11 +112,7 @@ void buf_decimal1(buf *b, double v)
 
 /* the bytes a JSON string cannot hold as they are: control characters, '"' and '\\' */
 #define JE(c) ((c) < 0x20u || (c) == '"' || (c) == '\\')
-#define JE4(c) JE(c), JE((c) + 1u), JE((c) + 2u), JE((c) + 3u)
-#define JE16(c) JE4(c), JE4((c) + 4u), JE4((c) + 8u), JE4((c) + 12u)
-static const uint8_t json_escaped[256] = {   /* 0 from 128 on */
-    JE16(0u), JE16(16u), JE16(32u), JE16(48u), JE16(64u), JE16(80u), JE16(96u), JE16(112u)
-};
+static const uint8_t json_escaped[256] = { BYTE_TABLE_ASCII(JE) };   /* 0 from 128 on */
 
 /* the bytes of w (SWAR, swar.h) that JSON cannot take as they are: a control character,
  * '"' or '\\'. Exact up to the first one, which is all the callers use. With its 0x02 bit

@@ -8,6 +8,12 @@
 
 /* zero the bytes of m from field a up to field b */
 #define ZERO_SPAN(m, a, b) memset((char *)(m) + offsetof(memory, a), 0, offsetof(memory, b) - offsetof(memory, a))
+/* memory_init's spans assume each array comes just before its count, in this order */
+_Static_assert(offsetof(memory, roles) < offsetof(memory, nroles) &&
+               offsetof(memory, nroles) < offsetof(memory, evs) &&
+               offsetof(memory, evs) < offsetof(memory, nevs) &&
+               offsetof(memory, nevs) < offsetof(memory, names) &&
+               offsetof(memory, names) < offsetof(memory, nnames), "memory's fields moved: see memory_init");
 
 void memory_init(memory *m, int32_t date)
 {

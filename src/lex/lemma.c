@@ -163,6 +163,25 @@ static const struct rule verb_ing[] = {
 #undef END
 enum { SUF_MAX = 4 };   /* the longest suffix; a doubled consonant reaches one byte further */
 static const uint32_t suf_mask[SUF_MAX + 1] = { 0, 0xff, 0xffff, 0xffffff, 0xffffffff };
+
+/* s (n <= 4 bytes) packed as the rules pack a suffix: its last byte lowest */
+static uint32_t packed(const char *s, size_t n)
+{
+    uint32_t v = 0;
+    for (size_t i = 0; i < n; i++) v = v << 8 | (unsigned char)s[i];
+    return v;
+}
+
+int lex_rules_consistent(void)
+{
+    static const struct rule *const tables[] = { noun_es, noun_men, verb_es, any_s, verb_ed, verb_ing };
+    for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+        for (const struct rule *r = tables[t]; r->suf; r++)
+            if (r->sl > SUF_MAX || r->rl > r->sl || r->sufb != packed(r->suf, r->sl) ||
+                r->repb != packed(r->rep, r->rl))
+                return 0;
+    return 1;
+}
 enum { CAND_MAX = 12 };  /* more candidates than a word's two lemmas try between them */
 
 /* A word being lemmatised, hashed once: the FNV states of its prefixes that the suffix rules

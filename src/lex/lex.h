@@ -60,6 +60,8 @@ typedef struct lex_word {
 void lex_analyse(const lexicon *lx, const char *w, size_t n, lex_word *out);
 uint8_t lex_class(const char *fold);
 int lex_closed_sorted(void);   /* for tests: the closed-class table is sorted */
+/* for tests: each suffix rule's packed bytes are its strings' (they are written twice) */
+int lex_rules_consistent(void);
 /* morphological form of a verb token given its fold and lemma */
 uint8_t lex_verb_form(const char *fold, const char *lemma);
 /* the same given their lengths (n and ln bytes; lemma may be NULL), as lex_analyse has them */

@@ -185,41 +185,6 @@ static char *json_escape(char *o, unsigned char c)
     return o;
 }
 
-/* the rest of a JSON string from its first byte to escape, s[i]; o: where it goes, in the
- * room buf_json_str made (n + 2 bytes). Out of line: escapes are rare, and buf_json_str's
- * usual path stays short without this loop. */
-static __attribute__((noinline)) void json_str_escapes(buf *b, char *o, const char *s, size_t i,
-                                                       size_t n)
-{
-    for (;;) {
-        /* an escape (rare) makes room for itself and the rest */
-        b->len = (size_t)(o - b->p);
-        reserve(b, 6 + (n - i) + 1);
-        o = b->p + b->len;
-        unsigned char c = (unsigned char)s[i++];
-        o = json_escape(o, c);
-        size_t k = json_copy_plain(o, s + i, n - i);
-        o += k; i += k;
-        if (i >= n) break;
-    }
-    *o++ = '"';
-    *o = 0;
-    b->len = (size_t)(o - b->p);
-}
-
-void buf_json_str(buf *b, const char *s, size_t n)
-{
-    /* room for the string as it is and its quotes, then plain stores */
-    reserve(b, n + 2);
-    char *o = b->p + b->len;
-    *o++ = '"';
-    size_t k = json_copy_plain(o, s, n);
-    if (k < n) { json_str_escapes(b, o + k, s, k, n); return; }
-    o[n] = '"';
-    o[n + 1] = 0;
-    b->len += n + 2;
-}
-
 char *buf_json_put(char *o, const char *s, size_t n)
 {
     *o++ = '"';
@@ -233,6 +198,13 @@ char *buf_json_put(char *o, const char *s, size_t n)
     }
     *o++ = '"';
     return o;
+}
+
+void buf_json_str(buf *b, const char *s, size_t n)
+{
+    /* room for the worst case, then the cursor's writer (buf_json_put) */
+    reserve(b, BUF_JSON_ROOM(n) + 1);
+    buf_end(b, buf_json_put(b->p + b->len, s, n));
 }
 
 void buf_json_cstr(buf *b, const char *s)

@@ -79,9 +79,7 @@ char *buf_int_put(char *o, long v)
 void buf_int(buf *b, long v)
 {
     reserve(b, 20);   /* the most a long takes: first, so the rest needs no registers saved */
-    char *o = buf_int_put(b->p + b->len, v);
-    *o = 0;
-    b->len = (size_t)(o - b->p);
+    buf_end(b, buf_int_put(b->p + b->len, v));
 }
 
 /* Goldstein values have one decimal: those are written by hand (the same bytes as %.1f),
@@ -105,9 +103,7 @@ char *buf_decimal1_put(char *o, double v)
 void buf_decimal1(buf *b, double v)
 {
     reserve(b, BUF_DECIMAL1_ROOM);
-    char *o = buf_decimal1_put(b->p + b->len, v);
-    *o = 0;
-    b->len = (size_t)(o - b->p);
+    buf_end(b, buf_decimal1_put(b->p + b->len, v));
 }
 
 /* the bytes a JSON string cannot hold as they are: control characters, '"' and '\\' */

@@ -85,7 +85,9 @@ void io_write_json(buf *b, const hd_event *ev)
     KEY(o, ",\"verb\":{\"text\":"); o = str(o, verb);
     o = span(o, ev->verb_span);
     *o++ = '}';
-    if (ev->has_place) {   /* rare (only with a gazetteer): the buffer's own checks */
+    /* the place (coded with a gazetteer) through the buffer's own calls, its coordinates by
+       printf's %.4f; then room again for the rest */
+    if (ev->has_place) {
         buf_end(b, o);
         buf_lit(b, ",\"place\":{\"name\":"); cstr(b, ev->place.name);
         buf_lit(b, ",\"country\":"); cstr(b, ev->place.country);
